@@ -1,0 +1,334 @@
+#include "event/event_decoder.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "util/printable.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace nanni {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
+
+constexpr size_t kMaxIdBytes = 512;
+constexpr size_t kMaxAccountBytes = 256;
+
+Status FieldError(std::string_view field, std::string_view why) {
+  return Status::InvalidInput(fmt::format("field '{}': {}", field, why));
+}
+
+const char* TypeName(element_type t) {
+  switch (t) {
+    case element_type::ARRAY: return "an array";
+    case element_type::OBJECT: return "an object";
+    case element_type::INT64:
+    case element_type::UINT64: return "an integer";
+    case element_type::DOUBLE: return "a number with a fraction";
+    case element_type::STRING: return "a string";
+    case element_type::BOOL: return "true/false";
+    case element_type::NULL_VALUE: return "null";
+  }
+  return "something else";
+}
+
+Status WrongType(std::string_view field, std::string_view expected, element v) {
+  return FieldError(field, fmt::format("expected {}, got {}", expected, TypeName(v.type())));
+}
+
+// A JSON null or "" is the same as leaving the field out.
+bool IsAbsent(element v) {
+  if (v.is_null()) return true;
+  std::string_view s;
+  return v.get_string().get(s) == simdjson::SUCCESS && s.empty();
+}
+
+Status GetString(std::string_view field, element v, std::string* out) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return WrongType(field, "a string", v);
+  out->assign(s);
+  return Status::OK();
+}
+
+Status GetInt(std::string_view field, element v, int64_t* out) {
+  if (v.get_int64().get(*out) == simdjson::SUCCESS) return Status::OK();
+  if (v.is_uint64()) return FieldError(field, "integer out of range");
+  return WrongType(field, "an integer", v);
+}
+
+// An identifier: no control characters, bounded length.
+Status CheckIdentifier(std::string_view field, std::string_view s, size_t max) {
+  if (s.size() > max) return FieldError(field, fmt::format("longer than {} bytes", max));
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) return FieldError(field, "contains a control character");
+  }
+  return Status::OK();
+}
+
+// Checks for a key seen twice in one object: JSON allows it, nanni refuses the ambiguity.
+class KeySet {
+ public:
+  Status Add(std::string_view prefix, std::string_view key) {
+    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+      return Status::InvalidInput(fmt::format("field '{}{}' appears twice", prefix, Printable(key)));
+    }
+    keys_.push_back(key);
+    return Status::OK();
+  }
+
+ private:
+  std::vector<std::string_view> keys_;
+};
+
+Status DecodeContact(std::string_view field, element v, Contact* out) {
+  object obj;
+  if (v.get_object().get(obj) != simdjson::SUCCESS) return WrongType(field, "an object", v);
+  KeySet keys;
+  std::string side, level;
+  for (auto [key, value] : obj) {
+    std::string name = fmt::format("{}.{}", field, Printable(key));
+    NANNI_RETURN_IF_ERROR(keys.Add(std::string(field) + ".", key));
+    if (value.is_null()) continue;
+    std::string* target = key == "id"      ? &out->id
+                          : key == "name"  ? &out->name
+                          : key == "email" ? &out->email
+                          : key == "title" ? &out->title
+                          : key == "side"  ? &side
+                          : key == "level" ? &level
+                                           : nullptr;
+    if (target == nullptr) {
+      return FieldError(name, "unknown field (a contact has id, name, email, title, side, level)");
+    }
+    NANNI_RETURN_IF_ERROR(GetString(name, value, target));
+  }
+  if (out->id.empty() && out->name.empty() && out->email.empty()) {
+    return FieldError(field, "a contact needs at least one of id, name, email");
+  }
+  if (side.empty()) return FieldError(std::string(field) + ".side", "missing (ours or theirs)");
+  if (!ParseSide(side, &out->side)) {
+    return FieldError(std::string(field) + ".side", fmt::format("'{}' is not ours or theirs", side));
+  }
+  if (!level.empty() && !ParseLevel(level, &out->level)) {
+    return FieldError(std::string(field) + ".level",
+                      fmt::format("'{}' is not executive, manager, user or agent", level));
+  }
+  return Status::OK();
+}
+
+Status DecodeSource(element v, SourceRef* out) {
+  object obj;
+  if (v.get_object().get(obj) != simdjson::SUCCESS) return WrongType("source", "an object", v);
+  KeySet keys;
+  for (auto [key, value] : obj) {
+    NANNI_RETURN_IF_ERROR(keys.Add("source.", key));
+    if (value.is_null()) continue;
+    if (key == "file") {
+      NANNI_RETURN_IF_ERROR(GetString("source.file", value, &out->file));
+    } else if (key == "ref") {
+      NANNI_RETURN_IF_ERROR(GetString("source.ref", value, &out->ref));
+    } else if (key == "line") {
+      NANNI_RETURN_IF_ERROR(GetInt("source.line", value, &out->line));
+      if (out->line < 0) return FieldError("source.line", "must not be negative");
+    } else {
+      return FieldError(fmt::format("source.{}", Printable(key)), "unknown field (source has file, line, ref)");
+    }
+  }
+  return Status::OK();
+}
+
+Status DecodeMeta(element v, std::vector<std::pair<std::string, std::string>>* out) {
+  object obj;
+  if (v.get_object().get(obj) != simdjson::SUCCESS) return WrongType("meta", "an object", v);
+  KeySet keys;
+  for (auto [key, value] : obj) {
+    NANNI_RETURN_IF_ERROR(keys.Add("meta.", key));
+    std::string s;
+    NANNI_RETURN_IF_ERROR(GetString(fmt::format("meta.{}", Printable(key)), value, &s));
+    if (!s.empty()) out->emplace_back(std::string(key), std::move(s));
+  }
+  std::sort(out->begin(), out->end());
+  return Status::OK();
+}
+
+Status DecodeAttribute(const AttributeSpec& spec, element v, Event* out) {
+  std::string_view field = spec.name;
+  switch (spec.type) {
+    case AttributeType::kInt:
+    case AttributeType::kNonNegative: {
+      int64_t i;
+      NANNI_RETURN_IF_ERROR(GetInt(field, v, &i));
+      if (spec.type == AttributeType::kNonNegative && i < 0) {
+        return FieldError(field, "must not be negative");
+      }
+      out->SetAttr(std::string(field), i);
+      return Status::OK();
+    }
+    case AttributeType::kTime: {
+      std::string s;
+      NANNI_RETURN_IF_ERROR(GetString(field, v, &s));
+      Timestamp t;
+      Status st = ParseRfc3339(s, &t);
+      if (!st.ok()) return FieldError(field, st.message());
+      out->SetAttr(std::string(field), t);
+      return Status::OK();
+    }
+    case AttributeType::kString:
+    case AttributeType::kId:
+    case AttributeType::kEnum:
+    case AttributeType::kCurrency:
+      break;
+  }
+  std::string s;
+  NANNI_RETURN_IF_ERROR(GetString(field, v, &s));
+  if (spec.type == AttributeType::kId) {
+    NANNI_RETURN_IF_ERROR(CheckIdentifier(field, s, kMaxIdBytes));
+  } else if (spec.type == AttributeType::kEnum &&
+             std::find(spec.choices.begin(), spec.choices.end(), s) == spec.choices.end()) {
+    std::string allowed;
+    for (auto c : spec.choices) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
+    return FieldError(field, fmt::format("'{}' is not one of: {}", Printable(s, 40), allowed));
+  } else if (spec.type == AttributeType::kCurrency &&
+             (s.size() != 3 || !std::all_of(s.begin(), s.end(),
+                                            [](char c) { return c >= 'A' && c <= 'Z'; }))) {
+    return FieldError(field, fmt::format("'{}' is not an ISO 4217 code like EUR", Printable(s, 40)));
+  }
+  out->SetAttr(std::string(field), std::move(s));
+  return Status::OK();
+}
+
+// Fields every kind has. Returns false in *known when `key` is not one of them.
+Status DecodeCommonField(std::string_view key, element v, Event* out, bool* known) {
+  *known = true;
+  if (key == "id") return GetString(key, v, &out->id);
+  if (key == "account") return GetString(key, v, &out->account);
+  if (key == "thread") return GetString(key, v, &out->thread);
+  if (key == "reply_to") return GetString(key, v, &out->reply_to);
+  if (key == "corrects") return GetString(key, v, &out->corrects);
+  if (key == "channel") return GetString(key, v, &out->channel);
+  if (key == "subject") return GetString(key, v, &out->subject);
+  if (key == "text") return GetString(key, v, &out->text);
+  if (key == "source") return DecodeSource(v, &out->source);
+  if (key == "meta") return DecodeMeta(v, &out->meta);
+  if (key == "from") {
+    out->from.emplace();
+    return DecodeContact("from", v, &*out->from);
+  }
+  if (key == "to") {
+    simdjson::dom::array arr;
+    if (v.get_array().get(arr) != simdjson::SUCCESS) return WrongType("to", "an array", v);
+    size_t i = 0;
+    for (element c : arr) {
+      out->to.emplace_back();
+      NANNI_RETURN_IF_ERROR(DecodeContact(fmt::format("to[{}]", i++), c, &out->to.back()));
+    }
+    return Status::OK();
+  }
+  *known = false;
+  return Status::OK();
+}
+
+Status CheckRequired(const KindSpec& spec, const Event& e) {
+  if (e.id.empty()) return FieldError("id", "missing");
+  NANNI_RETURN_IF_ERROR(CheckIdentifier("id", e.id, kMaxIdBytes));
+  if (e.account.empty()) return FieldError("account", "missing");
+  NANNI_RETURN_IF_ERROR(CheckIdentifier("account", e.account, kMaxAccountBytes));
+  NANNI_RETURN_IF_ERROR(CheckIdentifier("reply_to", e.reply_to, kMaxIdBytes));
+  NANNI_RETURN_IF_ERROR(CheckIdentifier("corrects", e.corrects, kMaxIdBytes));
+  if (!e.channel.empty()) {
+    auto channels = Channels();
+    if (std::find(channels.begin(), channels.end(), e.channel) == channels.end()) {
+      return FieldError("channel", fmt::format("'{}' is not a known channel (see docs/events.md)",
+                                               Printable(e.channel, 40)));
+    }
+  }
+  if (spec.needs_reply_to && e.reply_to.empty()) {
+    return FieldError("reply_to", fmt::format("missing (a {} must say what it answers)", spec.name));
+  }
+  if (spec.needs_to && e.to.empty()) {
+    return FieldError("to", fmt::format("missing (a {} must say to whom)", spec.name));
+  }
+  for (const AttributeSpec& a : spec.attributes) {
+    if (!a.required) continue;
+    bool present = std::any_of(e.attributes.begin(), e.attributes.end(),
+                               [&](const auto& attr) { return attr.first == a.name; });
+    if (!present) {
+      return FieldError(a.name, fmt::format("missing (required for kind '{}')", spec.name));
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+struct EventDecoder::Impl {
+  simdjson::dom::parser parser;
+  size_t max_event_bytes = 0;
+};
+
+EventDecoder::EventDecoder(size_t max_event_bytes) : impl_(new Impl) {
+  impl_->max_event_bytes = max_event_bytes;
+}
+EventDecoder::~EventDecoder() = default;
+
+Status EventDecoder::Decode(std::string_view json, Event* out) {
+  *out = Event();
+  if (json.size() > impl_->max_event_bytes) {
+    return Status::InvalidInput(fmt::format("event is {} bytes; the limit is {} bytes",
+                                            json.size(), impl_->max_event_bytes));
+  }
+  element doc;
+  auto error = impl_->parser.parse(json.data(), json.size(), true).get(doc);
+  if (error != simdjson::SUCCESS) {
+    return Status::InvalidInput(fmt::format("not valid JSON ({})", simdjson::error_message(error)));
+  }
+  object obj;
+  if (doc.get_object().get(obj) != simdjson::SUCCESS) {
+    return Status::InvalidInput(fmt::format("expected a JSON object, got {}", TypeName(doc.type())));
+  }
+
+  // The kind decides which other fields are allowed, so find it first.
+  const KindSpec* spec = nullptr;
+  element kind_value;
+  if (obj["kind"].get(kind_value) != simdjson::SUCCESS || kind_value.is_null()) {
+    return FieldError("kind", "missing");
+  }
+  std::string kind_name;
+  NANNI_RETURN_IF_ERROR(GetString("kind", kind_value, &kind_name));
+  spec = FindKind(kind_name);
+  if (spec == nullptr) {
+    return FieldError("kind", fmt::format("unknown kind '{}' (see docs/events.md)", Printable(kind_name, 40)));
+  }
+  out->kind = spec->kind;
+
+  KeySet keys;
+  bool have_time = false;
+  for (auto [key, value] : obj) {
+    NANNI_RETURN_IF_ERROR(keys.Add("", key));
+    if (key == "kind" || IsAbsent(value)) continue;
+    if (key == "time") {
+      std::string s;
+      NANNI_RETURN_IF_ERROR(GetString("time", value, &s));
+      Status st = ParseRfc3339(s, &out->time);
+      if (!st.ok()) return FieldError("time", st.message());
+      have_time = true;
+      continue;
+    }
+    bool known = false;
+    NANNI_RETURN_IF_ERROR(DecodeCommonField(key, value, out, &known));
+    if (known) continue;
+    const AttributeSpec* attr = FindAttribute(*spec, key);
+    if (attr == nullptr) {
+      return FieldError(Printable(key), fmt::format("unknown field for kind '{}' (see docs/events.md)", spec->name));
+    }
+    NANNI_RETURN_IF_ERROR(DecodeAttribute(*attr, value, out));
+  }
+  if (!have_time) return FieldError("time", "missing");
+  return CheckRequired(*spec, *out);
+}
+
+}  // namespace nanni

@@ -1,0 +1,48 @@
+#include "import/ndjson_source.h"
+
+#include <fmt/format.h>
+
+#include "util/printable.h"
+
+namespace nanni {
+
+namespace {
+// The file name without its folders: the same file imported from another folder is the same
+// source (and so a duplicate, not a conflict).
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+}  // namespace
+
+Status NdjsonSource::Open(const std::string& path, size_t max_event_bytes,
+                          std::unique_ptr<NdjsonSource>* out) {
+  std::unique_ptr<LineReader> reader;
+  NANNI_RETURN_IF_ERROR(LineReader::Open(path, max_event_bytes, &reader));
+  std::string name = path == "-" ? "<stdin>" : path;
+  out->reset(new NdjsonSource(std::move(name), std::move(reader), max_event_bytes));
+  return Status::OK();
+}
+
+std::string NdjsonSource::Location() const {
+  return fmt::format("{}:{}", Printable(name_, 200), reader_->line_number());
+}
+
+Status NdjsonSource::Next(Event* event, bool* done) {
+  for (;;) {
+    std::string_view line;
+    Status st = reader_->Next(&line, done);
+    if (!st.ok()) return st.WithPrefix(Location());
+    if (*done) return Status::OK();
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    st = decoder_.Decode(line, event);
+    if (!st.ok()) return st.WithPrefix(Location());
+    if (event->source.file.empty() && event->source.ref.empty()) {
+      event->source.file = BaseName(name_);
+      event->source.line = static_cast<int64_t>(reader_->line_number());
+    }
+    return Status::OK();
+  }
+}
+
+}  // namespace nanni

@@ -1,0 +1,290 @@
+#include "storage/sqlite_store.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <random>
+
+#include "ledger/chain.h"
+#include "storage/sqlite_statement.h"
+#include "util/printable.h"
+
+namespace nanni {
+
+namespace {
+
+constexpr const char* kFormat = "nanni-ledger-1";
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE events (
+  seq          INTEGER PRIMARY KEY,
+  source_id    TEXT    NOT NULL UNIQUE,
+  account      TEXT    NOT NULL,
+  time_utc     INTEGER NOT NULL,
+  tz_offset    INTEGER NOT NULL,
+  kind         TEXT    NOT NULL,
+  recorded_utc INTEGER NOT NULL,
+  body         BLOB    NOT NULL,
+  hash         BLOB    NOT NULL
+);
+CREATE INDEX events_by_account_time ON events (account, time_utc);
+CREATE INDEX events_by_time ON events (time_utc);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'the nanni ledger is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'the nanni ledger is append-only'); END;
+)sql";
+
+constexpr const char* kEntryColumns =
+    "seq, recorded_utc, body, hash, source_id, account, time_utc, tz_offset, kind";
+
+// Fills *e from a row selected with kEntryColumns. Views point into the statement's row.
+void ReadEntry(const SqliteStatement& s, LedgerEntry* e) {
+  e->seq = static_cast<uint64_t>(s.Int(0));
+  e->recorded_utc_micros = s.Int(1);
+  e->body = s.Blob(2);
+  if (!s.DigestAt(3, &e->hash)) e->hash = Digest{};  // a wrong-sized hash cannot match
+  e->index.source_id = s.Text(4);
+  e->index.account = s.Text(5);
+  e->index.time_utc_micros = s.Int(6);
+  e->index.offset_minutes = static_cast<int32_t>(s.Int(7));
+  e->index.kind = s.Text(8);
+}
+
+Status VisitRows(SqliteStatement* s, const EntryVisitor& visit) {
+  LedgerEntry e;
+  for (;;) {
+    bool row = false;
+    NANNI_RETURN_IF_ERROR(s->Step(&row));
+    if (!row) return Status::OK();
+    ReadEntry(*s, &e);
+    Status st = visit(e);
+    if (!st.ok()) {
+      s->Reset();
+      return st;
+    }
+  }
+}
+
+std::string RandomLedgerId() {
+  std::random_device rd;
+  return fmt::format("{:08x}{:08x}{:08x}{:08x}", rd(), rd(), rd(), rd());
+}
+
+}  // namespace
+
+class SqliteStore::Transaction : public AppendTransaction {
+ public:
+  explicit Transaction(SqliteStore* store) : store_(store) {}
+  ~Transaction() override {
+    if (open_) store_->Exec("ROLLBACK");
+  }
+
+  Status Begin() {
+    NANNI_RETURN_IF_ERROR(store_->Exec("BEGIN IMMEDIATE"));
+    open_ = true;
+    NANNI_RETURN_IF_ERROR(insert_.Prepare(
+        store_->db_,
+        "INSERT INTO events (seq, source_id, account, time_utc, tz_offset, kind, recorded_utc, "
+        "body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING"));
+    return existing_.Prepare(store_->db_, "SELECT body FROM events WHERE source_id = ?");
+  }
+
+  Status Append(const LedgerEntry& e, bool* added, std::string* existing_body) override {
+    insert_.BindInt(1, static_cast<int64_t>(e.seq));
+    insert_.BindText(2, e.index.source_id);
+    insert_.BindText(3, e.index.account);
+    insert_.BindInt(4, e.index.time_utc_micros);
+    insert_.BindInt(5, e.index.offset_minutes);
+    insert_.BindText(6, e.index.kind);
+    insert_.BindInt(7, e.recorded_utc_micros);
+    insert_.BindBlob(8, e.body.data(), e.body.size());
+    insert_.BindBlob(9, e.hash.data(), e.hash.size());
+    NANNI_RETURN_IF_ERROR(insert_.Run());
+    *added = sqlite3_changes(store_->db_) == 1;
+    if (*added) return Status::OK();
+
+    existing_.BindText(1, e.index.source_id);
+    bool row = false;
+    NANNI_RETURN_IF_ERROR(existing_.Step(&row));
+    if (row) existing_body->assign(existing_.Blob(0));
+    existing_.Reset();
+    if (!row) return Status::IOError("sqlite: insert ignored but no entry with that source id");
+    return Status::OK();
+  }
+
+  Status Commit() override {
+    insert_.Finalize();
+    existing_.Finalize();
+    NANNI_RETURN_IF_ERROR(store_->Exec("COMMIT"));
+    open_ = false;
+    return Status::OK();
+  }
+
+ private:
+  SqliteStore* store_;
+  bool open_ = false;
+  SqliteStatement insert_;
+  SqliteStatement existing_;
+};
+
+Status SqliteStore::Open(const std::string& path, OpenMode mode,
+                         std::unique_ptr<SqliteStore>* out) {
+  struct stat st;
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (mode == OpenMode::kExisting && !exists) {
+    return Status::NotFound(fmt::format("no ledger at '{}'", Printable(path, 200)));
+  }
+  if (mode == OpenMode::kCreate && exists) {
+    return Status::Conflict(fmt::format("'{}' already exists", Printable(path, 200)));
+  }
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  if (rc != SQLITE_OK) {
+    return Status::IOError(fmt::format("cannot open '{}': {}", Printable(path, 200),
+                                       db ? sqlite3_errmsg(db) : "out of memory"));
+  }
+  sqlite3_busy_timeout(db, 10'000);
+  NANNI_RETURN_IF_ERROR(store->Exec(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -262144; "
+      "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;"));
+  Status status = mode == OpenMode::kCreate ? store->CreateSchema() : store->CheckSchema();
+  if (!status.ok()) return status.WithPrefix(Printable(path, 200));
+  *out = std::move(store);
+  return Status::OK();
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
+
+Status SqliteStore::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    Status st = Status::IOError(fmt::format("sqlite: {}", err ? err : sqlite3_errmsg(db_)));
+    sqlite3_free(err);
+    return st;
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::CreateSchema() {
+  ledger_id_ = RandomLedgerId();
+  NANNI_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Status st = Exec(kSchema);
+  if (st.ok()) {
+    st = Exec(fmt::format("INSERT INTO ledger_meta VALUES ('format', '{}'), ('ledger_id', '{}')",
+                          kFormat, ledger_id_)
+                  .c_str());
+  }
+  if (!st.ok()) {
+    Exec("ROLLBACK");
+    return st;
+  }
+  return Exec("COMMIT");
+}
+
+Status SqliteStore::CheckSchema() {
+  SqliteStatement s;
+  if (!s.Prepare(db_, "SELECT key, value FROM ledger_meta").ok()) {
+    return Status::InvalidInput("not a nanni ledger (no ledger_meta table)");
+  }
+  std::string format;
+  for (;;) {
+    bool row = false;
+    NANNI_RETURN_IF_ERROR(s.Step(&row));
+    if (!row) break;
+    if (s.Text(0) == "format") format = s.Text(1);
+    if (s.Text(0) == "ledger_id") ledger_id_ = s.Text(1);
+  }
+  if (format != kFormat) {
+    return Status::InvalidInput(
+        fmt::format("not a ledger this nanni can read (format '{}')", Printable(format)));
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::Head(ChainHead* head) {
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"));
+  bool row = false;
+  NANNI_RETURN_IF_ERROR(s.Step(&row));
+  if (!row) {
+    *head = ChainHead{0, GenesisHash()};
+    return Status::OK();
+  }
+  head->count = static_cast<uint64_t>(s.Int(0));
+  if (!s.DigestAt(1, &head->hash)) {
+    return Status::Corruption(fmt::format("event {} has a hash that is not 32 bytes", head->count));
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::BeginAppend(std::unique_ptr<AppendTransaction>* txn) {
+  auto t = std::make_unique<Transaction>(this);
+  NANNI_RETURN_IF_ERROR(t->Begin());
+  *txn = std::move(t);
+  return Status::OK();
+}
+
+Status SqliteStore::Scan(uint64_t from_seq, const EntryVisitor& visit) {
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(s.Prepare(
+      db_, fmt::format("SELECT {} FROM events WHERE seq >= ? ORDER BY seq", kEntryColumns)));
+  s.BindInt(1, static_cast<int64_t>(from_seq));
+  return VisitRows(&s, visit);
+}
+
+Status SqliteStore::Get(uint64_t seq, const EntryVisitor& visit) {
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(
+      s.Prepare(db_, fmt::format("SELECT {} FROM events WHERE seq = ?", kEntryColumns)));
+  s.BindInt(1, static_cast<int64_t>(seq));
+  bool found = false;
+  NANNI_RETURN_IF_ERROR(VisitRows(&s, [&](const LedgerEntry& e) {
+    found = true;
+    return visit(e);
+  }));
+  if (!found) return Status::NotFound(fmt::format("no event {} in the ledger", seq));
+  return Status::OK();
+}
+
+Status SqliteStore::ListAccounts(std::vector<AccountSummary>* out) {
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(s.Prepare(
+      db_,
+      "SELECT account, count(*), min(time_utc), max(time_utc) FROM events GROUP BY account "
+      "ORDER BY account"));
+  out->clear();
+  for (;;) {
+    bool row = false;
+    NANNI_RETURN_IF_ERROR(s.Step(&row));
+    if (!row) return Status::OK();
+    out->push_back({std::string(s.Text(0)), static_cast<uint64_t>(s.Int(1)), s.Int(2), s.Int(3)});
+  }
+}
+
+Status SqliteStore::Query(const EventQuery& q, const EntryVisitor& visit) {
+  std::string sql = fmt::format("SELECT {} FROM events WHERE time_utc >= ? AND time_utc < ?",
+                                kEntryColumns);
+  if (!q.account.empty()) sql += " AND account = ?";
+  if (!q.kinds.empty()) {
+    sql += " AND kind IN (?";
+    for (size_t i = 1; i < q.kinds.size(); ++i) sql += ", ?";
+    sql += ")";
+  }
+  sql += " ORDER BY time_utc, seq";
+  if (q.limit > 0) sql += fmt::format(" LIMIT {}", q.limit);
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(s.Prepare(db_, sql));
+  int i = 1;
+  s.BindInt(i++, q.since_utc_micros);
+  s.BindInt(i++, q.until_utc_micros);
+  if (!q.account.empty()) s.BindText(i++, q.account);
+  for (const std::string& k : q.kinds) s.BindText(i++, k);
+  return VisitRows(&s, visit);
+}
+
+}  // namespace nanni

@@ -1,0 +1,50 @@
+// SqliteStore: the embedded default LedgerStore, one SQLite file (WAL mode) per ledger.
+//
+// Schema (docs/ledger.md): a `ledger_meta` table (format version, ledger id) and an `events`
+// table keyed by seq, with the canonical body, the chain hash, and index columns copied from
+// the body: unique source_id, (account, time_utc) and (time_utc). Triggers refuse UPDATE and
+// DELETE on `events`, which guards against accidents; the hash chain is what catches intent.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "ledger/ledger_store.h"
+
+struct sqlite3;
+
+namespace nanni {
+
+class SqliteStore : public LedgerStore {
+ public:
+  enum class OpenMode {
+    kExisting,  // NotFound unless `path` holds a nanni ledger
+    kCreate,    // Conflict if `path` exists; otherwise creates a new, empty ledger
+  };
+
+  // Opens (or creates) the ledger at `path`. The store owns the connection.
+  static Status Open(const std::string& path, OpenMode mode, std::unique_ptr<SqliteStore>* out);
+
+  ~SqliteStore() override;
+
+  std::string LedgerId() const override { return ledger_id_; }
+  Status Head(ChainHead* head) override;
+  Status BeginAppend(std::unique_ptr<AppendTransaction>* txn) override;
+  Status Scan(uint64_t from_seq, const EntryVisitor& visit) override;
+  Status Get(uint64_t seq, const EntryVisitor& visit) override;
+  Status ListAccounts(std::vector<AccountSummary>* out) override;
+  Status Query(const EventQuery& query, const EntryVisitor& visit) override;
+
+ private:
+  class Transaction;
+
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  Status Exec(const char* sql);
+  Status CreateSchema();
+  Status CheckSchema();
+
+  sqlite3* db_;
+  std::string ledger_id_;
+};
+
+}  // namespace nanni

@@ -1,0 +1,66 @@
+#include "util/sha256.h"
+
+#include <openssl/evp.h>
+
+#include <cstdlib>
+
+namespace nanni {
+
+struct Sha256::State {
+  EVP_MD_CTX* ctx;
+};
+
+Sha256::Sha256() : state_(new State{EVP_MD_CTX_new()}) {
+  if (state_->ctx == nullptr) std::abort();  // out of memory: nothing sensible to return
+  Reset();
+}
+
+Sha256::~Sha256() {
+  EVP_MD_CTX_free(state_->ctx);
+  delete state_;
+}
+
+void Sha256::Reset() { EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr); }
+
+void Sha256::Update(const void* data, size_t size) { EVP_DigestUpdate(state_->ctx, data, size); }
+
+Digest Sha256::Finish() {
+  Digest out{};
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(state_->ctx, out.data(), &len);
+  return out;
+}
+
+Digest Sha256::Of(std::string_view bytes) {
+  Sha256 h;
+  h.Update(bytes);
+  return h.Finish();
+}
+
+std::string ToHex(const Digest& digest) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out(digest.size() * 2, '0');
+  for (size_t i = 0; i < digest.size(); ++i) {
+    out[2 * i] = kDigits[digest[i] >> 4];
+    out[2 * i + 1] = kDigits[digest[i] & 0xf];
+  }
+  return out;
+}
+
+bool FromHex(std::string_view hex, Digest* out) {
+  if (hex.size() != 64) return false;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < 32; ++i) {
+    int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    (*out)[i] = static_cast<uint8_t>(hi << 4 | lo);
+  }
+  return true;
+}
+
+}  // namespace nanni
