@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake ninja-build pkg-config make time
+  g++ cmake ninja-build pkg-config make time python3
   # libraries (see README "Dependencies")
   libsqlite3-dev sqlite3 libssl-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libsimdjson-dev libhowardhinnant-date-dev libcli11-dev tzdata

@@ -19,8 +19,13 @@ class EventSource {
   // ("FILE:LINE: field 'time': ..."); the importer then stops (all-or-nothing).
   virtual Status Next(Event* event, bool* done) = 0;
 
-  // Where the event last returned came from, "FILE:LINE", for messages about it.
-  virtual std::string Location() const = 0;
+  // Where the event last returned came from, as a number this source can describe later (a
+  // line number for line-based files, a message index for archives). Cheap: called for
+  // every event.
+  virtual uint64_t Position() const = 0;
+
+  // "FILE:LINE" (or the like) for a position this source returned, for messages.
+  virtual std::string DescribePosition(uint64_t position) const = 0;
 
   // For progress: bytes consumed so far and in all (0 when unknown).
   virtual uint64_t bytes_read() const = 0;

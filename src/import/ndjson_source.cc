@@ -24,19 +24,19 @@ Status NdjsonSource::Open(const std::string& path, size_t max_event_bytes,
   return Status::OK();
 }
 
-std::string NdjsonSource::Location() const {
-  return fmt::format("{}:{}", Printable(name_, 200), reader_->line_number());
+std::string NdjsonSource::DescribePosition(uint64_t line) const {
+  return fmt::format("{}:{}", Printable(name_, 200), line);
 }
 
 Status NdjsonSource::Next(Event* event, bool* done) {
   for (;;) {
     std::string_view line;
     Status st = reader_->Next(&line, done);
-    if (!st.ok()) return st.WithPrefix(Location());
+    if (!st.ok()) return st.WithPrefix(DescribePosition(Position()));
     if (*done) return Status::OK();
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     st = decoder_.Decode(line, event);
-    if (!st.ok()) return st.WithPrefix(Location());
+    if (!st.ok()) return st.WithPrefix(DescribePosition(Position()));
     if (event->source.file.empty() && event->source.ref.empty()) {
       event->source.file = BaseName(name_);
       event->source.line = static_cast<int64_t>(reader_->line_number());

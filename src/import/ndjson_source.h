@@ -21,7 +21,8 @@ class NdjsonSource : public EventSource {
                      std::unique_ptr<NdjsonSource>* out);
 
   Status Next(Event* event, bool* done) override;
-  std::string Location() const override;
+  uint64_t Position() const override { return reader_->line_number(); }
+  std::string DescribePosition(uint64_t line) const override;
   uint64_t bytes_read() const override { return reader_->bytes_read(); }
   uint64_t total_bytes() const override { return reader_->size(); }
 

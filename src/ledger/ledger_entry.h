@@ -34,6 +34,8 @@ struct LedgerEntry {
 struct ChainHead {
   uint64_t count = 0;
   Digest hash{};
+
+  friend bool operator==(const ChainHead&, const ChainHead&) = default;
 };
 
 }  // namespace nanni

@@ -8,6 +8,8 @@
 //     readers, and a crash at any moment leaves the store as it was before Begin.
 //   - Source ids are unique across the store.
 //   - Reads never block on a running import and see the last committed state.
+//   - Scan, Get, CountEntries, ListAccounts and Query may be called from several threads at
+//     once (each call may use a connection of its own).
 #pragma once
 
 #include <functional>
@@ -64,8 +66,11 @@ class LedgerStore {
   // process) waits for the first or fails with IOError after a timeout.
   virtual Status BeginAppend(std::unique_ptr<AppendTransaction>* txn) = 0;
 
-  // Visits entries with seq >= from_seq in seq order, with their index columns filled.
-  virtual Status Scan(uint64_t from_seq, const EntryVisitor& visit) = 0;
+  // Visits entries with from_seq <= seq < to_seq in seq order, with their index columns filled.
+  virtual Status Scan(uint64_t from_seq, uint64_t to_seq, const EntryVisitor& visit) = 0;
+
+  // The number of stored entries (rows), whatever their seq.
+  virtual Status CountEntries(uint64_t* count) = 0;
 
   // Reads entry `seq`; NotFound when there is none.
   virtual Status Get(uint64_t seq, const EntryVisitor& visit) = 0;

@@ -4,8 +4,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
+#include <atomic>
+#include <chrono>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -18,23 +18,7 @@ namespace nanni {
 
 namespace {
 
-constexpr size_t kBatchSize = 4096;
-
-// A copy of one stored entry, owned, so that workers can check it after the row is gone.
-struct OwnedEntry {
-  uint64_t seq;
-  int64_t recorded;
-  std::string body;
-  Digest hash;
-  std::string source_id, account, kind;
-  int64_t time_utc;
-  int32_t offset;
-};
-
-struct Batch {
-  Digest previous_hash;  // stored hash of the entry before the first of this batch
-  std::vector<OwnedEntry> entries;
-};
+constexpr uint64_t kChunkEntries = 65536;
 
 struct Failure {
   uint64_t seq;
@@ -42,13 +26,15 @@ struct Failure {
   std::string problem;
 };
 
-// Checks that the body's id, account, time and kind agree with the index columns.
-std::optional<std::string> CheckColumns(simdjson::ondemand::parser& parser, const OwnedEntry& e) {
-  // OwnedEntry reserves SIMDJSON_PADDING bytes past the body, so no copy is needed.
-  simdjson::padded_string_view padded(e.body.data(), e.body.size(), e.body.capacity());
+// Checks one entry's index columns against its body. `padded` is scratch space for simdjson.
+std::optional<std::string> CheckColumns(simdjson::ondemand::parser& parser, std::string* padded,
+                                        const LedgerEntry& e) {
+  padded->assign(e.body);
+  padded->append(simdjson::SIMDJSON_PADDING, '\0');
+  simdjson::padded_string_view view(padded->data(), e.body.size(), padded->size());
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;
-  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS ||
+  if (parser.iterate(view).get(doc) != simdjson::SUCCESS ||
       doc.get_object().get(obj) != simdjson::SUCCESS) {
     return "the stored body is not a JSON object";
   }
@@ -67,94 +53,121 @@ std::optional<std::string> CheckColumns(simdjson::ondemand::parser& parser, cons
     return fmt::format("column '{}' is '{}' but the hashed body says '{}'", column,
                        Printable(stored), Printable(body));
   };
-  if (id != e.source_id) return differs("source_id", e.source_id, id);
-  if (account != e.account) return differs("account", e.account, account);
-  if (kind != e.kind) return differs("kind", e.kind, kind);
+  if (id != e.index.source_id) return differs("source_id", e.index.source_id, id);
+  if (account != e.index.account) return differs("account", e.index.account, account);
+  if (kind != e.index.kind) return differs("kind", e.index.kind, kind);
   Timestamp t;
   if (!ParseRfc3339(time, &t).ok()) return "the stored body's time is not RFC 3339";
-  if (t.utc_micros != e.time_utc || t.offset_minutes != e.offset) {
+  if (t.utc_micros != e.index.time_utc_micros || t.offset_minutes != e.index.offset_minutes) {
     return fmt::format("columns time_utc/tz_offset are {}/{} but the hashed body says '{}'",
-                       e.time_utc, e.offset, Printable(time));
+                       e.index.time_utc_micros, e.index.offset_minutes, Printable(time));
   }
   return std::nullopt;
 }
 
-std::optional<Failure> CheckBatch(const Batch& batch) {
-  thread_local simdjson::ondemand::parser parser;
-  Digest previous = batch.previous_hash;
-  for (const OwnedEntry& e : batch.entries) {
-    Digest expected = ChainHash(previous, e.seq, e.recorded, e.body);
-    if (expected != e.hash) {
-      return Failure{e.seq, e.source_id,
-                     "its stored hash does not match its contents (the event, its seq or its "
-                     "recording time was changed, or an earlier hash was)"};
-    }
-    if (auto problem = CheckColumns(parser, e)) return Failure{e.seq, e.source_id, *problem};
-    previous = e.hash;
-  }
-  return std::nullopt;
-}
-
-// Runs CheckBatch over batches on worker threads, remembering the failure with lowest seq.
-class BatchPool {
+// Verifies entries [begin, end) of the chain, reading entry begin-1 first for its hash.
+class ChunkChecker {
  public:
-  explicit BatchPool(unsigned workers) {
-    for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { Work(); });
-  }
-  ~BatchPool() { Finish(); }
+  ChunkChecker(uint64_t begin, uint64_t end) : begin_(begin), end_(end), expected_(begin) {}
 
-  void Submit(Batch batch) {
-    std::unique_lock lock(mu_);
-    space_.wait(lock, [&] { return queue_.size() < 2 * threads_.size(); });
-    queue_.push_back(std::move(batch));
-    ready_.notify_one();
-  }
-
-  // Waits for all submitted batches; returns the earliest failure, if any.
-  std::optional<Failure> Finish() {
-    {
-      std::lock_guard lock(mu_);
-      done_ = true;
-      ready_.notify_all();
+  Status Run(LedgerStore* store, std::atomic<uint64_t>* checked) {
+    previous_ = GenesisHash();
+    uint64_t from = begin_ > 1 ? begin_ - 1 : 1;
+    Status st = store->Scan(from, end_, [&](const LedgerEntry& e) -> Status {
+      if (e.seq < begin_) {  // the entry before the chunk: only its hash is needed
+        previous_ = e.hash;
+        return Status::OK();
+      }
+      if (e.seq != expected_) {
+        failure_ = Failure{expected_, "", fmt::format("event {} is missing (the next stored is {})",
+                                                      expected_, e.seq)};
+        return Status::Aborted("gap");
+      }
+      if (ChainHash(previous_, e.seq, e.recorded_utc_micros, e.body) != e.hash) {
+        failure_ = Failure{e.seq, std::string(e.index.source_id),
+                           "its stored hash does not match its contents (the event, its seq or "
+                           "its recording time was changed, or an earlier hash was)"};
+        return Status::Aborted("mismatch");
+      }
+      if (auto problem = CheckColumns(parser_, &padded_, e)) {
+        failure_ = Failure{e.seq, std::string(e.index.source_id), *problem};
+        return Status::Aborted("mismatch");
+      }
+      previous_ = e.hash;
+      ++expected_;
+      if ((e.seq & 1023) == 0) checked->fetch_add(1024, std::memory_order_relaxed);
+      return Status::OK();
+    });
+    if (!st.ok() && st.code() != Status::Code::kAborted) return st;
+    if (!failure_ && expected_ != end_) {
+      failure_ = Failure{expected_, "", fmt::format("event {} is missing", expected_)};
     }
-    for (auto& t : threads_) {
-      if (t.joinable()) t.join();
-    }
-    return failure_;
+    return Status::OK();
   }
 
-  bool failed() {
-    std::lock_guard lock(mu_);
-    return failure_.has_value();
-  }
+  const std::optional<Failure>& failure() const { return failure_; }
+  const Digest& last_hash() const { return previous_; }
 
  private:
-  void Work() {
-    for (;;) {
-      Batch batch;
+  uint64_t begin_, end_, expected_;
+  Digest previous_{};
+  std::optional<Failure> failure_;
+  simdjson::ondemand::parser parser_;
+  std::string padded_;
+};
+
+// Runs the chunks of [1, count] on all cores; returns the earliest failure, if any.
+Status CheckAllChunks(LedgerStore* store, uint64_t count, const VerifyProgress& progress,
+                      std::optional<Failure>* earliest) {
+  const uint64_t chunks = (count + kChunkEntries - 1) / kChunkEntries;
+  std::atomic<uint64_t> next{0}, checked{0};
+  std::mutex mu;
+  Status error;
+  auto work = [&] {
+    for (uint64_t i = next.fetch_add(1); i < chunks; i = next.fetch_add(1)) {
+      uint64_t begin = 1 + i * kChunkEntries, end = std::min(count + 1, begin + kChunkEntries);
       {
-        std::unique_lock lock(mu_);
-        ready_.wait(lock, [&] { return done_ || !queue_.empty(); });
-        if (queue_.empty()) return;
-        batch = std::move(queue_.front());
-        queue_.pop_front();
-        space_.notify_one();
+        std::lock_guard lock(mu);  // a chunk after a known failure cannot change the answer
+        if (!error.ok() || (*earliest && (*earliest)->seq < begin)) return;
       }
-      std::optional<Failure> f = CheckBatch(batch);
-      if (f) {
-        std::lock_guard lock(mu_);
-        if (!failure_ || f->seq < failure_->seq) failure_ = std::move(f);
+      ChunkChecker chunk(begin, end);
+      Status st = chunk.Run(store, &checked);
+      std::lock_guard lock(mu);
+      if (!st.ok() && error.ok()) error = st;
+      if (chunk.failure() && (!*earliest || chunk.failure()->seq < (*earliest)->seq)) {
+        *earliest = chunk.failure();
       }
     }
+  };
+  unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work);
+  std::thread reporter;
+  std::atomic<bool> done{false};
+  if (progress) {
+    reporter = std::thread([&] {
+      while (!done.load()) {
+        progress(checked.load(std::memory_order_relaxed));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    });
   }
+  work();
+  for (auto& t : threads) t.join();
+  done = true;
+  if (reporter.joinable()) reporter.join();
+  return error;
+}
 
-  std::mutex mu_;
-  std::condition_variable ready_, space_;
-  std::deque<Batch> queue_;
-  bool done_ = false;
-  std::optional<Failure> failure_;
-  std::vector<std::thread> threads_;
-};
+// The stored hash of entry `seq` (GenesisHash for 0).
+Status HashAt(LedgerStore* store, uint64_t seq, Digest* out) {
+  *out = GenesisHash();
+  if (seq == 0) return Status::OK();
+  return store->Get(seq, [&](const LedgerEntry& e) {
+    *out = e.hash;
+    return Status::OK();
+  });
+}
 
 }  // namespace
 
@@ -179,70 +192,43 @@ Status ParseReceipt(std::string_view text, Receipt* out) {
 Status VerifyLedger(LedgerStore* store, const std::optional<Receipt>& receipt,
                     const VerifyProgress& progress, VerifyReport* report) {
   *report = VerifyReport();
-  unsigned workers = std::max(1u, std::thread::hardware_concurrency());
-  BatchPool pool(workers);
-  Batch batch{GenesisHash(), {}};
-  batch.entries.reserve(kBatchSize);
-  uint64_t expected_seq = 1;
-  Digest last_hash = GenesisHash();
-  std::optional<Failure> order_failure;
-  std::optional<Digest> receipt_hash;
+  ChainHead head;
+  NANNI_RETURN_IF_ERROR(store->Head(&head));
+  uint64_t rows = 0;
+  NANNI_RETURN_IF_ERROR(store->CountEntries(&rows));
 
-  Status scan = store->Scan(1, [&](const LedgerEntry& e) -> Status {
-    if (e.seq != expected_seq) {
-      order_failure = Failure{expected_seq, "",
-                              fmt::format("event {} is missing (the next stored is {})",
-                                          expected_seq, e.seq)};
-      return Status::Aborted("gap");
-    }
-    if (receipt && e.seq == receipt->count) receipt_hash = e.hash;
-    std::string body;
-    body.reserve(e.body.size() + simdjson::SIMDJSON_PADDING);
-    body.assign(e.body);
-    batch.entries.push_back(OwnedEntry{e.seq, e.recorded_utc_micros, std::move(body), e.hash,
-                                       std::string(e.index.source_id),
-                                       std::string(e.index.account), std::string(e.index.kind),
-                                       e.index.time_utc_micros, e.index.offset_minutes});
-    last_hash = e.hash;
-    ++expected_seq;
-    ++report->checked;
-    if (batch.entries.size() == kBatchSize) {
-      pool.Submit(std::move(batch));
-      batch = Batch{last_hash, {}};
-      batch.entries.reserve(kBatchSize);
-      if (progress) progress(report->checked);
-      if (pool.failed()) return Status::Aborted("failure found");
-    }
-    return Status::OK();
-  });
-  if (!batch.entries.empty()) pool.Submit(std::move(batch));
-  std::optional<Failure> failure = pool.Finish();
-  if (!scan.ok() && scan.code() != Status::Code::kAborted) return scan;
-  if (order_failure && (!failure || order_failure->seq < failure->seq)) failure = order_failure;
+  std::optional<Failure> failure;
+  NANNI_RETURN_IF_ERROR(CheckAllChunks(store, head.count, progress, &failure));
+  if (!failure && rows != head.count) {
+    // Every seq in 1..count is present, so the extra rows sit outside that range.
+    failure = Failure{head.count, "", fmt::format("the ledger holds {} rows but its sequence ends at "
+                                                  "{}: rows were added outside the chain",
+                                                  rows, head.count)};
+  }
+  report->checked = failure ? failure->seq - 1 : head.count;
+  report->head = ChainHead{report->checked, {}};
+  NANNI_RETURN_IF_ERROR(HashAt(store, report->checked, &report->head.hash));
 
-  report->head = ChainHead{expected_seq - 1, last_hash};
   if (failure) {
     report->first_bad_seq = failure->seq;
     report->first_bad_source_id = failure->source_id;
     report->problem = failure->problem;
-    return Status::Corruption(fmt::format("event {}{}: {}", failure->seq,
-                                          failure->source_id.empty()
-                                              ? ""
-                                              : fmt::format(" (id '{}')", Printable(failure->source_id)),
-                                          failure->problem));
+    std::string id = failure->source_id.empty()
+                         ? ""
+                         : fmt::format(" (id '{}')", Printable(failure->source_id));
+    return Status::Corruption(fmt::format("event {}{}: {}", failure->seq, id, failure->problem));
   }
-  if (receipt && receipt->count == 0) receipt_hash = GenesisHash();
-  if (receipt) {
-    if (!receipt_hash) {
-      return Status::Corruption(fmt::format(
-          "the receipt is for {} events but the ledger holds only {}", receipt->count,
-          report->checked));
-    }
-    if (*receipt_hash != receipt->hash) {
-      return Status::Corruption(fmt::format(
-          "event {}: its hash is {} but the receipt says {}: the chain up to it was rewritten",
-          receipt->count, ToHex(*receipt_hash), ToHex(receipt->hash)));
-    }
+  if (!receipt) return Status::OK();
+  if (receipt->count > head.count) {
+    return Status::Corruption(fmt::format("the receipt is for {} events but the ledger holds only {}",
+                                          receipt->count, head.count));
+  }
+  Digest at_receipt;
+  NANNI_RETURN_IF_ERROR(HashAt(store, receipt->count, &at_receipt));
+  if (at_receipt != receipt->hash) {
+    return Status::Corruption(fmt::format(
+        "event {}: its hash is {} but the receipt says {}: the chain up to it was rewritten",
+        receipt->count, ToHex(at_receipt), ToHex(receipt->hash)));
   }
   return Status::OK();
 }

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <mutex>
 #include <random>
 
 #include "ledger/chain.h"
@@ -132,6 +133,10 @@ class SqliteStore::Transaction : public AppendTransaction {
 
 Status SqliteStore::Open(const std::string& path, OpenMode mode,
                          std::unique_ptr<SqliteStore>* out) {
+  // Memory statistics take a global mutex on every allocation, which serialises parallel
+  // readers; nanni does not use them. Must happen before SQLite initialises.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   struct stat st;
   bool exists = ::stat(path.c_str(), &st) == 0;
   if (mode == OpenMode::kExisting && !exists) {
@@ -143,12 +148,15 @@ Status SqliteStore::Open(const std::string& path, OpenMode mode,
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   if (rc != SQLITE_OK) {
     return Status::IOError(fmt::format("cannot open '{}': {}", Printable(path, 200),
                                        db ? sqlite3_errmsg(db) : "out of memory"));
   }
   sqlite3_busy_timeout(db, 10'000);
+  // 16 KiB pages: fewer B-tree splits for rows of a few hundred bytes (about 10% faster
+  // imports than 4 KiB). Only takes effect while the file is still empty, before WAL.
+  if (mode == OpenMode::kCreate) NANNI_RETURN_IF_ERROR(store->Exec("PRAGMA page_size = 16384"));
   NANNI_RETURN_IF_ERROR(store->Exec(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -262144; "
       "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;"));
@@ -229,12 +237,46 @@ Status SqliteStore::BeginAppend(std::unique_ptr<AppendTransaction>* txn) {
   return Status::OK();
 }
 
-Status SqliteStore::Scan(uint64_t from_seq, const EntryVisitor& visit) {
+Status SqliteStore::OpenReader(sqlite3** db) {
+  if (sqlite3_open_v2(path_.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    Status st = Status::IOError(fmt::format("cannot open '{}' for reading: {}", Printable(path_, 200),
+                                            *db ? sqlite3_errmsg(*db) : "out of memory"));
+    sqlite3_close_v2(*db);
+    return st;
+  }
+  sqlite3_busy_timeout(*db, 10'000);
+  char* err = nullptr;
+  sqlite3_exec(*db, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536;", nullptr, nullptr, &err);
+  sqlite3_free(err);
+  return Status::OK();
+}
+
+Status SqliteStore::Scan(uint64_t from_seq, uint64_t to_seq, const EntryVisitor& visit) {
+  sqlite3* reader = nullptr;
+  NANNI_RETURN_IF_ERROR(OpenReader(&reader));
+  Status st;
+  {
+    SqliteStatement s;
+    st = s.Prepare(reader, fmt::format("SELECT {} FROM events WHERE seq >= ? AND seq < ? ORDER BY seq",
+                                       kEntryColumns));
+    if (st.ok()) {
+      s.BindInt(1, static_cast<int64_t>(std::min<uint64_t>(from_seq, INT64_MAX)));
+      s.BindInt(2, static_cast<int64_t>(std::min<uint64_t>(to_seq, INT64_MAX)));
+      st = VisitRows(&s, visit);
+    }
+  }
+  sqlite3_close_v2(reader);
+  return st;
+}
+
+Status SqliteStore::CountEntries(uint64_t* count) {
   SqliteStatement s;
-  NANNI_RETURN_IF_ERROR(s.Prepare(
-      db_, fmt::format("SELECT {} FROM events WHERE seq >= ? ORDER BY seq", kEntryColumns)));
-  s.BindInt(1, static_cast<int64_t>(from_seq));
-  return VisitRows(&s, visit);
+  NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT count(*) FROM events"));
+  bool row = false;
+  NANNI_RETURN_IF_ERROR(s.Step(&row));
+  *count = row ? static_cast<uint64_t>(s.Int(0)) : 0;
+  return Status::OK();
 }
 
 Status SqliteStore::Get(uint64_t seq, const EntryVisitor& visit) {

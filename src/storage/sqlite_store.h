@@ -30,7 +30,8 @@ class SqliteStore : public LedgerStore {
   std::string LedgerId() const override { return ledger_id_; }
   Status Head(ChainHead* head) override;
   Status BeginAppend(std::unique_ptr<AppendTransaction>* txn) override;
-  Status Scan(uint64_t from_seq, const EntryVisitor& visit) override;
+  Status Scan(uint64_t from_seq, uint64_t to_seq, const EntryVisitor& visit) override;
+  Status CountEntries(uint64_t* count) override;
   Status Get(uint64_t seq, const EntryVisitor& visit) override;
   Status ListAccounts(std::vector<AccountSummary>* out) override;
   Status Query(const EventQuery& query, const EntryVisitor& visit) override;
@@ -38,12 +39,15 @@ class SqliteStore : public LedgerStore {
  private:
   class Transaction;
 
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  // A read-only connection of its own, for a scan that may run beside others.
+  Status OpenReader(sqlite3** db);
   Status Exec(const char* sql);
   Status CreateSchema();
   Status CheckSchema();
 
   sqlite3* db_;
+  std::string path_;
   std::string ledger_id_;
 };
 

@@ -6,6 +6,15 @@
 
 namespace nanni {
 
+namespace {
+// Fetched once: OpenSSL 3 looks EVP_sha256() up in its provider tables (under a lock) on
+// every init otherwise, which serialises threads that hash in parallel.
+const EVP_MD* Sha256Md() {
+  static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md;
+}
+}  // namespace
+
 struct Sha256::State {
   EVP_MD_CTX* ctx;
 };
@@ -20,7 +29,7 @@ Sha256::~Sha256() {
   delete state_;
 }
 
-void Sha256::Reset() { EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr); }
+void Sha256::Reset() { EVP_DigestInit_ex2(state_->ctx, Sha256Md(), nullptr); }
 
 void Sha256::Update(const void* data, size_t size) { EVP_DigestUpdate(state_->ctx, data, size); }
 

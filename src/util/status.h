@@ -44,6 +44,9 @@ class Status {
   // Returns a copy whose message is "<prefix>: <message>" (for adding file and line context).
   Status WithPrefix(std::string_view prefix) const;
 
+  // Returns a copy whose message is "<message><suffix>" (for adding a consequence or hint).
+  Status WithSuffix(std::string_view suffix) const;
+
  private:
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}
 

@@ -1,0 +1,271 @@
+#include "generate/portfolio_generator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "event/canonical.h"
+#include "generate/account_simulator.h"
+#include "generate/event_builder.h"
+#include "generate/name_pool.h"
+#include "generate/portfolio_model.h"
+#include "generate/rng.h"
+
+namespace nanni {
+
+namespace {
+
+constexpr int kMinAccounts = 12;
+constexpr int kMaxMonths = 600;
+
+struct SituationSpec {
+  Planted planted;
+  std::string_view name;
+  std::string_view description;
+};
+
+// In the order of the truth file. handle_time_cutter belongs to kCutterHome's team.
+constexpr SituationSpec kSituations[] = {
+    {Planted::kDiscountBadgerer, "discount_badgerer",
+     "Their finance contact keeps asking for discounts, credits and freebies, far more often "
+     "than any other account does."},
+    {Planted::kAbusiveCustomer, "abusive_customer",
+     "One of their users insults and swears at our team in requests, chasers and escalations."},
+    {Planted::kStallingStakeholder, "stalling_stakeholder",
+     "A stakeholder keeps promising small deliverables (forms, data, access) and missing the "
+     "dates."},
+    {Planted::kHostileStakeholder, "hostile_stakeholder",
+     "One contact threatens to move to a competitor and escalates to our executives, although "
+     "the account is answered fast, has no incidents and every promise of ours is kept."},
+    {Planted::kQuietDrain, "quiet_drain",
+     "A small account with many long calls, many tickets and escalations, and small invoices "
+     "that are often paid late: it costs more to serve than it pays."},
+    {Planted::kAdvocate, "advocate",
+     "Outages this contact reported were fixed within two hours, and they wrote to thank us."},
+    {Planted::kExecGap, "exec_gap",
+     "Their executives are known (one signed the contract, some are copied on mail) but no "
+     "event ever goes from our side to them or from them to our side."},
+    {Planted::kCutterHome, "handle_time_cutter",
+     "One of our agents ends complex calls just below the 600-second handle-time target, most "
+     "of them dropped."},
+    {Planted::kMissedPromiseWarned, "missed_promise_warned",
+     "We broke dated promises to this account, and each time warned them with a status update "
+     "before the date."},
+    {Planted::kMissedPromiseUnwarned, "missed_promise_unwarned",
+     "We broke dated promises to this account without any update before the date."},
+    {Planted::kLegalThreat, "legal_threat",
+     "One of their executives threatens legal action, lawyers and damages over service "
+     "failures."},
+};
+static_assert(std::size(kSituations) == kPlantedAccounts);
+constexpr size_t kCutterSituation = 7;
+static_assert(kSituations[kCutterSituation].planted == Planted::kCutterHome);
+
+// Which account plays which situation: distinct accounts drawn from the seed.
+std::vector<Planted> AssignSituations(uint64_t seed, int accounts) {
+  std::vector<Planted> roles(accounts, Planted::kNone);
+  std::vector<int> order(accounts);
+  for (int i = 0; i < accounts; ++i) order[i] = i;
+  Rng rng(Mix64(seed, 0x91a7));
+  for (int k = 0; k < kPlantedAccounts; ++k) {
+    int j = k + static_cast<int>(rng.Below(static_cast<uint64_t>(accounts - k)));
+    std::swap(order[k], order[j]);
+    roles[order[k]] = kSituations[k].planted;
+  }
+  return roles;
+}
+
+// The truth's contacts for a planted account: the people a detector should name.
+std::vector<std::string> SituationContacts(const AccountProfile& a, const Staff& staff) {
+  std::vector<std::string> out;
+  switch (a.planted) {
+    case Planted::kExecGap:
+      for (int i = a.execs.begin; i < a.execs.end; ++i) out.push_back(a.people[i].contact.email);
+      break;
+    case Planted::kCutterHome:
+      out.push_back(staff.agents[staff.cutter].contact.id);
+      break;
+    case Planted::kMissedPromiseWarned:
+    case Planted::kMissedPromiseUnwarned:
+      out.push_back(a.people[a.csm].contact.email);  // made most of the promises
+      break;
+    case Planted::kQuietDrain:
+      break;
+    default:
+      if (a.special >= 0) out.push_back(a.people[a.special].contact.email);
+      break;
+  }
+  return out;
+}
+
+struct Clocks {
+  std::vector<ZoneClock> zones;
+};
+
+Status InitClocks(const Timeline& timeline, Clocks* clocks) {
+  clocks->zones.resize(Zones().size());
+  for (size_t i = 0; i < Zones().size(); ++i) {
+    // Due dates run past the end of the history; cover them too.
+    NANNI_RETURN_IF_ERROR(clocks->zones[i].Init(Zones()[i].zone, timeline.first_day - 2,
+                                                timeline.last_day + 120));
+  }
+  return Status::OK();
+}
+
+// Builds the events of one account's `items` in time order (ties in creation order) and
+// passes them to the sink; `event` is reused, so that a long run allocates little.
+Status EmitAccount(uint64_t seed, const AccountProfile& account, const std::vector<Item>& items,
+                   std::vector<std::pair<int64_t, uint32_t>>* order, Event* event,
+                   const EventSink& sink) {
+  order->clear();
+  for (const Item& item : items) order->emplace_back(item.utc, item.seq);
+  std::sort(order->begin(), order->end());
+  EventBuilder builder(seed, account);
+  for (const auto& [utc, seq] : *order) {
+    builder.Build(items[seq - 1], event);
+    NANNI_RETURN_IF_ERROR(sink(*event));
+  }
+  return Status::OK();
+}
+
+// The natural size of each account, which also weighs its share of a target.
+std::vector<int64_t> AccountWeights(const GeneratorOptions& options,
+                                    const std::vector<Planted>& roles) {
+  std::vector<int64_t> weights(options.accounts);
+  for (int i = 0; i < options.accounts; ++i) {
+    int64_t natural = NaturalEventsPerYear(options.seed, i, roles[i]) * options.months / 12;
+    weights[i] = std::max<int64_t>(1, natural);
+  }
+  return weights;
+}
+
+// Notes in the truth what account `account` plays.
+void RecordTruth(const AccountProfile& account, const Staff& staff, int cutter_calls,
+                 GeneratorTruth* truth) {
+  truth->accounts.push_back(account.slug);
+  for (size_t k = 0; k < std::size(kSituations); ++k) {
+    if (account.planted == Planted::kNone || kSituations[k].planted != account.planted) continue;
+    truth->situations[k].accounts.push_back(account.slug);
+    truth->situations[k].contacts = SituationContacts(account, staff);
+  }
+  if (cutter_calls > 0 && account.planted != Planted::kCutterHome) {
+    truth->situations[kCutterSituation].accounts.push_back(account.slug);
+  }
+}
+
+}  // namespace
+
+int64_t HistoryStartMicros(const GeneratorOptions& options) {
+  int64_t end = options.end_utc_micros;
+  int64_t days = FloorDiv(end, kMicrosPerDay);
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  int64_t total = y * 12 + (m - 1) - options.months;
+  int64_t y2 = FloorDiv(total, 12);
+  unsigned m2 = static_cast<unsigned>(total - y2 * 12 + 1);
+  int64_t month_days = DaysFromCivil(y2 + (m2 == 12), m2 == 12 ? 1 : m2 + 1, 1) - DaysFromCivil(y2, m2, 1);
+  unsigned d2 = std::min<unsigned>(d, static_cast<unsigned>(month_days));
+  return DaysFromCivil(y2, m2, d2) * kMicrosPerDay + (end - days * kMicrosPerDay);
+}
+
+Status GeneratePortfolio(const GeneratorOptions& options, const EventSink& sink,
+                         GeneratorTruth* truth) {
+  if (options.accounts < kMinAccounts) {
+    return Status::InvalidInput(fmt::format(
+        "accounts must be at least {} (one for each planted situation)", kMinAccounts));
+  }
+  if (options.months < 1 || options.months > kMaxMonths) {
+    return Status::InvalidInput(fmt::format("months must be between 1 and {}", kMaxMonths));
+  }
+  *truth = GeneratorTruth();
+  Timeline timeline;
+  timeline.start_utc = HistoryStartMicros(options);
+  timeline.end_utc = options.end_utc_micros;
+  timeline.first_day = FloorDiv(timeline.start_utc, kMicrosPerDay) + 1;
+  timeline.last_day = FloorDiv(timeline.end_utc, kMicrosPerDay) - 2;
+  timeline.months = options.months;
+  if (timeline.last_day < timeline.first_day) timeline.last_day = timeline.first_day;
+  Clocks clocks;
+  NANNI_RETURN_IF_ERROR(InitClocks(timeline, &clocks));
+
+  for (const SituationSpec& spec : kSituations) {
+    truth->situations.push_back({std::string(spec.name), std::string(spec.description), {}, {}});
+  }
+
+  const uint64_t seed = options.seed;
+  const Staff staff = BuildStaff(seed);
+  const std::vector<Planted> roles = AssignSituations(seed, options.accounts);
+  const std::vector<int64_t> weights = AccountWeights(options, roles);
+  uint64_t remaining_weight = 0;
+  for (int64_t w : weights) remaining_weight += static_cast<uint64_t>(w);
+  std::set<std::string> slugs;
+  std::vector<Item> items;
+  std::vector<std::pair<int64_t, uint32_t>> order;
+  Event event;
+  for (int i = 0; i < options.accounts; ++i) {
+    AccountProfile account = BuildAccount(seed, i, roles[i], staff, &slugs);
+    // With a target, each account gets its share of what is still missing, so that the
+    // total converges on the target whatever the fixed events came to.
+    uint64_t quota = static_cast<uint64_t>(weights[i]);
+    if (options.target_events > 0) {
+      uint64_t left = options.target_events > truth->events ? options.target_events - truth->events : 0;
+      quota = static_cast<uint64_t>(static_cast<unsigned __int128>(left) * quota / remaining_weight);
+    }
+    remaining_weight -= static_cast<uint64_t>(weights[i]);
+    items.clear();
+    AccountSimulator simulator(timeline, clocks.zones[account.zone], account, seed, &items);
+    simulator.Run(quota);
+    RecordTruth(account, staff, simulator.cutter_calls(), truth);
+    NANNI_RETURN_IF_ERROR(EmitAccount(seed, account, items, &order, &event, sink));
+    truth->events += items.size();
+  }
+  return Status::OK();
+}
+
+std::string TruthToJson(const GeneratorOptions& options, const GeneratorTruth& truth) {
+  std::string out = "{\n";
+  auto list = [&out](std::string_view indent, const std::vector<std::string>& items) {
+    if (items.empty()) {
+      out += "[]";
+      return;
+    }
+    out += "[\n";
+    for (size_t i = 0; i < items.size(); ++i) {
+      out += indent;
+      out += "  ";
+      AppendJsonString(items[i], &out);
+      out += i + 1 < items.size() ? ",\n" : "\n";
+    }
+    out += indent;
+    out += "]";
+  };
+  fmt::format_to(std::back_inserter(out),
+                 "  \"generator\": \"nanni generate\",\n"
+                 "  \"options\": {{\"seed\": {}, \"accounts\": {}, \"months\": {}, "
+                 "\"target_events\": {}}},\n"
+                 "  \"start\": \"{}\",\n  \"end\": \"{}\",\n  \"events\": {},\n",
+                 options.seed, options.accounts, options.months, options.target_events,
+                 FormatUtc(HistoryStartMicros(options)), FormatUtc(options.end_utc_micros),
+                 truth.events);
+  out += "  \"situations\": [\n";
+  for (size_t i = 0; i < truth.situations.size(); ++i) {
+    const PlantedSituation& s = truth.situations[i];
+    out += "    {\n      \"name\": ";
+    AppendJsonString(s.name, &out);
+    out += ",\n      \"description\": ";
+    AppendJsonString(s.description, &out);
+    out += ",\n      \"accounts\": ";
+    list("      ", s.accounts);
+    out += ",\n      \"contacts\": ";
+    list("      ", s.contacts);
+    out += i + 1 < truth.situations.size() ? "\n    },\n" : "\n    }\n";
+  }
+  out += "  ],\n  \"accounts\": ";
+  list("  ", truth.accounts);
+  out += "\n}\n";
+  return out;
+}
+
+}  // namespace nanni

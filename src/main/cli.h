@@ -1,0 +1,59 @@
+// The `nanni` command line: shared options and helpers used by every command.
+//
+// Each command lives in its own command_*.cc and registers itself with RegisterXCommand().
+// A command's run function returns a Status; main.cc prints it and turns it into the exit
+// code (see ExitCodeFor). Commands write results to stdout and nothing else there; progress
+// and errors go to stderr.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "generate/portfolio_generator.h"
+#include "storage/sqlite_store.h"
+#include "util/status.h"
+
+namespace nanni::cli {
+
+struct GlobalOptions {
+  std::string db;     // --db, default $NANNI_DB or ./nanni.db
+  bool json = false;  // --json
+};
+
+// The run function of the command that was chosen.
+using CommandRun = std::function<Status()>;
+
+// Every command registers itself: adds its subcommand and options to `app`, and sets *run
+// (through the subcommand's callback) when it is chosen.
+void RegisterInitCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterVerifyCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterCheckpointCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterAccountsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterEventsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterGenerateCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterDemoCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+
+// Opens the ledger named by --db, with a hint to run `nanni init` when there is none.
+Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* store);
+
+// Writes a generated portfolio as NDJSON to `out_path` ("-": stdout) and, unless
+// `truth_path` is empty, the planted situations as JSON there (command_generate.cc).
+Status GenerateToFile(const GeneratorOptions& options, const std::string& out_path,
+                      const std::string& truth_path, GeneratorTruth* truth);
+
+// Exit codes, documented in docs/cli.md.
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;    // verification failed, or the input was refused
+constexpr int kExitUsage = 2;     // the command line was wrong
+constexpr int kExitNotFound = 3;  // a file or ledger that was named does not exist
+constexpr int kExitIO = 4;        // the system or database failed
+int ExitCodeFor(const Status& status);
+
+// Formats microseconds since the epoch as "2024-03-05 09:14" in the given offset, for tables.
+std::string ShortTime(int64_t utc_micros, int32_t offset_minutes = 0);
+
+}  // namespace nanni::cli

@@ -1,0 +1,31 @@
+// Helpers for tests that need a ledger with events in it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "event/event.h"
+#include "import/importer.h"
+#include "storage/sqlite_store.h"
+
+namespace nanni::test {
+
+// A valid event of kind message (or `kind`), with id "e<i>", in `account`, at a time that
+// grows with i.
+Event MakeEvent(int i, const std::string& account = "acme");
+
+// A new, empty ledger at `path`.
+std::unique_ptr<SqliteStore> NewLedger(const std::string& path);
+
+// Imports `events` as one transaction through the real importer.
+Status ImportVector(LedgerStore* store, const std::vector<Event>& events, ImportSummary* summary);
+
+// Runs `sql` on the SQLite file at `path` directly, as someone with the sqlite3 shell would,
+// after dropping the append-only triggers. Returns SQLite's error text, or "" on success.
+std::string TamperWithSql(const std::string& path, const std::string& sql);
+
+// The number of events in the ledger at `path` and its head hash, read directly.
+ChainHead HeadOf(const std::string& path);
+
+}  // namespace nanni::test
