@@ -37,6 +37,11 @@ void RegisterEventsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
 void RegisterGenerateCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterDemoCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
+// Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
+inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {
+  cmd->callback([run, fn = std::move(fn)] { *run = fn; });
+}
+
 // Opens the ledger named by --db, with a hint to run `nanni init` when there is none.
 Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* store);
 

@@ -70,7 +70,7 @@ void RegisterAccountsCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
       ->capture_default_str();
   cmd->add_option("--limit", flags->limit, "Show at most this many accounts");
   cmd->footer("Examples:\n  nanni accounts --sort events --limit 20\n  nanni --json accounts");
-  cmd->callback([&global, run, flags] { *run = [&global, flags] { return RunAccounts(global, *flags); }; });
+  OnChosen(cmd, run, [&global, flags] { return RunAccounts(global, *flags); });
 }
 
 }  // namespace nanni::cli

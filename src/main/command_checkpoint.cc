@@ -34,7 +34,7 @@ void RegisterCheckpointCommand(CLI::App& app, GlobalOptions& global, CommandRun*
       "The receipt COUNT:HASH pins the whole history up to now: hand it to the customer, and\n"
       "`nanni verify --receipt COUNT:HASH` later proves nothing before it was changed.\n\n"
       "Example:\n  nanni checkpoint");
-  cmd->callback([&global, run] { *run = [&global] { return RunCheckpoint(global); }; });
+  OnChosen(cmd, run, [&global] { return RunCheckpoint(global); });
 }
 
 }  // namespace nanni::cli

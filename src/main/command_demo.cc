@@ -9,6 +9,7 @@
 #include "import/ndjson_source.h"
 #include "ledger/verifier.h"
 #include "main/cli.h"
+#include "main/event_line.h"
 #include "util/printable.h"
 #include "util/time.h"
 
@@ -19,7 +20,7 @@ namespace {
 struct DemoFlags {
   GeneratorOptions options;
   std::string db;  // empty: nanni-demo.db, replaced on every run
-  size_t timeline = 20;
+  size_t timeline = 12;
 };
 
 void Heading(const std::string& text) { fmt::print("\n== {} ==\n", text); }
@@ -52,28 +53,39 @@ void ShowSituations(const GeneratorTruth& truth) {
   }
 }
 
-Status ShowTimeline(SqliteStore* store, const std::string& account, size_t limit) {
-  Heading(fmt::format("Timeline of {}: the latest {} events, as recorded", account, limit));
-  // The latest `limit` events: read them all in order and keep the tail.
-  std::vector<std::pair<uint64_t, std::string>> tail;
+// True when `contact` (an email or id) sent or received `e`.
+bool Involves(const Event& e, const std::string& contact) {
+  auto is = [&](const Contact& c) { return c.email == contact || c.id == contact; };
+  if (e.from && is(*e.from)) return true;
+  for (const Contact& c : e.to) {
+    if (is(c)) return true;
+  }
+  return false;
+}
+
+// The latest `limit` events of `account` that involve `contact` (all events if empty).
+Status ShowTimeline(SqliteStore* store, const std::string& account, const std::string& contact,
+                    size_t limit) {
+  Heading(fmt::format("Timeline of {}{}: the latest {} events", account,
+                      contact.empty() ? "" : " with " + contact, limit));
+  std::vector<Event> tail;
+  EventDecoder decoder;
   EventQuery query;
   query.account = account;
-  NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& e) {
-    tail.emplace_back(e.seq, std::string(e.body));
+  NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& entry) -> Status {
+    Event e;
+    NANNI_RETURN_IF_ERROR(decoder.Decode(entry.body, &e));
+    if (!contact.empty() && !Involves(e, contact)) return Status::OK();
+    tail.push_back(std::move(e));
     if (tail.size() > limit) tail.erase(tail.begin());
     return Status::OK();
   }));
-  EventDecoder decoder;
-  for (const auto& [seq, body] : tail) {
-    Event e;
-    NANNI_RETURN_IF_ERROR(decoder.Decode(body, &e));
-    std::string who = e.from ? (!e.from->name.empty() ? e.from->name : e.from->id) : "";
-    std::string side = e.from ? fmt::format("{}/{}", SideName(e.from->side), LevelName(e.from->level)) : "";
-    std::string what = !e.subject.empty() ? e.subject : e.text;
-    if (const std::string* w = e.StringAttr("what")) what = *w;
-    if (const std::string* o = e.StringAttr("outcome")) what = "call " + *o;
-    fmt::print("  {}  {:<18} {:<22} {:<16} {}\n", ShortTime(e.time.utc_micros, e.time.offset_minutes),
-               SpecOf(e.kind).name, Printable(who, 22), side, Printable(what, 60));
+  for (const Event& e : tail) {
+    fmt::print("  {}  {:<18} {:<36} {}\n", ShortTime(e.time.utc_micros, e.time.offset_minutes),
+               SpecOf(e.kind).name, WhoLine(e), WhatLine(e, 80));
+    if (e.from && e.from->side == Side::kTheirs && !e.text.empty()) {
+      fmt::print("  {:16}  {:<18} \"{}\"\n", "", "", Printable(e.text, 100));
+    }
   }
   return Status::OK();
 }
@@ -117,11 +129,15 @@ Status RunDemo(const DemoFlags& flags) {
 
   ShowPortfolio(store.get());
   ShowSituations(truth);
-  std::string focus = truth.accounts.empty() ? "" : truth.accounts.front();
+  // The abusive customer makes the point of the product: show that account's exchanges with
+  // the person who abuses us, as facts.
+  std::string focus = truth.accounts.empty() ? "" : truth.accounts.front(), contact;
   for (const PlantedSituation& s : truth.situations) {
-    if (s.name == "abusive_customer" && !s.accounts.empty()) focus = s.accounts.front();
+    if (s.name != "abusive_customer" || s.accounts.empty()) continue;
+    focus = s.accounts.front();
+    if (!s.contacts.empty()) contact = s.contacts.front();
   }
-  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowTimeline(store.get(), focus, flags.timeline));
+  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowTimeline(store.get(), focus, contact, flags.timeline));
 
   Heading("Try next");
   fmt::print("  nanni --db {} accounts --sort events\n", db);

@@ -6,6 +6,7 @@
 #include "event/canonical.h"
 #include "event/event_decoder.h"
 #include "main/cli.h"
+#include "main/event_line.h"
 #include "util/printable.h"
 #include "util/time.h"
 
@@ -20,33 +21,6 @@ struct EventsFlags {
   uint64_t limit = 0;
 };
 
-std::string Who(const Event& e) {
-  if (!e.from) return "";
-  const Contact& c = *e.from;
-  std::string who = !c.name.empty() ? c.name : !c.email.empty() ? c.email : c.id;
-  std::string level = LevelName(c.level);
-  return fmt::format("{} ({}{}{})", Printable(who, 40), SideName(c.side), level.empty() ? "" : ", ",
-                     level);
-}
-
-std::string What(const Event& e) {
-  std::string what = !e.subject.empty() ? e.subject : e.text;
-  if (const std::string* w = e.StringAttr("what")) what = *w;
-  if (const std::string* a = e.StringAttr("about")) what = *a;
-  if (e.kind == EventKind::kCall) {
-    const std::string* outcome = e.StringAttr("outcome");
-    what = fmt::format("{} after {} s in queue, {} s handled", outcome ? *outcome : "",
-                       e.IntAttr("queue_wait_s") ? *e.IntAttr("queue_wait_s") : 0,
-                       e.IntAttr("handle_s") ? *e.IntAttr("handle_s") : 0);
-  }
-  if (const int64_t* amount = e.IntAttr("amount_minor")) {
-    const std::string* cur = e.StringAttr("currency");
-    what = fmt::format("{} {:.2f} {}", cur ? *cur : "", *amount / 100.0,
-                       e.StringAttr("invoice") ? *e.StringAttr("invoice") : "");
-  }
-  return Printable(what, 70);
-}
-
 Status PrintText(SqliteStore* store, const EventQuery& query) {
   EventDecoder decoder;
   Event e;
@@ -56,7 +30,7 @@ Status PrintText(SqliteStore* store, const EventQuery& query) {
     if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", entry.seq, st.message()));
     fmt::print("{}  {:<18}  {:<7}  {:<34}  {}  [#{} {}]\n",
                ShortTime(e.time.utc_micros, e.time.offset_minutes), SpecOf(e.kind).name,
-               e.channel, Who(e), What(e), entry.seq, ToHex(entry.hash).substr(0, 8));
+               e.channel, WhoLine(e), WhatLine(e, 70), entry.seq, ToHex(entry.hash).substr(0, 8));
     ++n;
     return Status::OK();
   }));
@@ -140,7 +114,7 @@ void RegisterEventsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
       "event's ledger sequence number and hash prefix, so it can be checked.\n\n"
       "Examples:\n  nanni events northwind-logistics --kind request,response --since 2026-01-01\n"
       "  nanni --json events northwind-logistics --until 2026-03-01T00:00:00+01:00");
-  cmd->callback([&global, run, flags] { *run = [&global, flags] { return RunEvents(global, *flags); }; });
+  OnChosen(cmd, run, [&global, flags] { return RunEvents(global, *flags); });
 }
 
 }  // namespace nanni::cli

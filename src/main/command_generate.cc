@@ -103,7 +103,7 @@ void RegisterGenerateCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
       "plants the situations nanni is built to find (docs/generate.md).\n\n"
       "Examples:\n  nanni generate --seed 7 --accounts 200 --months 24 --out p.ndjson --truth t.json\n"
       "  nanni generate --accounts 2000 --events 10000000 --out big.ndjson");
-  cmd->callback([&global, run, flags] { *run = [&global, flags] { return RunGenerate(global, *flags); }; });
+  OnChosen(cmd, run, [&global, flags] { return RunGenerate(global, *flags); });
 }
 
 }  // namespace nanni::cli

@@ -68,7 +68,7 @@ void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
       "nothing; the same id with other content is refused (append a correction instead).\n\n"
       "Examples:\n  nanni import tickets.ndjson calls.ndjson\n"
       "  zcat archive.ndjson.gz | nanni --json import -");
-  cmd->callback([&global, run, flags] { *run = [&global, flags] { return RunImport(global, *flags); }; });
+  OnChosen(cmd, run, [&global, flags] { return RunImport(global, *flags); });
 }
 
 }  // namespace nanni::cli

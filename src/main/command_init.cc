@@ -33,7 +33,7 @@ void RegisterInitCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) 
   cmd->footer(
       "Creates a new SQLite ledger file (WAL mode). Refuses to touch an existing file.\n\n"
       "Example:\n  nanni --db acme.db init");
-  cmd->callback([&global, run] { *run = [&global] { return RunInit(global); }; });
+  OnChosen(cmd, run, [&global] { return RunInit(global); });
 }
 
 }  // namespace nanni::cli

@@ -70,7 +70,7 @@ void RegisterVerifyCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
       "encoding, and that the indexed columns still agree with the hashed bytes. Exits 0 when\n"
       "all is well, 1 naming the first event that does not match.\n\n"
       "Examples:\n  nanni verify\n  nanni verify --receipt 120345:9f2c...e1");
-  cmd->callback([&global, run, flags] { *run = [&global, flags] { return RunVerify(global, *flags); }; });
+  OnChosen(cmd, run, [&global, flags] { return RunVerify(global, *flags); });
 }
 
 }  // namespace nanni::cli
