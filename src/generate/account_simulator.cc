@@ -1,8 +1,7 @@
 #include "generate/account_simulator.h"
 
 #include <algorithm>
-
-#include "generate/name_pool.h"
+#include <string_view>
 
 namespace nanni {
 
@@ -47,10 +46,8 @@ AccountSimulator::AccountSimulator(const Timeline& timeline, const ZoneClock& cl
       clock_(clock),
       account_(account),
       rng_(Mix64(seed, 0x51e0000 + static_cast<uint64_t>(account.index))),
-      items_(items) {
-  first_local_ = timeline.first_day * kMicrosPerDay;
-  last_local_ = (timeline.last_day + 1) * kMicrosPerDay - 1;
-}
+      items_(items),
+      last_local_((timeline.last_day + 1) * kMicrosPerDay - 1) {}
 
 void AccountSimulator::Run(uint64_t quota) {
   Contract();
@@ -59,11 +56,11 @@ void AccountSimulator::Run(uint64_t quota) {
   PlantSituation();
   const Planted p = account_.planted;
   Mix mix{470, 280, 45, 30, 15, 15, 15, 4, 50, 76};
-  if (p == Planted::kDiscountBadgerer) mix = {400, 250, 45, 30, 15, 15, 15, 100, 50, 80};
+  if (p == Planted::kDiscountBadgerer) mix = {380, 230, 45, 30, 15, 15, 15, 150, 50, 70};
   if (p == Planted::kAbusiveCustomer) mix = {480, 280, 40, 25, 15, 15, 40, 4, 50, 51};
   if (p == Planted::kStallingStakeholder) mix = {430, 250, 45, 110, 15, 15, 15, 4, 50, 66};
   if (p == Planted::kHostileStakeholder) mix = {460, 260, 50, 30, 15, 0, 30, 4, 70, 81};
-  if (p == Planted::kQuietDrain) mix = {400, 450, 30, 20, 10, 15, 50, 4, 10, 11};
+  if (p == Planted::kQuietDrain) mix = {330, 500, 30, 20, 10, 15, 70, 4, 10, 11};
   if (p == Planted::kMissedPromiseWarned || p == Planted::kMissedPromiseUnwarned) {
     mix = {430, 260, 120, 30, 15, 15, 15, 4, 50, 61};
   }
@@ -88,9 +85,13 @@ int64_t AccountSimulator::SampleDay(int max_permille) {
     int64_t y;
     unsigned m, d;
     CivilFromDays(day, &y, &m, &d);
-    int64_t season = static_cast<int>(m) == account_.busy_month ? 150 : m == 12 ? 70 : m == 8 ? 85 : 100;
+    int64_t season = static_cast<int>(m) == account_.busy_month ? 150
+                     : m == 12                                  ? 70
+                     : m == 8                                   ? 85
+                                                                : 100;
     int64_t trend = 100 + account_.trend_pct * (day - timeline_.first_day) / span;
-    if (static_cast<int64_t>(rng_.Below(kMax)) < kWeekday[Weekday(day)] * season * trend) return day;
+    if (static_cast<int64_t>(rng_.Below(kMax)) < kWeekday[Weekday(day)] * season * trend)
+      return day;
   }
 }
 
@@ -102,7 +103,8 @@ int64_t AccountSimulator::SampleLocal(bool business_only, int max_permille) {
   if (r < 880) {
     // Two humps: late morning and mid afternoon.
     int64_t base = rng_.Chance(550) ? 8 * 60 : 13 * 60;
-    minute = base + (static_cast<int64_t>(rng_.Below(300)) + static_cast<int64_t>(rng_.Below(300))) / 2;
+    minute =
+        base + (static_cast<int64_t>(rng_.Below(300)) + static_cast<int64_t>(rng_.Below(300))) / 2;
   } else if (r < 970) {
     minute = 18 * 60 + static_cast<int64_t>(rng_.Below(4 * 60));
   } else {
@@ -146,8 +148,8 @@ bool AccountSimulator::IsRecent(int64_t local) const {
 
 int AccountSimulator::PickTheirs(bool allow_exec) {
   const AccountProfile& a = account_;
-  bool talker = a.planted == Planted::kAbusiveCustomer || a.planted == Planted::kHostileStakeholder ||
-                a.planted == Planted::kLegalThreat;
+  bool talker = a.planted == Planted::kAbusiveCustomer ||
+                a.planted == Planted::kHostileStakeholder || a.planted == Planted::kLegalThreat;
   int share = a.planted == Planted::kLegalThreat ? 120 : 220;
   if (talker && a.special >= 0 && rng_.Chance(share)) return a.special;
   uint64_t r = rng_.Below(100);
@@ -159,7 +161,8 @@ int AccountSimulator::PickTheirs(bool allow_exec) {
 
 int AccountSimulator::PickTheirManagerOrExec() {
   const AccountProfile& a = account_;
-  if (ExecsTalkToUs() && rng_.Chance(300)) return a.execs.begin + static_cast<int>(rng_.Below(a.execs.size()));
+  if (ExecsTalkToUs() && rng_.Chance(300))
+    return a.execs.begin + static_cast<int>(rng_.Below(a.execs.size()));
   return a.managers.begin + static_cast<int>(rng_.Below(a.managers.size()));
 }
 
@@ -181,6 +184,7 @@ Item AccountSimulator::NewItem(EventKind kind, int from, uint32_t thread) {
 }
 
 uint32_t AccountSimulator::Emit(Item* item, int64_t local) {
+  local -= local % 1'000'000;  // whole seconds, as sources write them
   Timestamp t = clock_.ToTimestamp(local);
   if (t.utc_micros < timeline_.start_utc || t.utc_micros >= timeline_.end_utc) return 0;
   item->utc = t.utc_micros;
@@ -325,13 +329,15 @@ void AccountSimulator::Reviews() {
   CivilFromDays(timeline_.first_day, &y, &m, &d);
   for (int month = 2; month <= timeline_.months; month += every) {
     int64_t mm = static_cast<int64_t>(m) - 1 + month;
-    int64_t day = DaysFromCivil(y + mm / 12, static_cast<unsigned>(mm % 12 + 1), 1) + rng_.Between(4, 24);
+    int64_t day =
+        DaysFromCivil(y + mm / 12, static_cast<unsigned>(mm % 12 + 1), 1) + rng_.Between(4, 24);
     while (Weekday(day) >= 5) ++day;
     if (day > timeline_.last_day) break;
     Item qbr = NewItem(EventKind::kMessage, ExecsTalkToUs() ? a.ae : a.csm, ++threads_);
     qbr.channel = kMeeting;
     int n = 0;
-    if (ExecsTalkToUs()) qbr.to[n++] = static_cast<int16_t>(a.execs.begin + rng_.Below(a.execs.size()));
+    if (ExecsTalkToUs())
+      qbr.to[n++] = static_cast<int16_t>(a.execs.begin + rng_.Below(a.execs.size()));
     qbr.to[n++] = static_cast<int16_t>(a.managers.begin + rng_.Below(a.managers.size()));
     qbr.to[n++] = static_cast<int16_t>(ExecsTalkToUs() ? a.csm : a.users.begin);
     qbr.subject = TextList::kQbrSubject;
@@ -347,7 +353,7 @@ void AccountSimulator::PlantSituation() {
   auto at = [&](bool business) { return SampleLocal(business, 920); };
   switch (a.planted) {
     case Planted::kDiscountBadgerer:
-      for (int i = 0; i < std::max(6, months / 2); ++i) Discount(at(true), a.special);
+      for (int i = 0; i < std::max(8, months); ++i) Discount(at(true), a.special);
       break;
     case Planted::kAbusiveCustomer:
       for (int i = 0; i < std::max(6, months / 2); ++i) Thread(at(false), a.special, kAbusive);
@@ -370,8 +376,7 @@ void AccountSimulator::PlantSituation() {
       for (int i = 0; i < std::max(4, months / 4); ++i) Thread(at(false), a.special, kLegal);
       Escalation(at(true), a.special, true);
       break;
-    default:
-      break;
+    default: break;
   }
 }
 
@@ -415,7 +420,8 @@ void AccountSimulator::Tone(Item* item, int tone) {
     case kAbusive:
       if (rng_.Chance(500)) {
         item->subject = TextList::kAbusiveSubject;
-        item->subject_idx = static_cast<uint8_t>(rng_.Below(Texts(TextList::kAbusiveSubject).size()));
+        item->subject_idx =
+            static_cast<uint8_t>(rng_.Below(Texts(TextList::kAbusiveSubject).size()));
       }
       if (rng_.Chance(400)) {
         SetTextRandom(item, TextList::kAbusiveLine);
@@ -476,7 +482,8 @@ void AccountSimulator::Thread(int64_t t, int from, int tone) {
   if (cc_exec) req.to[1] = static_cast<int16_t>(a.execs.begin + rng_.Below(a.execs.size()));
   r = rng_.Below(100);
   req.e1 = r < 10 ? kLow : r < 68 ? kNormal : r < 92 ? kHigh : kUrgent;
-  if (rng_.Chance(100)) SetDue(&req, BusinessDaysLater(t, static_cast<int>(rng_.Between(1, 7)), 17));
+  if (rng_.Chance(100))
+    SetDue(&req, BusinessDaysLater(t, static_cast<int>(rng_.Between(1, 7)), 17));
   Tone(&req, tone);
   uint32_t seq = Emit(&req, t);
   if (seq == 0) return;
@@ -592,7 +599,7 @@ void AccountSimulator::Call(int64_t t) {
     if (Emit(&call, t) != 0) ++cutter_calls_;
     return;
   }
-  call.num = 20 + rng_.LogNormal(p == Planted::kQuietDrain ? 780 : 330, 600);
+  call.num = 20 + rng_.LogNormal(p == Planted::kQuietDrain ? 1000 : 330, 600);
   uint64_t r = rng_.Below(1000);
   call.e1 = kAnswered;
   if (r < 70) {
@@ -682,7 +689,7 @@ void AccountSimulator::TheirCommitment(int64_t t, int promiser, int force_broken
   uint32_t seq = Emit(&c, t);
   if (seq == 0) return;
 
-  bool broken = force_broken == 1 || (force_broken < 0 && rng_.Chance(staller ? 850 : 200));
+  bool broken = force_broken == 1 || (force_broken < 0 && rng_.Chance(staller ? 900 : 200));
   auto settle = [&](Item* item) {
     item->what = c.what;
     item->what_idx = c.what_idx;
@@ -703,13 +710,15 @@ void AccountSimulator::TheirCommitment(int64_t t, int promiser, int force_broken
       Emit(&excuse, AddBusinessMinutes(at, rng_.Between(30, 1400)));
     }
   }
-  int64_t when = broken ? AddBusinessMinutes(due, rng_.Between(1500, 4000))
-                        : std::min(due, AddBusinessMinutes(t + (due - t) * rng_.Between(20, 100) / 100, 0));
+  int64_t when =
+      broken ? AddBusinessMinutes(due, rng_.Between(1500, 4000))
+             : std::min(due, AddBusinessMinutes(t + (due - t) * rng_.Between(20, 100) / 100, 0));
   Item outcome = Reply(c, EventKind::kCommitmentOutcome, a.csm);
   outcome.ref = seq;
   outcome.e1 = broken ? 2 : 1;
   settle(&outcome);
-  SetTextRandom(&outcome, broken ? TextList::kTheirOutcomeBrokenText : TextList::kTheirOutcomeKeptText);
+  SetTextRandom(&outcome,
+                broken ? TextList::kTheirOutcomeBrokenText : TextList::kTheirOutcomeKeptText);
   Emit(&outcome, std::max(when, t + kMicrosPerMinute));
 }
 
@@ -727,8 +736,9 @@ void AccountSimulator::Deadline(int64_t t) {
   uint32_t seq = Emit(&dl, t);
   if (seq == 0) return;
   bool kept = rng_.Chance(impossible ? 200 : 750);
-  int64_t when = kept ? std::min(due, AddBusinessMinutes(t + (due - t) * rng_.Between(30, 100) / 100, 0))
-                      : AddBusinessMinutes(due, rng_.Between(60, 5000));
+  int64_t when =
+      kept ? std::min(due, AddBusinessMinutes(t + (due - t) * rng_.Between(30, 100) / 100, 0))
+           : AddBusinessMinutes(due, rng_.Between(60, 5000));
   Item outcome = Reply(dl, EventKind::kCommitmentOutcome, a.csm);
   outcome.ref = seq;
   outcome.e1 = kept ? 1 : 2;
@@ -753,8 +763,9 @@ void AccountSimulator::Incident(int64_t t, bool fast_fix) {
   start.subject_idx = static_cast<uint8_t>(rng_.Below(Texts(TextList::kIncidentSubject).size()));
   uint32_t seq = Emit(&start, t);
   if (seq == 0) return;
-  int64_t minutes = fast_fix ? rng_.Between(25, 100)
-                             : 5 + std::min<int64_t>(rng_.LogNormal(start.e2 == 1 ? 50 : 80, 900), 3 * 1440);
+  int64_t minutes =
+      fast_fix ? rng_.Between(25, 100)
+               : 5 + std::min<int64_t>(rng_.LogNormal(start.e2 == 1 ? 50 : 80, 900), 3 * 1440);
   int64_t end = t + minutes * kMicrosPerMinute;
 
   int reporter = -1;

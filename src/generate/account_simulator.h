@@ -122,7 +122,7 @@ class AccountSimulator {
   const AccountProfile& account_;
   Rng rng_;
   std::vector<Item>* items_;
-  int64_t first_local_ = 0, last_local_ = 0;  // local bounds of activity days
+  const int64_t last_local_;  // the last local moment on which activities may start
   uint32_t threads_ = 0;
   int incidents_ = 0;
   int invoices_ = 0;

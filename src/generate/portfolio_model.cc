@@ -38,8 +38,8 @@ Status ZoneClock::Init(std::string_view zone, int64_t first_day, int64_t last_da
   for (int64_t day = first_day; day <= last_day; ++day) {
     Timestamp a, b;
     NANNI_RETURN_IF_ERROR(LocalToTimestamp(day * kMicrosPerDay, zone_, Ambiguity::kEarliest, &a));
-    NANNI_RETURN_IF_ERROR(LocalToTimestamp((day + 1) * kMicrosPerDay - 1'000'000, zone_,
-                                           Ambiguity::kEarliest, &b));
+    NANNI_RETURN_IF_ERROR(
+        LocalToTimestamp((day + 1) * kMicrosPerDay - 1'000'000, zone_, Ambiguity::kEarliest, &b));
     offsets_.push_back(a.offset_minutes == b.offset_minutes ? a.offset_minutes : kMixed);
   }
   return Status::OK();
@@ -75,8 +75,8 @@ std::string Lower(std::string_view s) {
 }
 
 // A person with a unique e-mail address at `domain` (`taken` holds the local parts used).
-Person MakePerson(Rng* rng, std::string_view domain, Side side, Level level,
-                  std::string_view title, std::set<std::string>* taken) {
+Person MakePerson(Rng* rng, std::string_view domain, Side side, Level level, std::string_view title,
+                  std::set<std::string>* taken) {
   const PersonName& first = PickFrom(FirstNames(), rng);
   const PersonName& last = PickFrom(LastNames(), rng);
   std::string local = fmt::format("{}.{}", first.ascii, last.ascii);
@@ -104,7 +104,8 @@ Staff BuildStaff(uint64_t seed) {
   auto make = [&](Level level, std::string_view title) {
     return MakePerson(&rng, kOurDomain, Side::kOurs, level, title, &taken);
   };
-  for (int i = 0; i < 8; ++i) staff.account_execs.push_back(make(Level::kExecutive, "Account Executive"));
+  for (int i = 0; i < 8; ++i)
+    staff.account_execs.push_back(make(Level::kExecutive, "Account Executive"));
   for (int i = 0; i < 14; ++i) {
     staff.csms.push_back(make(Level::kManager, "Customer Success Manager"));
   }
@@ -147,7 +148,8 @@ void AddTheirPeople(Rng* rng, AccountProfile* a, std::set<std::string>* taken) {
   auto titles = ManagerTitles();
   add(Level::kManager, titles[rng->Below(kFinanceManagerTitles)]);
   for (int i = 1; i < managers; ++i) {
-    add(Level::kManager, titles[kFinanceManagerTitles + rng->Below(titles.size() - kFinanceManagerTitles)]);
+    add(Level::kManager,
+        titles[kFinanceManagerTitles + rng->Below(titles.size() - kFinanceManagerTitles)]);
   }
   a->managers.end = a->users.begin = static_cast<int>(a->people.size());
   for (int i = 0; i < users; ++i) add(Level::kUser, PickFrom(UserTitles(), rng));
@@ -167,8 +169,8 @@ void AddOurPeople(Rng* rng, const Staff& staff, AccountProfile* a) {
   // The support team: 3-6 agents; the handle-time cutter works for its home account and for
   // some of the unplanted ones, never for the other planted accounts.
   int team = 3 + static_cast<int>(rng->Below(4));
-  bool with_cutter = a->planted == Planted::kCutterHome ||
-                     (a->planted == Planted::kNone && rng->Chance(350));
+  bool with_cutter =
+      a->planted == Planted::kCutterHome || (a->planted == Planted::kNone && rng->Chance(350));
   a->agents.begin = static_cast<int>(a->people.size());
   std::vector<int> chosen;
   if (with_cutter) chosen.push_back(staff.cutter);
@@ -228,10 +230,11 @@ AccountProfile BuildAccount(uint64_t seed, int index, Planted planted, const Sta
   a.zone = static_cast<int>(rng.Below(Zones().size()));
   const ZoneInfo& zone = Zones()[a.zone];
 
-  std::string base = fmt::format("{} {}", PickFrom(CompanyWords(), &rng),
-                                 PickFrom(IndustryWords(), &rng));
+  std::string base =
+      fmt::format("{} {}", PickFrom(CompanyWords(), &rng), PickFrom(IndustryWords(), &rng));
   a.slug = Slugify(base);
-  for (int n = 2; !slugs->insert(a.slug).second; ++n) a.slug = fmt::format("{}-{}", Slugify(base), n);
+  for (int n = 2; !slugs->insert(a.slug).second; ++n)
+    a.slug = fmt::format("{}-{}", Slugify(base), n);
   a.name = rng.Chance(400) ? fmt::format("{} {}", base, zone.suffix) : base;
   a.domain = a.slug + std::string(rng.Chance(300) ? zone.tld : PickFrom(GenericTlds(), &rng));
 
@@ -259,9 +262,10 @@ AccountProfile BuildAccount(uint64_t seed, int index, Planted planted, const Sta
 int64_t NaturalEventsPerYear(uint64_t seed, int index, Planted planted) {
   static constexpr int64_t kPerYear[] = {140, 260, 450, 800};
   int64_t base = kPerYear[TierOf(seed, index, planted)];
-  int64_t noise = 70 + static_cast<int64_t>(Mix64(seed ^ 0x4015e, static_cast<uint64_t>(index)) % 71);
+  int64_t noise =
+      70 + static_cast<int64_t>(Mix64(seed ^ 0x4015e, static_cast<uint64_t>(index)) % 71);
   int64_t n = base * noise / 100;
-  if (planted == Planted::kQuietDrain) n = n * 3;
+  if (planted == Planted::kQuietDrain) n = n * 4;
   if (planted == Planted::kAbusiveCustomer || planted == Planted::kLegalThreat) n = n * 3 / 2;
   return n;
 }

@@ -28,7 +28,9 @@ void CivilFromDays(int64_t days, int64_t* y, unsigned* m, unsigned* d);
 // 0 = Monday ... 6 = Sunday.
 inline int Weekday(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
 
-inline int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+inline int64_t FloorDiv(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 // Converts local wall-clock times of one IANA zone to Timestamps. Days inside the table come
 // from it (one offset for the whole day unless the day has a transition); everything else,
@@ -89,11 +91,11 @@ struct Range {
 
 struct AccountProfile {
   int index = 0;
-  std::string name;    // "Northwind Logistics GmbH"
-  std::string slug;    // "northwind-logistics": the account id
-  std::string domain;  // "northwind-logistics.de"
-  int zone = 0;        // index into Zones()
-  int tier = 0;        // 0 small, 1 mid, 2 large, 3 enterprise
+  std::string name;           // "Northwind Logistics GmbH"
+  std::string slug;           // "northwind-logistics": the account id
+  std::string domain;         // "northwind-logistics.de"
+  int zone = 0;               // index into Zones()
+  int tier = 0;               // 0 small, 1 mid, 2 large, 3 enterprise
   int64_t revenue_minor = 0;  // per year, in the account's currency
   std::string_view currency;
   bool quarterly_billing = false;

@@ -32,7 +32,8 @@ constexpr SV kLoginBody[] = {
     "Password reset emails never arrive for people in our {dept} team. Please check.",
     "I am locked out after the last update and have a deadline {day}. Can you unlock me?",
 };
-constexpr SV kBillingSubject[] = {"Wrong number of seats billed", "Need a copy of last month's invoice",
+constexpr SV kBillingSubject[] = {"Wrong number of seats billed",
+                                  "Need a copy of last month's invoice",
                                   "PO number missing on invoice", "Charged twice this month"};
 constexpr SV kBillingBody[] = {
     "{hi} the latest invoice lists {n} more seats than we actually use. Can you correct it?",
@@ -196,7 +197,7 @@ constexpr SV kThanks[] = {
     "why we work with you.",
     "I wanted to say thank you. The fix came faster than we could have hoped, and our {dept} "
     "team noticed.",
-    "Impressive turnaround today, {first}. Happy to be a reference any time.",
+    "Impressive turnaround today, {first}, thank you. Happy to be a reference any time.",
 };
 constexpr SV kStallingExcuse[] = {
     "Sorry, still waiting on our board for the signature. Next week for sure.",
