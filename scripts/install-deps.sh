@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build pkg-config make time python3
   # libraries (see README "Dependencies")
   libsqlite3-dev sqlite3 libssl-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
-  libsimdjson-dev libhowardhinnant-date-dev libcli11-dev tzdata
+  libsimdjson-dev libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev tzdata
   # tests and benchmarks
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
 )

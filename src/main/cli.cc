@@ -17,6 +17,15 @@ Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* sto
   return st;
 }
 
+Status LoadConfig(const GlobalOptions& global, NanniConfig* config) {
+  Status st = ResolveNanniConfig(global.config, config);
+  if (st.code() == Status::Code::kNotFound) {
+    return st.WithSuffix("\nhint: --config (or $NANNI_CONFIG) must name an existing TOML file; "
+                         "see docs/config.md");
+  }
+  return st;
+}
+
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
     case Status::Code::kOk: return kExitOk;

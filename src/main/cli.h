@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "config/nanni_config.h"
 #include "generate/portfolio_generator.h"
 #include "storage/sqlite_store.h"
 #include "util/status.h"
@@ -19,8 +20,9 @@
 namespace nanni::cli {
 
 struct GlobalOptions {
-  std::string db;     // --db, default $NANNI_DB or ./nanni.db
-  bool json = false;  // --json
+  std::string db;      // --db, default $NANNI_DB or ./nanni.db
+  std::string config;  // --config, "" for $NANNI_CONFIG, else ./nanni.toml, else defaults
+  bool json = false;   // --json
 };
 
 // The run function of the command that was chosen.
@@ -41,6 +43,9 @@ void RegisterDemoCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {
   cmd->callback([run, fn = std::move(fn)] { *run = fn; });
 }
+
+// Reads the configuration named by --config (see ResolveNanniConfig in config/nanni_config.h).
+Status LoadConfig(const GlobalOptions& global, NanniConfig* config);
 
 // Opens the ledger named by --db, with a hint to run `nanni init` when there is none.
 Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* store);

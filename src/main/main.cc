@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
   global.db = env_db != nullptr && *env_db != '\0' ? env_db : "nanni.db";
   app.add_option("--db", global.db, "The ledger file (default: $NANNI_DB, else ./nanni.db)")
       ->capture_default_str();
+  app.add_option("--config", global.config,
+                 "Company settings, TOML (default: $NANNI_CONFIG, else ./nanni.toml if present; "
+                 "see docs/config.md)");
   app.add_flag("--json", global.json, "Machine-readable JSON on stdout");
 
   CommandRun run;

@@ -1,0 +1,241 @@
+#include "config/nanni_config.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "util/text_file.h"
+#include "util/toml_document.h"
+
+namespace nanni {
+namespace {
+
+constexpr std::string_view kFreeMailDomains[] = {
+    "aol.com",      "gmail.com",   "googlemail.com", "gmx.com",     "gmx.de",
+    "gmx.net",      "hotmail.com", "icloud.com",     "live.com",    "mail.com",
+    "mail.ru",      "me.com",      "msn.com",        "outlook.com", "proton.me",
+    "protonmail.com", "qq.com",    "web.de",         "yahoo.com",   "yandex.ru",
+    "zoho.com",
+};
+
+constexpr std::string_view kDayNames[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Reads one TOML file section by section, naming file and key in every error.
+class ConfigReader {
+ public:
+  ConfigReader(const toml::table& root, const std::string& name) : root_(root), name_(name) {}
+
+  Status Read(NanniConfig* out) {
+    NANNI_RETURN_IF_ERROR(OnlyKeys(root_, "", {"company", "accounts", "business_hours"}));
+    NANNI_RETURN_IF_ERROR(ReadCompany(&out->company));
+    NANNI_RETURN_IF_ERROR(ReadAccounts(&out->accounts));
+    return ReadBusinessHours(&out->business_hours);
+  }
+
+ private:
+  Status Error(std::string_view key, std::string_view what) const {
+    return Status::InvalidInput(fmt::format("{}: key '{}': {}", name_, key, what));
+  }
+
+  Status OnlyKeys(const toml::table& table, std::string_view prefix,
+                  std::initializer_list<std::string_view> allowed) const {
+    for (const auto& [key, value] : table) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+        return Error(fmt::format("{}{}", prefix, key.str()),
+                     fmt::format("unknown key (allowed: {})", fmt::join(allowed, ", ")));
+      }
+    }
+    return Status::OK();
+  }
+
+  Status Table(std::string_view key, const toml::table** out) const {
+    *out = nullptr;
+    const toml::node* node = root_.get(key);
+    if (node == nullptr) return Status::OK();
+    *out = node->as_table();
+    return *out != nullptr ? Status::OK() : Error(key, "must be a table");
+  }
+
+  Status Strings(const toml::table& table, std::string_view key, std::string_view full,
+                 std::vector<std::string>* out) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return Status::OK();
+    const toml::array* array = node->as_array();
+    if (array == nullptr) return Error(full, "must be an array of strings");
+    out->clear();
+    for (const toml::node& item : *array) {
+      const auto* text = item.as_string();
+      if (text == nullptr || text->get().empty()) {
+        return Error(full, "must be an array of non-empty strings");
+      }
+      out->push_back(text->get());
+    }
+    return Status::OK();
+  }
+
+  Status String(const toml::table& table, std::string_view key, std::string_view full,
+                std::string* out) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return Status::OK();
+    const auto* text = node->as_string();
+    if (text == nullptr) return Error(full, "must be a string");
+    *out = text->get();
+    return Status::OK();
+  }
+
+  Status StringMap(const toml::table& table, std::string_view key, std::string_view full,
+                   std::map<std::string, std::string>* out) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return Status::OK();
+    const toml::table* map = node->as_table();
+    if (map == nullptr) return Error(full, "must be a table of \"from\" = \"account\"");
+    for (const auto& [from, to] : *map) {
+      const auto* account = to.as_string();
+      if (account == nullptr || account->get().empty()) {
+        return Error(fmt::format("{}.{}", full, from.str()), "must be a non-empty string");
+      }
+      (*out)[Lower(from.str())] = account->get();
+    }
+    return Status::OK();
+  }
+
+  Status ReadCompany(CompanyConfig* out) const {
+    const toml::table* table = nullptr;
+    NANNI_RETURN_IF_ERROR(Table("company", &table));
+    if (table == nullptr) return Status::OK();
+    NANNI_RETURN_IF_ERROR(OnlyKeys(*table, "company.", {"name", "domains"}));
+    NANNI_RETURN_IF_ERROR(String(*table, "name", "company.name", &out->name));
+    NANNI_RETURN_IF_ERROR(Strings(*table, "domains", "company.domains", &out->domains));
+    for (std::string& domain : out->domains) {
+      domain = Lower(domain[0] == '@' ? domain.substr(1) : domain);
+    }
+    return Status::OK();
+  }
+
+  Status ReadAccounts(AccountMappingConfig* out) const {
+    const toml::table* table = nullptr;
+    NANNI_RETURN_IF_ERROR(Table("accounts", &table));
+    if (table == nullptr) return Status::OK();
+    NANNI_RETURN_IF_ERROR(
+        OnlyKeys(*table, "accounts.", {"free_mail_domains", "domains", "addresses"}));
+    NANNI_RETURN_IF_ERROR(Strings(*table, "free_mail_domains", "accounts.free_mail_domains",
+                                  &out->free_mail_domains));
+    for (std::string& domain : out->free_mail_domains) domain = Lower(domain);
+    NANNI_RETURN_IF_ERROR(StringMap(*table, "domains", "accounts.domains", &out->domains));
+    return StringMap(*table, "addresses", "accounts.addresses", &out->addresses);
+  }
+
+  static bool ParseClock(std::string_view text, int* minutes) {
+    if (text.size() != 5 || text[2] != ':') return false;
+    for (size_t i : {0, 1, 3, 4}) {
+      if (text[i] < '0' || text[i] > '9') return false;
+    }
+    int h = (text[0] - '0') * 10 + (text[1] - '0');
+    int m = (text[3] - '0') * 10 + (text[4] - '0');
+    if (h > 24 || m > 59 || (h == 24 && m != 0)) return false;
+    *minutes = h * 60 + m;
+    return true;
+  }
+
+  static bool IsDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) return false;
+    }
+    return true;
+  }
+
+  Status ReadDays(const toml::table& table, BusinessHoursConfig* out) const {
+    std::vector<std::string> days;
+    if (table.get("days") == nullptr) return Status::OK();
+    NANNI_RETURN_IF_ERROR(Strings(table, "days", "business_hours.days", &days));
+    out->days.fill(false);
+    for (const std::string& day : days) {
+      auto it = std::find(std::begin(kDayNames), std::end(kDayNames), Lower(day).substr(0, 3));
+      if (it == std::end(kDayNames)) {
+        return Error("business_hours.days", fmt::format("'{}' is not a weekday (mon..sun)", day));
+      }
+      out->days[it - std::begin(kDayNames)] = true;
+    }
+    return Status::OK();
+  }
+
+  Status ReadBusinessHours(BusinessHoursConfig* out) const {
+    const toml::table* table = nullptr;
+    NANNI_RETURN_IF_ERROR(Table("business_hours", &table));
+    if (table == nullptr) return Status::OK();
+    NANNI_RETURN_IF_ERROR(OnlyKeys(*table, "business_hours.",
+                                   {"time_zone", "days", "start", "end", "holidays"}));
+    NANNI_RETURN_IF_ERROR(String(*table, "time_zone", "business_hours.time_zone", &out->time_zone));
+    NANNI_RETURN_IF_ERROR(ReadDays(*table, out));
+    for (auto [key, field] : {std::pair{"start", &out->start_minute}, {"end", &out->end_minute}}) {
+      std::string text;
+      std::string full = fmt::format("business_hours.{}", key);
+      NANNI_RETURN_IF_ERROR(String(*table, key, full, &text));
+      if (!text.empty() && !ParseClock(text, field)) return Error(full, "must be \"HH:MM\"");
+    }
+    if (out->end_minute <= out->start_minute) {
+      return Error("business_hours.end", "must be later than business_hours.start");
+    }
+    NANNI_RETURN_IF_ERROR(
+        Strings(*table, "holidays", "business_hours.holidays", &out->holidays));
+    for (const std::string& day : out->holidays) {
+      if (!IsDate(day)) {
+        return Error("business_hours.holidays", fmt::format("'{}' is not YYYY-MM-DD", day));
+      }
+    }
+    std::sort(out->holidays.begin(), out->holidays.end());
+    return Status::OK();
+  }
+
+  const toml::table& root_;
+  const std::string& name_;
+};
+
+}  // namespace
+
+Status ParseNanniConfig(std::string_view toml_text, const std::string& name, NanniConfig* out) {
+  toml::table root;
+  NANNI_RETURN_IF_ERROR(ParseTomlDocument(toml_text, name, &root));
+  *out = NanniConfig{};
+  out->source = name;
+  return ConfigReader(root, name).Read(out);
+}
+
+Status LoadNanniConfig(const std::string& path, NanniConfig* out) {
+  std::string text;
+  NANNI_RETURN_IF_ERROR(ReadTextFile(path, &text));
+  return ParseNanniConfig(text, path, out);
+}
+
+Status ResolveNanniConfig(const std::string& explicit_path, NanniConfig* out) {
+  if (!explicit_path.empty()) return LoadNanniConfig(explicit_path, out);
+  const char* env = std::getenv("NANNI_CONFIG");
+  if (env != nullptr && *env != '\0') return LoadNanniConfig(env, out);
+  std::error_code ec;
+  if (std::filesystem::exists("nanni.toml", ec)) return LoadNanniConfig("nanni.toml", out);
+  *out = NanniConfig{};
+  return Status::OK();
+}
+
+bool IsFreeMailDomain(const NanniConfig& config, std::string_view domain) {
+  std::string lower = Lower(domain);
+  if (std::find(std::begin(kFreeMailDomains), std::end(kFreeMailDomains), lower) !=
+      std::end(kFreeMailDomains)) {
+    return true;
+  }
+  const auto& extra = config.accounts.free_mail_domains;
+  return std::find(extra.begin(), extra.end(), lower) != extra.end();
+}
+
+}  // namespace nanni

@@ -1,0 +1,17 @@
+#include "util/toml_document.h"
+
+#include <fmt/format.h>
+
+namespace nanni {
+
+Status ParseTomlDocument(std::string_view text, const std::string& name, toml::table* out) {
+  try {
+    *out = toml::parse(text, name);
+  } catch (const toml::parse_error& error) {
+    return Status::InvalidInput(
+        fmt::format("{}:{}: {}", name, error.source().begin.line, error.description()));
+  }
+  return Status::OK();
+}
+
+}  // namespace nanni
