@@ -62,6 +62,9 @@ struct Tamper {
   const char* says;
 };
 
+// Prints a case by its name in test output (instead of its bytes).
+void PrintTo(const Tamper& tamper, std::ostream* os) { *os << tamper.name; }
+
 class VerifierTamperTest : public VerifierTest, public ::testing::WithParamInterface<Tamper> {};
 
 TEST_P(VerifierTamperTest, NamesTheFirstChangedEvent) {
