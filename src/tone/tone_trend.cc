@@ -1,0 +1,69 @@
+#include "tone/tone_trend.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "util/printable.h"
+
+namespace nanni {
+
+void ToneTally::Add(const ToneScore& s) {
+  ++messages;
+  for (int d = 0; d < 4; ++d) sum[d] += s.score[d];
+  demanding += s.Flagged(ToneDimension::kDemanding);
+  abusive += s.Flagged(ToneDimension::kAbuse);
+  threats += s.MaxThreat() >= 0.5f;
+  badgering += s.MaxBadgering() >= 0.5f;
+}
+
+std::string ReasonLine(const ToneScore& score, const ToneReason& r, const ToneModel& model) {
+  return fmt::format("\"{}\" {} {:+.2f}", Printable(score.ReasonText(r), 60), model.FeatureName(r.feature),
+                     r.contribution);
+}
+
+void ToneTrend::Add(const std::string& account, const std::string& key, const std::string& name,
+                    const std::string& email, const std::string& month, const std::string& time,
+                    uint64_t seq, const ToneScore& score, const ToneModel& model) {
+  auto [it, added] = index_.emplace(account + '\n' + key, contacts_.size());
+  if (added) contacts_.push_back(ContactTone{account, key, name, email, {}, {}});
+  ContactTone& c = contacts_[it->second];
+  c.total.Add(score);
+  c.months[month].Add(score);
+
+  double weight = 0;
+  std::vector<std::string> flags;
+  for (int d = static_cast<int>(ToneDimension::kAbuse); d < kToneDimensions; ++d) {
+    if (score.score[d] < 0.5f) continue;
+    flags.push_back(ToneDimensionName(d));
+    weight += score.score[d];
+  }
+  if (flags.empty()) return;
+  if (standouts_.size() >= keep_) {
+    auto weakest = std::min_element(standouts_.begin(), standouts_.end(),
+                                     [](const auto& a, const auto& b) { return a.weight < b.weight; });
+    if (weakest->weight >= weight) return;
+    standouts_.erase(weakest);
+  }
+  ToneStandout s{weight, account, name.empty() ? key : name, time, score.text, seq, std::move(flags), {}};
+  for (int d = static_cast<int>(ToneDimension::kAbuse); d < kToneDimensions; ++d) {
+    if (score.score[d] < 0.5f) continue;
+    std::vector<ToneReason> rs = score.ReasonsFor(static_cast<ToneDimension>(d));
+    for (size_t k = 0; k < rs.size() && k < 3; ++k) {
+      if (rs[k].contribution <= 0) continue;
+      s.reasons.push_back(ReasonLine(score, rs[k], model) + " (" + ToneDimensionName(d) + ")");
+    }
+  }
+  standouts_.push_back(std::move(s));
+}
+
+std::vector<ToneStandout> ToneTrend::Standouts() const {
+  std::vector<ToneStandout> out = standouts_;
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.seq < b.seq;
+  });
+  return out;
+}
+
+}  // namespace nanni
