@@ -212,7 +212,7 @@ void AppendStandoutsJson(const std::vector<ToneStandout>& list, std::string* out
 }
 
 void PrintTallyRow(const std::string& who, const std::string& month, const ToneTally& t) {
-  fmt::print("{:<44} {:<7} {:>5}  {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f}  {:>7} {:>7} {:>6}\n", who, month,
+  fmt::print("{:<52} {:<7} {:>5}  {:>6.2f} {:>6.2f} {:>6.2f} {:>6.2f}  {:>7} {:>7} {:>6}\n", who, month,
              t.messages, t.Mean(0), t.Mean(1), t.Mean(2), t.Mean(3), t.abusive, t.threats, t.badgering);
 }
 
@@ -227,7 +227,7 @@ void PrintStandouts(const std::vector<ToneStandout>& list) {
 }
 
 constexpr const char* kTableHead =
-    "{:<44} {:<7} {:>5}  {:>6} {:>6} {:>6} {:>6}  {:>7} {:>7} {:>6}\n";
+    "{:<52} {:<7} {:>5}  {:>6} {:>6} {:>6} {:>6}  {:>7} {:>7} {:>6}\n";
 
 Status RunAccount(const GlobalOptions& global, const ToneFlags& flags) {
   std::unique_ptr<SqliteStore> store;
@@ -327,10 +327,10 @@ Status RunAll(const GlobalOptions& global, const ToneFlags& flags) {
              "messages, ranked by the share of their messages flagged.\n", accounts.size(), scored,
              trend.contacts().size());
   auto table = [&](const char* title, const std::vector<const ContactTone*>& r, auto count) {
-    fmt::print("\n{}\n{:<64} {:>5} {:>8} {:>6}\n", title, "contact (account)", "msgs", "flagged", "share");
+    fmt::print("\n{}\n{:<76} {:>5} {:>8} {:>6}\n", title, "contact (account)", "msgs", "flagged", "share");
     for (size_t i = 0; i < r.size() && i < 10; ++i) {
       if (count(r[i]->total) == 0) break;
-      fmt::print("{:<64} {:>5} {:>8} {:>6.2f}\n",
+      fmt::print("{:<76} {:>5} {:>8} {:>6.2f}\n",
                  ContactLabel(*r[i]) + " (" + Printable(r[i]->account, 30) + ")", r[i]->total.messages,
                  count(r[i]->total), r[i]->total.Share(count(r[i]->total)));
     }
