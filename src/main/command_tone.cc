@@ -357,10 +357,13 @@ Status RunTone(const GlobalOptions& global, const ToneFlags& flags) {
 void RegisterToneCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
   auto flags = std::make_shared<ToneFlags>();
   CLI::App* cmd = app.add_subcommand("tone", "Tone of text or of an account's messages, with reasons");
-  cmd->add_option("FILE", flags->file, "Score each line of this file (- or nothing: standard input)");
-  cmd->add_option("--text", flags->text, "Score this text (one message)");
-  cmd->add_option("--account", flags->account, "Each contact's tone in this account, month by month");
-  cmd->add_flag("--all", flags->all, "Rank every account's contacts by abuse, threats and badgering");
+  auto* file = cmd->add_option("FILE", flags->file, "Score each line of this file (- or nothing: standard input)");
+  auto* text = cmd->add_option("--text", flags->text, "Score this text (one message)");
+  auto* account = cmd->add_option("--account", flags->account, "Each contact's tone in this account, month by month");
+  auto* all = cmd->add_flag("--all", flags->all, "Rank every account's contacts by abuse, threats and badgering");
+  file->excludes(text)->excludes(account)->excludes(all);
+  text->excludes(account)->excludes(all);
+  account->excludes(all);
   cmd->add_option("--reasons", flags->reasons, "Reasons shown per dimension")->capture_default_str();
   cmd->add_option("--top", flags->top, "Messages quoted as standouts")->capture_default_str();
   cmd->footer(
