@@ -48,12 +48,19 @@ Status ForEachLine(const ToneDataFile& file,
 
 uint64_t BigramKey(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 
+// FNV-1a, then a multiply to spread the low bits: words are short.
+inline size_t WordHash(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+  return static_cast<size_t>((h * 0x9E3779B97F4A7C15ull) >> 17);
+}
+
 }  // namespace
 
 uint32_t ToneModel::FindWord(std::string_view word) const {
   if (slots_.empty()) return kNone;
   size_t mask = slots_.size() - 1;
-  size_t h = std::hash<std::string_view>()(word) & mask;
+  size_t h = WordHash(word) & mask;
   while (true) {
     uint32_t s = slots_[h];
     if (s == 0) return kNone;
@@ -73,7 +80,7 @@ void ToneModel::Grow() {
   size_t mask = slots_.size() - 1;
   for (uint32_t s : old) {
     if (s == 0) continue;
-    size_t h = std::hash<std::string_view>()(WordText(s - 1)) & mask;
+    size_t h = WordHash(WordText(s - 1)) & mask;
     while (slots_[h] != 0) h = (h + 1) & mask;
     slots_[h] = s;
   }
@@ -88,7 +95,7 @@ uint32_t ToneModel::InternWord(std::string_view word) {
   arena_.append(word);
   words_.emplace_back();
   size_t mask = slots_.size() - 1;
-  size_t h = std::hash<std::string_view>()(word) & mask;
+  size_t h = WordHash(word) & mask;
   while (slots_[h] != 0) h = (h + 1) & mask;
   slots_[h] = id + 1;
   return id;
@@ -105,10 +112,21 @@ uint32_t ToneModel::InternFeature(const std::string& name) {
   return f;
 }
 
+namespace {
+inline size_t BigramSlot(uint64_t key, size_t mask) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+}
+}  // namespace
+
 uint32_t ToneModel::Bigram(uint32_t first, uint32_t second) const {
-  if (bigrams_.empty()) return kNone;
-  auto it = bigrams_.find(BigramKey(first, second));
-  return it == bigrams_.end() ? kNone : it->second;
+  if (bigram_slots_.empty()) return kNone;
+  uint64_t key = BigramKey(first, second) + 1;  // never 0
+  size_t mask = bigram_slots_.size() - 1;
+  for (size_t h = BigramSlot(key, mask);; h = (h + 1) & mask) {
+    const auto& slot = bigram_slots_[h];
+    if (slot.first == key) return slot.second;
+    if (slot.first == 0) return kNone;
+  }
 }
 
 // Splits a phrase into word keys with the scorer's own tokenizer, so that both agree.
@@ -235,8 +253,29 @@ Status ToneModel::Load(const std::vector<ToneDataFile>& lexicons,
       return m->AddWeightLine(d, fields[1], static_cast<float>(w), where);
     }));
   }
+  m->FinishWeights();
   *out = std::move(m);
   return Status::OK();
+}
+
+void ToneModel::FinishWeights() {
+  size_t size = 16;
+  while (size < bigrams_.size() * 2) size *= 2;
+  bigram_slots_.assign(size, {0, 0});
+  for (const auto& [k, f] : bigrams_) {
+    uint64_t key = k + 1;
+    size_t h = BigramSlot(key, size - 1);
+    while (bigram_slots_[h].first != 0) h = (h + 1) & (size - 1);
+    bigram_slots_[h] = {key, f};
+  }
+  sparse_.clear();
+  sparse_offset_.assign(1, 0);
+  for (size_t f = 0; f < weights_.size(); ++f) {
+    for (int d = 0; d < kToneDimensions; ++d) {
+      if (weights_[f][d] != 0.0f) sparse_.push_back(DimWeight{static_cast<uint8_t>(d), weights_[f][d]});
+    }
+    sparse_offset_.push_back(static_cast<uint32_t>(sparse_.size()));
+  }
 }
 
 // Groups the phrases by first word, merging the same phrase in several categories, longest first.

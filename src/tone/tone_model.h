@@ -79,6 +79,13 @@ class ToneModel {
   const std::string& FeatureName(uint32_t f) const { return feature_names_[f]; }
   const Weights& FeatureWeights(uint32_t f) const { return weights_[f]; }
   bool HasWeight(uint32_t f) const { return has_weight_[f] != 0; }
+  // The non-zero weights of feature f as (dimension, weight) pairs: [begin, end).
+  struct DimWeight {
+    uint8_t dimension;
+    float weight;
+  };
+  const DimWeight* SparseBegin(uint32_t f) const { return sparse_.data() + sparse_offset_[f]; }
+  const DimWeight* SparseEnd(uint32_t f) const { return sparse_.data() + sparse_offset_[f + 1]; }
   const Weights& bias() const { return bias_; }
 
  private:
@@ -89,6 +96,7 @@ class ToneModel {
   Status AddWeightLine(ToneDimension d, std::string_view feature, float w, const std::string& where);
   void Grow();
   void FinishPhrases();
+  void FinishWeights();
 
   // Words: an open-addressing table of ids over an arena of their texts.
   std::string arena_;
@@ -100,13 +108,16 @@ class ToneModel {
   std::vector<std::pair<uint32_t, Phrase>> pending_phrases_;
   std::vector<Category> categories_;
   std::unordered_map<std::string, uint32_t> category_index_;
-  std::unordered_map<uint64_t, uint32_t> bigrams_;
+  std::unordered_map<uint64_t, uint32_t> bigrams_;  // while loading
+  std::vector<std::pair<uint64_t, uint32_t>> bigram_slots_;  // open addressing, key 0 = empty
   std::array<uint32_t, kStyles> styles_{};
 
   std::vector<std::string> feature_names_;
   std::unordered_map<std::string, uint32_t> feature_index_;
   std::vector<Weights> weights_;
   std::vector<uint8_t> has_weight_;
+  std::vector<DimWeight> sparse_;
+  std::vector<uint32_t> sparse_offset_;
   Weights bias_{};
 };
 

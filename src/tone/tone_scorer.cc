@@ -118,15 +118,15 @@ void ToneScorer::Score(std::string_view message, ToneScore* out) {
     counter_ = 1;
   }
   auto add = [&](uint32_t f, uint32_t first, uint32_t last, float value) {
-    if (!model_.HasWeight(f)) return;
-    const ToneModel::Weights& w = model_.FeatureWeights(f);
+    const ToneModel::DimWeight* it = model_.SparseBegin(f);
+    const ToneModel::DimWeight* end = model_.SparseEnd(f);
+    if (it == end) return;
     uint32_t b = tokens_[first].begin;
     uint32_t e = tokens_[last - 1].begin + tokens_[last - 1].size;
-    for (int d = 0; d < kToneDimensions; ++d) {
-      if (w[d] == 0.0f) continue;
-      float c = w[d] * value;
-      out->logit[d] += c;
-      out->reasons.push_back(ToneReason{static_cast<ToneDimension>(d), f, b, e - b, value, c});
+    for (; it != end; ++it) {
+      float c = it->weight * value;
+      out->logit[it->dimension] += c;
+      out->reasons.push_back(ToneReason{static_cast<ToneDimension>(it->dimension), f, b, e - b, value, c});
     }
   };
   for (const Hit& h : hits_) add(h.feature, h.first, h.last, h.value);

@@ -43,6 +43,16 @@ bool IsCurlyApos(std::string_view s, size_t i) {
   return s.size() - i >= 3 && s[i] == '\xE2' && s[i + 1] == '\x80' && s[i + 2] == '\x99';
 }
 
+// Appends without bounds checks: the caller sized the buffer to the text.
+struct LowerBuffer {
+  char* p;
+  size_t n;
+  size_t size() const { return n; }
+  void push_back(char c) { p[n++] = c; }
+  void resize(size_t m) { n = m; }
+  char operator[](size_t i) const { return p[i]; }
+};
+
 size_t SkipToSpace(std::string_view s, size_t i) {
   while (i < s.size() && ClassOf(s[i]) != kSpace && ClassOf(s[i]) != kNewline) ++i;
   return i;
@@ -62,9 +72,13 @@ std::string_view TokenKey(const ToneToken& t, std::string_view lower) {
   return "";
 }
 
-void Tokenize(std::string_view s, std::string* lower, std::vector<ToneToken>* tokens) {
-  lower->clear();
+void Tokenize(std::string_view s, std::string* lower_out, std::vector<ToneToken>* tokens) {
+  // The lower-cased words never outgrow the text: write them through a raw buffer.
+  lower_out->resize(s.size());
+  LowerBuffer buffer{lower_out->data(), 0};
+  LowerBuffer* lower = &buffer;
   tokens->clear();
+  tokens->reserve(s.size() / 4 + 4);
   uint8_t pending = ToneToken::kSentenceStart | ToneToken::kClauseStart;
   auto push = [&](uint32_t b, uint32_t n, ToneToken::Kind kind, uint8_t flags) {
     tokens->push_back(ToneToken{b, n, static_cast<uint32_t>(lower->size()), 0, kind,
@@ -175,6 +189,7 @@ void Tokenize(std::string_view s, std::string* lower, std::vector<ToneToken>* to
                                 static_cast<uint8_t>(flags | pending)});
     pending = 0;
   }
+  lower_out->resize(buffer.n);
 }
 
 }  // namespace nanni
