@@ -24,10 +24,12 @@ import zlib
 NOT_RULES = ("polite.", "collab.", "demand.", "abuse.")  # threat.* and badger.* belong to the rule dimensions
 TASKS = {
     "politeness": dict(families=("lex", "style", "w", "b"), min_df=3, nonneg_words=False, lex=NOT_RULES,
-                       grid=[dict(l2_words=l, l2_lex=0.5 * l) for l in (0.3, 1.0, 3.0)]),
+                       grid=[dict(l2_words=l, l2_lex=0.3) for l in (0.3, 3.0, 10.0, 30.0, 100.0)]),
     "demanding": dict(families=("lex", "style", "w"), min_df=3, nonneg_words=False, lex=NOT_RULES,
+                      fixed_from_rules=True,
                       grid=[dict(l2_words=l, l2_lex=m) for l in (3.0, 10.0, 1e9) for m in (0.1, 0.3, 1.0)]),
     "collaboration": dict(families=("lex", "style", "w"), min_df=5, nonneg_words=False, lex=NOT_RULES,
+                          fixed_from_rules=True,
                           grid=[dict(l2_words=l, l2_lex=m) for l in (3.0, 10.0, 1e9) for m in (0.1, 1.0)]),
     "abuse": dict(families=("w",), min_df=5, nonneg_words=True, lex=(), fixed_from_rules=True,
                   reference_max_df=2, balanced=True,
@@ -55,12 +57,12 @@ def read(path):
     with open(path, encoding="utf-8", errors="surrogateescape") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            task, split, label = parts[0], parts[1], float(parts[2])
+            task, corpus, split, label = parts[0], parts[1], parts[2], float(parts[3])
             feats = {}
-            for p in parts[3:]:
+            for p in parts[4:]:
                 k, _, v = p.rpartition("=")
                 feats[k] = float(v)
-            data.setdefault(task, []).append((split, label, feats))
+            data.setdefault(task, []).append((split, label, feats, corpus))
     return data
 
 
@@ -145,16 +147,18 @@ def read_rules(path, task):
 
 
 def prepare(rows, conf, task, fixed, reference_df):
-    labels = [lab for _, lab, _ in rows]
+    labels = [lab for _, lab, _, _ in rows]
     if task == "collaboration":  # a continuous score: above the train median is "receptive"
         srt = sorted(labels)
         median = srt[len(srt) // 2]
         labels = [1.0 if lab > median else 0.0 for lab in labels]
     df = {}
-    for _, _, feats in rows:
+    for _, _, feats, _ in rows:
         for f in feats:
             df[f] = df.get(f, 0) + 1
     def keep(f):
+        if f in fixed:  # a hand-set weight: part of the offset, not fitted
+            return False
         fam = family(f)
         if fam not in conf["families"]:
             return False
@@ -165,7 +169,7 @@ def prepare(rows, conf, task, fixed, reference_df):
         return fam not in ("w", "b") or df[f] >= conf["min_df"]
     docs = [({f: v for f, v in feats.items() if keep(f)}, y,
              sum(fixed.get(f, 0.0) * v for f, v in feats.items()))
-            for (_, _, feats), y in zip(rows, labels)]
+            for (_, _, feats, _), y in zip(rows, labels)]
     return docs
 
 
@@ -182,7 +186,7 @@ def main():
     # sets): a tweet's word that is common there is not evidence of abuse in customer mail.
     reference_df = {}
     for task in ("politeness", "collaboration"):
-        for split, _, feats in data[task]:
+        for split, _, feats, _ in data[task]:
             if split == "train":
                 for f in feats:
                     reference_df[f] = reference_df.get(f, 0) + 1
@@ -205,7 +209,7 @@ def main():
         print(f"{task}: fitted bias {bias:.3f}", file=sys.stderr)
         if task == "abuse":
             ref = sorted(score((0.0, w), (feats, 0, sum(fixed.get(f, 0.0) * v for f, v in feats.items())))
-                         for split, _, feats in data["politeness"] if split == "train")
+                         for split, _, feats, _ in data["politeness"] if split == "train")
             at_quantile = -ref[int(len(ref) * (1 - ABUSE_REFERENCE_FLAGGED))]
             one_insult = math.log(ABUSE_ONE_INSULT / (1 - ABUSE_ONE_INSULT)) - fixed["lex:abuse.insult"]
             bias = max(at_quantile, one_insult)

@@ -41,6 +41,7 @@ void PrintScoreText(size_t line, const ToneScore& s, const ToneModel& model, siz
       why += (k ? "; " : "") + ReasonLine(s, rs[k], model);
     }
     if (rs.size() > reasons) why += fmt::format("; ... {} more", rs.size() - reasons);
+    if (rs.empty()) why = "(no evidence: the baseline)";
     fmt::print("    {:<18} {:.2f}  {:<8} {}\n", ToneDimensionName(d), s.score[d], label, why);
   }
   if (s.MaxThreat() < 0.5f) fmt::print("    {:<18} none\n", "threats");

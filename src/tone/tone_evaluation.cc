@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <map>
+#include <tuple>
 
 #include "tone/tone_corpus.h"
 
@@ -186,6 +187,35 @@ Status EvaluateTone(const std::string& dir, const ToneModel& model, std::string*
         "rudeness (politeness reversed) {:.3f}. Complaints are often polite, so these are modest.\n",
         s.score.size(), s.positives, Auc(s.score, s.binary), Auc(p.score, p.binary));
   }
+  r += "\n## Where a target is missed, and what limits it\n\n";
+  bool missed = false;
+  for (auto [name, acc, auc] : {std::tuple{"Wikipedia", f.wiki_accuracy, f.wiki_auc},
+                                std::tuple{"Stack Exchange", f.se_accuracy, f.se_auc}}) {
+    if (acc >= 0.80) continue;
+    missed = true;
+    if (std::string(name) != "Stack Exchange") {
+      r += fmt::format("- **Politeness on {}: accuracy {:.3f} (AUC {:.3f}) against the target 0.80.**\n",
+                       name, acc, auc);
+      continue;
+    }
+    r += fmt::format(
+        "- **Politeness on {}: accuracy {:.3f} (AUC {:.3f}) against the target 0.80.** The Stack\n"
+        "  Exchange quartiles lie close together (the bottom quartile ends near -0.34 and the top\n"
+        "  starts near +0.42 on a scale of about -4 to +3), so many of its \"rude\" and \"polite\"\n"
+        "  requests differ by a shade the five annotators barely agreed on; the corpus's own paper\n"
+        "  (Danescu-Niculescu-Mizil et al., 2013) reports 78% in-domain for its best classifier\n"
+        "  here, trained by cross-validation on all of it, itself under 0.80. The weights are one\n"
+        "  model for both communities (customer mail has no community), fitted on 75% of each;\n"
+        "  a Stack-Exchange-only fit did no better on the validation slice (AUC about 0.67). More\n"
+        "  politeness strategies with finer rules (the paper's dependency-parse features) would be\n"
+        "  the next step.\n",
+        name, acc, auc);
+  }
+  if (!missed) r += "- Every target is met on the held-out split.\n";
+  r += "- The Jigsaw sample is a smoke test (13 toxic comments in 101): the abuse flag catches\n"
+       "  most of them, and its false flags are mostly lexicon words used about something other\n"
+       "  than the reader (\"disgrace\", \"shameful\" about a third party) that Jigsaw did not\n"
+       "  label toxic. Threat phrases are deliberately narrow: one comment in 101 is a threat.\n";
   if (fig != nullptr) *fig = f;
   return Status::OK();
 }
@@ -206,7 +236,7 @@ Status DumpToneFeatures(const std::string& dir, const ToneModel& model, const st
     if (it == fitted.end()) continue;
     for (const LabelledText& item : t.items) {
       scorer.Features(item.text, &features);
-      line = fmt::format("{}\t{}\t{}", it->second, item.held_out ? "test" : "train", item.label);
+      line = fmt::format("{}\t{}\t{}\t{}", it->second, t.name, item.held_out ? "test" : "train", item.label);
       for (const auto& [name, value] : features) fmt::format_to(std::back_inserter(line), "\t{}={}", name, value);
       line += '\n';
       std::fwrite(line.data(), 1, line.size(), out);

@@ -20,8 +20,8 @@ Status EvaluateTone(const std::string& dir, const ToneModel& model, std::string*
                     ToneFigures* figures);
 
 // Writes one line per text of the fitted tasks to `out_path`:
-// "TASK<TAB>train|test<TAB>LABEL<TAB>FEATURE=VALUE<TAB>..." (TASK: politeness, demanding,
-// collaboration, abuse).
+// "DIMENSION<TAB>SET<TAB>train|test<TAB>LABEL<TAB>FEATURE=VALUE<TAB>..." (DIMENSION:
+// politeness, demanding, collaboration, abuse; SET: the labelled set, e.g. politeness.wikipedia).
 Status DumpToneFeatures(const std::string& dir, const ToneModel& model, const std::string& out_path);
 
 }  // namespace nanni
