@@ -250,10 +250,18 @@ Status RunAccount(const GlobalOptions& global, const ToneFlags& flags) {
     }
   }
   std::vector<ToneStandout> standouts = trend.Standouts();
+  // The whole account, month by month: every contact's messages together.
+  ContactTone whole{flags.account, "(all contacts)", "", "", {}, {}};
+  for (const ContactTone& c : trend.contacts()) {
+    whole.total.Merge(c.total);
+    for (const auto& [m, t] : c.months) whole.months[m].Merge(t);
+  }
   if (global.json) {
     std::string out = "{\"account\":";
     AppendJsonString(flags.account, &out);
-    fmt::format_to(std::back_inserter(out), ",\"messages\":{},\"contacts\":[", scored);
+    fmt::format_to(std::back_inserter(out), ",\"messages\":{},\"whole_account\":", scored);
+    AppendContactJson(whole, true, &out);
+    out += ",\"contacts\":[";
     for (size_t i = 0; i < trend.contacts().size(); ++i) {
       out += i ? "," : "";
       AppendContactJson(trend.contacts()[i], true, &out);
@@ -270,6 +278,8 @@ Status RunAccount(const GlobalOptions& global, const ToneFlags& flags) {
   if (scored == 0) return Status::OK();
   fmt::print(kTableHead, "contact", "month", "msgs", "polite", "demand", "collab", "abuse", "abusive",
              "threats", "badger");
+  PrintTallyRow("(all contacts)", "all", whole.total);
+  for (const auto& [m, t] : whole.months) PrintTallyRow("", m, t);
   for (const ContactTone& c : trend.contacts()) {
     PrintTallyRow(ContactLabel(c), "all", c.total);
     for (const auto& [m, t] : c.months) PrintTallyRow("", m, t);

@@ -17,6 +17,15 @@ void ToneTally::Add(const ToneScore& s) {
   badgering += s.MaxBadgering() >= 0.5f;
 }
 
+void ToneTally::Merge(const ToneTally& o) {
+  messages += o.messages;
+  for (int d = 0; d < 4; ++d) sum[d] += o.sum[d];
+  demanding += o.demanding;
+  abusive += o.abusive;
+  threats += o.threats;
+  badgering += o.badgering;
+}
+
 std::string ReasonLine(const ToneScore& score, const ToneReason& r, const ToneModel& model) {
   return fmt::format("\"{}\" {} {:+.2f}", Printable(score.ReasonText(r), 60), model.FeatureName(r.feature),
                      r.contribution);

@@ -21,6 +21,7 @@ struct ToneTally {
   uint32_t demanding = 0, abusive = 0, threats = 0, badgering = 0;  // flagged messages
 
   void Add(const ToneScore& s);
+  void Merge(const ToneTally& other);
   double Mean(int dimension) const { return messages ? sum[dimension] / messages : 0; }
   double Share(uint32_t count) const { return messages ? static_cast<double>(count) / messages : 0; }
 };
