@@ -29,6 +29,44 @@ struct ToneFlags {
 
 // --- Scoring text ---------------------------------------------------------------------------
 
+// Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does not start one.
+size_t Utf8Length(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  if (n == 2 && c < 0xC2) return 0;  // overlong
+  if (n == 3) {
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return 0;  // overlong, surrogate
+  }
+  if (n == 4) {
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90)) return 0;
+  }
+  return n;
+}
+
+// A JSON string of `text`, with any byte that is not valid UTF-8 replaced by U+FFFD, so that
+// the output stays valid JSON whatever the input was.
+void AppendJsonText(std::string_view text, std::string* out) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t n = Utf8Length(text, i);
+    if (n == 0) {
+      clean += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      clean.append(text.substr(i, n));
+      i += n;
+    }
+  }
+  AppendJsonString(clean, out);
+}
+
 void PrintScoreText(size_t line, const ToneScore& s, const ToneModel& model, size_t reasons) {
   fmt::print("[{}] {}\n", line, Printable(s.text, 120));
   for (int d = 0; d < kToneDimensions; ++d) {
@@ -50,7 +88,7 @@ void PrintScoreText(size_t line, const ToneScore& s, const ToneModel& model, siz
 
 void AppendScoreJson(const ToneScore& s, const ToneModel& model, std::string* out) {
   *out += "\"text\":";
-  AppendJsonString(s.text, out);
+  AppendJsonText(s.text, out);
   *out += ",\"scores\":{";
   for (int d = 0; d < kToneDimensions; ++d) {
     fmt::format_to(std::back_inserter(*out), "{}\"{}\":{:.4f}", d ? "," : "", ToneDimensionName(d), s.score[d]);
@@ -71,9 +109,9 @@ void AppendScoreJson(const ToneScore& s, const ToneModel& model, std::string* ou
     const ToneReason& r = s.reasons[i];
     fmt::format_to(std::back_inserter(*out), "{}{{\"dimension\":\"{}\",\"text\":", i ? "," : "",
                    ToneDimensionName(r.dimension));
-    AppendJsonString(s.ReasonText(r), out);
+    AppendJsonText(s.ReasonText(r), out);
     *out += ",\"feature\":";
-    AppendJsonString(model.FeatureName(r.feature), out);
+    AppendJsonText(model.FeatureName(r.feature), out);
     fmt::format_to(std::back_inserter(*out), ",\"value\":{:.2f},\"contribution\":{:.4f}}}", r.value, r.contribution);
   }
   *out += "]";
@@ -161,13 +199,13 @@ void AppendTallyJson(const ToneTally& t, std::string* out) {
 
 void AppendContactJson(const ContactTone& c, bool months, std::string* out) {
   *out += "{\"account\":";
-  AppendJsonString(c.account, out);
+  AppendJsonText(c.account, out);
   *out += ",\"contact\":";
-  AppendJsonString(c.key, out);
+  AppendJsonText(c.key, out);
   *out += ",\"name\":";
-  AppendJsonString(c.name, out);
+  AppendJsonText(c.name, out);
   *out += ",\"email\":";
-  AppendJsonString(c.email, out);
+  AppendJsonText(c.email, out);
   *out += ",";
   AppendTallyJson(c.total, out);
   if (months) {
@@ -190,22 +228,22 @@ void AppendStandoutsJson(const std::vector<ToneStandout>& list, std::string* out
   for (size_t i = 0; i < list.size(); ++i) {
     const ToneStandout& s = list[i];
     fmt::format_to(std::back_inserter(*out), "{}{{\"seq\":{},\"account\":", i ? "," : "", s.seq);
-    AppendJsonString(s.account, out);
+    AppendJsonText(s.account, out);
     *out += ",\"contact\":";
-    AppendJsonString(s.contact, out);
+    AppendJsonText(s.contact, out);
     *out += ",\"time\":";
-    AppendJsonString(s.time, out);
+    AppendJsonText(s.time, out);
     *out += ",\"text\":";
-    AppendJsonString(s.text, out);
+    AppendJsonText(s.text, out);
     *out += ",\"flags\":[";
     for (size_t k = 0; k < s.flags.size(); ++k) {
       *out += k ? "," : "";
-      AppendJsonString(s.flags[k], out);
+      AppendJsonText(s.flags[k], out);
     }
     *out += "],\"reasons\":[";
     for (size_t k = 0; k < s.reasons.size(); ++k) {
       *out += k ? "," : "";
-      AppendJsonString(s.reasons[k], out);
+      AppendJsonText(s.reasons[k], out);
     }
     *out += "]}";
   }
@@ -258,7 +296,7 @@ Status RunAccount(const GlobalOptions& global, const ToneFlags& flags) {
   }
   if (global.json) {
     std::string out = "{\"account\":";
-    AppendJsonString(flags.account, &out);
+    AppendJsonText(flags.account, &out);
     fmt::format_to(std::back_inserter(out), ",\"messages\":{},\"whole_account\":", scored);
     AppendContactJson(whole, true, &out);
     out += ",\"contacts\":[";

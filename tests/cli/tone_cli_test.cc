@@ -35,6 +35,15 @@ TEST(ToneCli, EachLineOfAFileAsJsonAndControlCharactersEscaped) {
   EXPECT_NE(text.out.find("\\x1b[2J"), std::string::npos) << text.out;
 }
 
+TEST(ToneCli, InvalidUtf8StillGivesValidJson) {
+  test::TempDir dir;
+  test::WriteFile(dir.File("bad.txt"), "caf\xc3\xa9 \xff\xfe\xc0\xaf you idiot\n");
+  auto r = Nanni({"--json", "tone", dir.File("bad.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);  // throws on invalid UTF-8
+  EXPECT_EQ(j["messages"][0]["text"], "caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd you idiot");
+}
+
 TEST(ToneCli, MisuseAndMissingThings) {
   EXPECT_EQ(Nanni({"tone", "--all", "--account", "x"}).exit_code, 2);
   EXPECT_EQ(Nanni({"tone", "/nonexistent/file.txt"}).exit_code, 3);
