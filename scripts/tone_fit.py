@@ -31,7 +31,7 @@ TASKS = {
     "collaboration": dict(families=("lex", "style", "w"), min_df=5, nonneg_words=False, lex=NOT_RULES,
                           fixed_from_rules=True,
                           grid=[dict(l2_words=l, l2_lex=m) for l in (3.0, 10.0, 1e9) for m in (0.1, 1.0)]),
-    "abuse": dict(families=("w",), min_df=5, nonneg_words=True, lex=(), fixed_from_rules=True,
+    "abuse": dict(families=("w",), min_df=20, nonneg_words=True, lex=(), fixed_from_rules=True,
                   reference_max_df=2, balanced=True,
                   grid=[dict(l2_words=l, l2_lex=0.3) for l in (0.3, 1.0, 3.0)]),
 }
