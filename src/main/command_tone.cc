@@ -168,13 +168,16 @@ Status ScoreAccount(SqliteStore* store, const std::string& account, ToneScorer* 
   return store->Query(query, [&](const LedgerEntry& entry) -> Status {
     Status st = decoder.Decode(entry.body, &e);
     if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", entry.seq, st.message()));
-    if (!e.from || e.from->side == Side::kOurs) return Status::OK();
+    // Their side's words: anything not from our side; without a sender, anything but our
+    // responses (an import may not know who wrote a message).
+    if (e.from ? e.from->side == Side::kOurs : e.kind == EventKind::kResponse) return Status::OK();
     if (e.text.empty() && e.subject.empty()) return Status::OK();
     text.clear();
     if (e.reply_to.empty() && !e.subject.empty()) text = e.subject + "\n\n";
     text += e.text;
     scorer->Score(text, &score);
-    const Contact& c = *e.from;
+    static const Contact kUnknown{"", "(unknown sender)", "", "", Side::kUnknown, Level::kUnknown};
+    const Contact& c = e.from ? *e.from : kUnknown;
     std::string key = !c.email.empty() ? c.email : !c.name.empty() ? c.name : c.id;
     std::string when = FormatRfc3339(e.time);
     trend->Add(account, key, c.name, c.email, when.substr(0, 7), ShortTime(e.time.utc_micros, e.time.offset_minutes),

@@ -54,6 +54,26 @@ TEST(ToneCli, MisuseAndMissingThings) {
   EXPECT_NE(r.err.find("nanni accounts"), std::string::npos) << r.err;
 }
 
+// tests/data/tone/account.ndjson: a request without a sender, a message from their side and
+// an insulting response from our side (which is not their tone and must not count).
+TEST(ToneCli, AccountCountsTheirWordsAndSendersItDoesNotKnow) {
+  test::TempDir dir;
+  ASSERT_EQ(Nanni({"--db", dir.File("l.db"), "init"}).exit_code, 0);
+  ASSERT_EQ(Nanni({"--db", dir.File("l.db"), "import", test::TestData("tone/account.ndjson")}).exit_code, 0);
+  auto r = Nanni({"--db", dir.File("l.db"), "--json", "tone", "--account", "acme"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["messages"], 2);
+  ASSERT_EQ(j["contacts"].size(), 2u);
+  EXPECT_EQ(j["contacts"][0]["contact"], "(unknown sender)");
+  EXPECT_EQ(j["contacts"][0]["abusive"], 1);
+  EXPECT_EQ(j["contacts"][1]["email"], "bo@acme.com");
+  EXPECT_EQ(j["contacts"][1]["badgering"], 1);
+  EXPECT_EQ(j["contacts"][1]["threats"], 1);
+  EXPECT_EQ(j["whole_account"]["months"].size(), 2u);
+  EXPECT_EQ(j["whole_account"]["abusive"], 1);
+}
+
 class ToneDemoTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
