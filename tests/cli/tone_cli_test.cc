@@ -54,6 +54,19 @@ TEST(ToneCli, MisuseAndMissingThings) {
   EXPECT_NE(r.err.find("nanni accounts"), std::string::npos) << r.err;
 }
 
+TEST(ToneCli, EvalWritesTheReportAndNamesAMissingDataFolder) {
+  test::TempDir dir;
+  auto r = Nanni({"tone-eval", "--data", test::SharedData("tone"), "--out", dir.File("r.md")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string report = test::ReadFile(dir.File("r.md"));
+  EXPECT_NE(report.find("| wikipedia | held-out |"), std::string::npos);
+  EXPECT_NE(report.find("Davidson"), std::string::npos);
+  auto bad = Nanni({"tone-eval", "--data", dir.File("nowhere")});
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("politeness_wikipedia.csv"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("--data"), std::string::npos) << bad.err;
+}
+
 // tests/data/tone/account.ndjson: a request without a sender, a message from their side and
 // an insulting response from our side (which is not their tone and must not count).
 TEST(ToneCli, AccountCountsTheirWordsAndSendersItDoesNotKnow) {
