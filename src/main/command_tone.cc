@@ -29,6 +29,19 @@ struct ToneFlags {
 
 // --- Scoring text ---------------------------------------------------------------------------
 
+// The text on one line for quoting: line breaks and tabs become spaces (Printable then
+// escapes what is left).
+std::string OneLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    bool space = c == '\n' || c == '\r' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  return out;
+}
+
 // Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does not start one.
 size_t Utf8Length(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
@@ -68,7 +81,7 @@ void AppendJsonText(std::string_view text, std::string* out) {
 }
 
 void PrintScoreText(size_t line, const ToneScore& s, const ToneModel& model, size_t reasons) {
-  fmt::print("[{}] {}\n", line, Printable(s.text, 120));
+  fmt::print("[{}] {}\n", line, Printable(OneLine(s.text), 120));
   for (int d = 0; d < kToneDimensions; ++d) {
     bool rule = IsThreat(d) || IsBadgering(d);
     if (rule && s.score[d] < 0.5f) continue;
@@ -230,7 +243,8 @@ void AppendStandoutsJson(const std::vector<ToneStandout>& list, std::string* out
   *out += "\"standouts\":[";
   for (size_t i = 0; i < list.size(); ++i) {
     const ToneStandout& s = list[i];
-    fmt::format_to(std::back_inserter(*out), "{}{{\"seq\":{},\"account\":", i ? "," : "", s.seq);
+    fmt::format_to(std::back_inserter(*out), "{}{{\"category\":\"{}\",\"seq\":{},\"account\":", i ? "," : "",
+                   s.category, s.seq);
     AppendJsonText(s.account, out);
     *out += ",\"contact\":";
     AppendJsonText(s.contact, out);
@@ -260,10 +274,14 @@ void PrintTallyRow(const std::string& who, const std::string& month, const ToneT
 
 void PrintStandouts(const std::vector<ToneStandout>& list) {
   if (list.empty()) return;
-  fmt::print("\nMessages that stand out (abuse, threats, badgering):\n");
+  std::string category;
   for (const ToneStandout& s : list) {
+    if (s.category != category) {
+      category = s.category;
+      fmt::print("\nMessages that stand out: {}\n", category);
+    }
     fmt::print("  {}  {}  [#{}]  {}\n    \"{}\"\n", s.time, Printable(s.contact, 40), s.seq,
-               fmt::join(s.flags, ", "), Printable(s.text, 160));
+               fmt::join(s.flags, ", "), Printable(OneLine(s.text), 160));
     for (const std::string& r : s.reasons) fmt::print("      {}\n", r);
   }
 }

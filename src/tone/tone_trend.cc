@@ -40,38 +40,60 @@ void ToneTrend::Add(const std::string& account, const std::string& key, const st
   c.total.Add(score);
   c.months[month].Add(score);
 
-  double weight = 0;
   std::vector<std::string> flags;
+  double total = 0;
   for (int d = static_cast<int>(ToneDimension::kAbuse); d < kToneDimensions; ++d) {
     if (score.score[d] < 0.5f) continue;
     flags.push_back(ToneDimensionName(d));
-    weight += score.score[d];
+    total += score.score[d];
   }
   if (flags.empty()) return;
-  if (standouts_.size() >= keep_) {
-    auto weakest = std::min_element(standouts_.begin(), standouts_.end(),
-                                     [](const auto& a, const auto& b) { return a.weight < b.weight; });
-    if (weakest->weight >= weight) return;
-    standouts_.erase(weakest);
-  }
-  ToneStandout s{weight, account, name.empty() ? key : name, time, score.text, seq, std::move(flags), {}};
-  for (int d = static_cast<int>(ToneDimension::kAbuse); d < kToneDimensions; ++d) {
-    if (score.score[d] < 0.5f) continue;
-    std::vector<ToneReason> rs = score.ReasonsFor(static_cast<ToneDimension>(d));
-    for (size_t k = 0; k < rs.size() && k < 3; ++k) {
-      if (rs[k].contribution <= 0) continue;
-      s.reasons.push_back(ReasonLine(score, rs[k], model) + " (" + ToneDimensionName(d) + ")");
+  const double by_category[3] = {score.score[static_cast<int>(ToneDimension::kAbuse)], score.MaxThreat(),
+                                 score.MaxBadgering()};
+  static const char* const kCategory[3] = {"abuse", "threat", "badgering"};
+  ToneStandout s{"", 0, account, name.empty() ? key : name, time, score.text, seq, flags, {}};
+  bool reasons_done = false;
+  for (int c = 0; c < 3; ++c) {
+    if (by_category[c] < 0.5) continue;
+    if (!reasons_done) {
+      for (int d = static_cast<int>(ToneDimension::kAbuse); d < kToneDimensions; ++d) {
+        if (score.score[d] < 0.5f) continue;
+        std::vector<ToneReason> rs = score.ReasonsFor(static_cast<ToneDimension>(d));
+        for (size_t k = 0; k < rs.size() && k < 3; ++k) {
+          if (rs[k].contribution <= 0) continue;
+          s.reasons.push_back(ReasonLine(score, rs[k], model) + " (" + ToneDimensionName(d) + ")");
+        }
+      }
+      reasons_done = true;
     }
+    s.category = kCategory[c];
+    s.weight = by_category[c] + 0.001 * (total - by_category[c]);
+    Keep(s, &standouts_[c]);
   }
-  standouts_.push_back(std::move(s));
+}
+
+void ToneTrend::Keep(ToneStandout s, std::vector<ToneStandout>* list) {
+  if (keep_ == 0) return;
+  if (list->size() >= keep_) {
+    auto weakest = std::min_element(list->begin(), list->end(), [](const auto& a, const auto& b) {
+      return a.weight != b.weight ? a.weight < b.weight : a.seq > b.seq;
+    });
+    if (weakest->weight >= s.weight) return;
+    list->erase(weakest);
+  }
+  list->push_back(std::move(s));
 }
 
 std::vector<ToneStandout> ToneTrend::Standouts() const {
-  std::vector<ToneStandout> out = standouts_;
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    if (a.weight != b.weight) return a.weight > b.weight;
-    return a.seq < b.seq;
-  });
+  std::vector<ToneStandout> out;
+  for (const auto& list : standouts_) {
+    std::vector<ToneStandout> sorted = list;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      if (a.weight != b.weight) return a.weight > b.weight;
+      return a.seq < b.seq;
+    });
+    out.insert(out.end(), sorted.begin(), sorted.end());
+  }
   return out;
 }
 

@@ -34,7 +34,8 @@ struct ContactTone {
 
 // One message worth quoting, with what flagged it.
 struct ToneStandout {
-  double weight = 0;  // abuse + strongest threat + strongest badgering, flagged ones only
+  std::string category;  // "abuse", "threat" or "badgering": the list it stands out in
+  double weight = 0;     // its score there, plus 0.001 x the sum of its other flagged scores
   std::string account, contact, time, text;  // text: the scored new text
   uint64_t seq = 0;
   std::vector<std::string> flags;    // "abuse", "threat.legal", ...
@@ -43,6 +44,7 @@ struct ToneStandout {
 
 class ToneTrend {
  public:
+  // Keeps the `keep_standouts` strongest messages of each category.
   explicit ToneTrend(size_t keep_standouts = 5) : keep_(keep_standouts) {}
 
   void Add(const std::string& account, const std::string& key, const std::string& name,
@@ -51,14 +53,15 @@ class ToneTrend {
 
   // Contacts in the order first seen.
   const std::vector<ContactTone>& contacts() const { return contacts_; }
-  // The standouts, strongest first.
+  // The standouts: abuse, then threats, then badgering, each strongest first.
   std::vector<ToneStandout> Standouts() const;
 
  private:
   size_t keep_;
   std::vector<ContactTone> contacts_;
   std::map<std::string, size_t> index_;  // account + '\n' + key
-  std::vector<ToneStandout> standouts_;  // at most keep_, unordered
+  void Keep(ToneStandout s, std::vector<ToneStandout>* list);
+  std::vector<ToneStandout> standouts_[3];  // abuse, threat, badgering: at most keep_ each
 };
 
 // "\"pathetic\" lex:abuse.insult +1.90": one reason as text, the matched words quoted
