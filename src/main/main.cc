@@ -17,6 +17,7 @@ Start with `nanni demo`, or:
   nanni verify                      recompute the hash chain
   nanni accounts                    every account with its activity
   nanni events ACCOUNT              one account's events in time order
+  nanni tone --account ACCOUNT      how each contact's tone moved, month by month
 
 Every command takes --help. Docs: docs/cli.md, docs/events.md, docs/ledger.md.)";
 
@@ -48,6 +49,8 @@ int main(int argc, char** argv) {
   RegisterEventsCommand(app, global, &run);
   RegisterGenerateCommand(app, global, &run);
   RegisterDemoCommand(app, global, &run);
+  RegisterToneCommand(app, global, &run);
+  RegisterToneEvalCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);

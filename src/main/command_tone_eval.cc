@@ -1,0 +1,58 @@
+// nanni tone-eval: measures the tone scorer on the labelled sets and writes the report.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "main/cli.h"
+#include "tone/tone_evaluation.h"
+
+namespace nanni::cli {
+
+namespace {
+
+struct ToneEvalFlags {
+  std::string data = "../shared/data/tone";
+  std::string out;
+  std::string dump_features;
+};
+
+Status RunToneEval(const ToneEvalFlags& flags) {
+  const ToneModel& model = ToneModel::Default();
+  if (!flags.dump_features.empty()) {
+    NANNI_RETURN_IF_ERROR(DumpToneFeatures(flags.data, model, flags.dump_features));
+    std::fprintf(stderr, "wrote the features to %s\n", flags.dump_features.c_str());
+    return Status::OK();
+  }
+  std::string report;
+  NANNI_RETURN_IF_ERROR(EvaluateTone(flags.data, model, &report, nullptr)
+                            .WithSuffix("\nhint: --data names the folder of the labelled CSV files"));
+  if (flags.out.empty() || flags.out == "-") {
+    std::fwrite(report.data(), 1, report.size(), stdout);
+    return Status::OK();
+  }
+  std::ofstream out(flags.out, std::ios::binary);
+  out << report;
+  if (!out.flush()) return Status::IOError(fmt::format("{}: cannot write", flags.out));
+  std::fprintf(stderr, "wrote %s\n", flags.out.c_str());
+  return Status::OK();
+}
+
+}  // namespace
+
+void RegisterToneEvalCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
+  auto flags = std::make_shared<ToneEvalFlags>();
+  CLI::App* cmd = app.add_subcommand("tone-eval", "Measure the tone scorer on labelled data");
+  cmd->add_option("--data", flags->data, "Folder of the labelled CSV files")->capture_default_str();
+  cmd->add_option("--out", flags->out, "Write the Markdown report here (default: stdout)");
+  cmd->add_option("--dump-features", flags->dump_features,
+                  "Instead, write the features of the fitted sets for scripts/tone_fit.py");
+  cmd->footer(
+      "Scores the politeness, negotiation, receptiveness, Davidson, Jigsaw and complaint sets\n"
+      "(see docs/tone.md) and reports accuracy, AUC and rank correlation on the held-out split.\n\n"
+      "Examples:\n  nanni tone-eval --out docs/tone-evaluation.md\n"
+      "  nanni tone-eval --data ../shared/data/tone --dump-features /tmp/tone-features.tsv");
+  OnChosen(cmd, run, [flags] { return RunToneEval(*flags); });
+}
+
+}  // namespace nanni::cli

@@ -1,0 +1,181 @@
+#include "tone/tone_scorer.h"
+
+#include <cmath>
+#include <map>
+
+#include "tone/new_text.h"
+
+namespace nanni {
+
+namespace {
+constexpr int kNegationScope = 3;       // words after a negator
+constexpr float kIntensified = 1.5f;    // "very rude"
+constexpr float kCapitalised = 1.5f;    // "UNACCEPTABLE"
+}  // namespace
+
+ToneScorer::ToneScorer(const ToneModel& model) : model_(model), seen_(model.features(), 0) {}
+
+bool ToneScorer::Shouted(size_t i) const {
+  const ToneToken& t = tokens_[i];
+  if (t.kind != ToneToken::kWord || !(t.flags & ToneToken::kCapitals)) return false;
+  if (t.size >= 4) return true;
+  bool prev = i > 0 && (tokens_[i - 1].flags & ToneToken::kCapitals);
+  bool next = i + 1 < tokens_.size() && (tokens_[i + 1].flags & ToneToken::kCapitals);
+  return prev || next;
+}
+
+float ToneScorer::Multiplier(size_t first, size_t last) const {
+  float m = 1.0f;
+  for (size_t k = first; k < last; ++k) {
+    if (Shouted(k)) {
+      m *= kCapitalised;
+      break;
+    }
+  }
+  // An intensifier right before the match, in the same clause ("so very rude" counts once).
+  if (first > 0 && !(tokens_[first].flags & ToneToken::kClauseStart)) {
+    uint32_t prev = word_ids_[first - 1];
+    if (prev != ToneModel::kNone && (model_.word(prev).modifiers & ToneModel::kIntensifier)) m *= kIntensified;
+  }
+  return m;
+}
+
+bool ToneScorer::MatchPhrase(size_t i, uint32_t* end, const ToneModel::Phrase** phrase) const {
+  const ToneModel::Word& w = model_.word(word_ids_[i]);
+  const auto& phrases = model_.phrases();
+  for (uint32_t p = w.first_phrase; p < w.first_phrase + w.phrase_count; ++p) {
+    const ToneModel::Phrase& ph = phrases[p];
+    if (ph.at_start && !(tokens_[i].flags & ToneToken::kSentenceStart)) continue;
+    if (i + 1 + ph.rest.size() > tokens_.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < ph.rest.size() && ok; ++k) {
+      const ToneToken& t = tokens_[i + 1 + k];
+      ok = word_ids_[i + 1 + k] == ph.rest[k] && !(t.flags & ToneToken::kSentenceStart);
+    }
+    if (ok) {  // phrases are sorted longest first: the first match is the longest
+      *end = static_cast<uint32_t>(i + 1 + ph.rest.size());
+      *phrase = &ph;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ToneScorer::Analyze(std::string_view text) {
+  Tokenize(text, &lower_, &tokens_);
+  hits_.clear();
+  const size_t n = tokens_.size();
+  word_ids_.resize(n);
+  negated_.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) word_ids_[i] = model_.FindWord(TokenKey(tokens_[i], lower_));
+  int scope = 0;             // words left in the current negation's scope
+  size_t lex_end = 0;        // tokens before this are inside a matched phrase
+  size_t phrase_end = 0;     // a negator inside a matched phrase opens no scope
+  for (size_t i = 0; i < n; ++i) {
+    const ToneToken& t = tokens_[i];
+    if (t.flags & ToneToken::kClauseStart) scope = 0;
+    if (t.kind == ToneToken::kExclaim || t.kind == ToneToken::kQuestion) {
+      bool rep = t.flags & ToneToken::kRepeated;
+      ToneModel::Style s = t.kind == ToneToken::kExclaim ? (rep ? ToneModel::kExclaimRepeat : ToneModel::kExclaim)
+                                                         : (rep ? ToneModel::kQuestionRepeat : ToneModel::kQuestion);
+      AddHit(model_.StyleFeature(s), i, i + 1, 1.0f);
+      scope = 0;
+      continue;
+    }
+    uint32_t id = word_ids_[i];
+    uint8_t mods = id == ToneModel::kNone ? 0 : model_.word(id).modifiers;
+    if (mods & ToneModel::kScopeEnd) scope = 0;
+    bool negated = scope > 0;
+    negated_[i] = negated;
+    if (Shouted(i)) AddHit(model_.StyleFeature(ToneModel::kCaps), i, i + 1, 1.0f);
+    if (id != ToneModel::kNone && i >= lex_end) {
+      uint32_t end;
+      const ToneModel::Phrase* ph;
+      if (MatchPhrase(i, &end, &ph)) {
+        float value = Multiplier(i, end);
+        for (uint32_t c : ph->categories) {
+          const ToneModel::Category& cat = model_.categories()[c];
+          AddHit(negated ? cat.negated : cat.plain, static_cast<uint32_t>(i), end, value);
+        }
+        lex_end = end;
+        phrase_end = end;
+      }
+    }
+    if (scope > 0) --scope;
+    if ((mods & ToneModel::kNegator) && i + 1 >= phrase_end) scope = kNegationScope;
+  }
+}
+
+void ToneScorer::Score(std::string_view message, ToneScore* out) {
+  NewText(message, &out->text);
+  Analyze(out->text);
+  out->reasons.clear();
+  out->baseline = model_.bias();
+  out->logit = model_.bias();
+  uint32_t words = 0;
+  if (++counter_ == 0) {  // wrapped: forget every stamp
+    std::fill(seen_.begin(), seen_.end(), 0);
+    counter_ = 1;
+  }
+  auto add = [&](uint32_t f, uint32_t first, uint32_t last, float value) {
+    const ToneModel::DimWeight* it = model_.SparseBegin(f);
+    const ToneModel::DimWeight* end = model_.SparseEnd(f);
+    if (it == end) return;
+    uint32_t b = tokens_[first].begin;
+    uint32_t e = tokens_[last - 1].begin + tokens_[last - 1].size;
+    for (; it != end; ++it) {
+      float c = it->weight * value;
+      out->logit[it->dimension] += c;
+      out->reasons.push_back(ToneReason{static_cast<ToneDimension>(it->dimension), f, b, e - b, value, c});
+    }
+  };
+  for (const Hit& h : hits_) add(h.feature, h.first, h.last, h.value);
+  const size_t n = tokens_.size();
+  for (size_t i = 0; i < n; ++i) {
+    const ToneToken& t = tokens_[i];
+    if (t.kind != ToneToken::kWord && t.kind != ToneToken::kNumber) continue;
+    ++words;
+    uint32_t id = word_ids_[i];
+    if (id == ToneModel::kNone) continue;
+    const ToneModel::Word& w = model_.word(id);
+    uint32_t f = negated_[i] ? w.negated : w.plain;
+    if (f != ToneModel::kNone && seen_[f] != counter_) {
+      seen_[f] = counter_;
+      add(f, i, i + 1, 1.0f);
+    }
+    if (i > 0 && !(t.flags & ToneToken::kClauseStart) && word_ids_[i - 1] != ToneModel::kNone) {
+      uint32_t bf = model_.Bigram(word_ids_[i - 1], id);
+      if (bf != ToneModel::kNone && seen_[bf] != counter_) {
+        seen_[bf] = counter_;
+        add(bf, i - 1, i + 1, 1.0f);
+      }
+    }
+  }
+  out->words = words;
+  for (int d = 0; d < kToneDimensions; ++d) out->score[d] = 1.0f / (1.0f + std::exp(-out->logit[d]));
+}
+
+void ToneScorer::Features(std::string_view message, std::vector<std::pair<std::string, float>>* out) {
+  std::string text;
+  NewText(message, &text);
+  Analyze(text);
+  std::map<std::string, float> f;
+  for (const Hit& h : hits_) f[model_.FeatureName(h.feature)] += h.value;
+  const size_t n = tokens_.size();
+  std::string prev;
+  for (size_t i = 0; i < n; ++i) {
+    const ToneToken& t = tokens_[i];
+    bool word = t.kind == ToneToken::kWord || t.kind == ToneToken::kNumber;
+    std::string key(TokenKey(t, lower_));
+    if (!word) {
+      prev.clear();
+      continue;
+    }
+    f[(negated_[i] ? "w:~" : "w:") + key] = 1.0f;
+    if (!prev.empty() && !(t.flags & ToneToken::kClauseStart)) f["b:" + prev + " " + key] = 1.0f;
+    prev = key;
+  }
+  out->assign(f.begin(), f.end());
+}
+
+}  // namespace nanni

@@ -1,0 +1,66 @@
+// ToneScorer: scores the new text of a message on every tone dimension, with reasons.
+//
+// Score() takes any bytes (customer text is hostile input) and never fails. It
+//   1. keeps the new text only (NewText: no quoted history, no code blocks),
+//   2. tokenizes it once (Tokenize),
+//   3. matches the lexicon's phrases (longest first) and applies the modifiers to each match:
+//      in the scope of a negator (the next three words of the clause after "not", "never",
+//      "don't"...) a match of CATEGORY becomes the feature "lex:~CATEGORY", whose weight is its
+//      own (often none: "we will not sue" is no legal threat); an intensifier just before it
+//      ("very", "extremely") multiplies its value by 1.5, and so does a word in capitals,
+//   4. adds the word and bigram features ("w:WORD", "w:~WORD" when negated, "b:A B"; each
+//      counted once per message) and the style features (shouted words in capitals, "!", "!!",
+//      "?", "??"),
+//   5. sums value x weight per dimension into a logit, and records every non-zero
+//      contribution as a ToneReason.
+// A ToneScorer keeps scratch buffers: use one per thread. The model must outlive it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "tone/tone_model.h"
+#include "tone/tone_score.h"
+#include "tone/tone_tokenizer.h"
+
+namespace nanni {
+
+class ToneScorer {
+ public:
+  explicit ToneScorer(const ToneModel& model = ToneModel::Default());
+
+  void Score(std::string_view message, ToneScore* out);
+
+  // The features of a message by name with their values (the scorer's view of it, for fitting
+  // weights): every word and bigram is named, whether the model has a weight for it or not.
+  void Features(std::string_view message, std::vector<std::pair<std::string, float>>* out);
+
+ private:
+  // A feature occurrence: which feature, the token span, its value.
+  struct Hit {
+    uint32_t feature;
+    uint32_t first, last;  // tokens [first, last)
+    float value;
+  };
+  // Finds the lexicon and style hits and fills word_ids_/negated_ over tokens_.
+  void Analyze(std::string_view text);
+  void AddHit(uint32_t feature, uint32_t first, uint32_t last, float value) {
+    hits_.push_back(Hit{feature, first, last, value});
+  }
+  bool MatchPhrase(size_t i, uint32_t* end, const ToneModel::Phrase** phrase) const;
+  float Multiplier(size_t first, size_t last) const;
+  bool Shouted(size_t i) const;
+
+  const ToneModel& model_;
+  std::string lower_;
+  std::vector<ToneToken> tokens_;
+  std::vector<uint32_t> word_ids_;
+  std::vector<uint8_t> negated_;
+  std::vector<Hit> hits_;
+  std::vector<uint32_t> seen_;  // per feature: the message counter when last counted
+  uint32_t counter_ = 0;
+};
+
+}  // namespace nanni

@@ -1,0 +1,160 @@
+// `nanni tone`: scoring text with reasons, and the per-contact trend on a generated portfolio,
+// where the planted abusive customer and discount badgerer must stand out (read from the
+// generator's truth file, not from nanni's tone output).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+
+namespace nanni {
+namespace {
+
+using test::Nanni;
+
+TEST(ToneCli, TextIsScoredWithItsReasons) {
+  auto r = Nanni({"tone", "--text", "This is unacceptable. Our lawyers will be in touch."});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("threat.legal"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"lawyers\" lex:threat.legal +3.50"), std::string::npos) << r.out;
+}
+
+TEST(ToneCli, EachLineOfAFileAsJsonAndControlCharactersEscaped) {
+  test::TempDir dir;
+  test::WriteFile(dir.File("m.txt"), "Thanks so much!\nYou useless clowns \x1b[2J\nWe need a 20% discount\n");
+  auto r = Nanni({"--json", "tone", dir.File("m.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["messages"].size(), 3u);
+  EXPECT_LT(j["messages"][0]["scores"]["abuse"].get<double>(), 0.5);
+  EXPECT_GE(j["messages"][1]["scores"]["abuse"].get<double>(), 0.5);
+  bool badger = false;
+  for (const auto& f : j["messages"][2]["flagged"]) badger |= f == "badger.price_cut";
+  EXPECT_TRUE(badger) << r.out;
+  auto text = Nanni({"tone", dir.File("m.txt")});
+  EXPECT_EQ(text.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(text.out.find("\\x1b[2J"), std::string::npos) << text.out;
+}
+
+TEST(ToneCli, InvalidUtf8StillGivesValidJson) {
+  test::TempDir dir;
+  test::WriteFile(dir.File("bad.txt"), "caf\xc3\xa9 \xff\xfe\xc0\xaf you idiot\n");
+  auto r = Nanni({"--json", "tone", dir.File("bad.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);  // throws on invalid UTF-8
+  EXPECT_EQ(j["messages"][0]["text"], "caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd you idiot");
+}
+
+TEST(ToneCli, MisuseAndMissingThings) {
+  EXPECT_EQ(Nanni({"tone", "--all", "--account", "x"}).exit_code, 2);
+  EXPECT_EQ(Nanni({"tone", "/nonexistent/file.txt"}).exit_code, 3);
+  test::TempDir dir;
+  ASSERT_EQ(Nanni({"--db", dir.File("l.db"), "init"}).exit_code, 0);
+  auto r = Nanni({"--db", dir.File("l.db"), "tone", "--account", "nobody"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("nanni accounts"), std::string::npos) << r.err;
+}
+
+TEST(ToneCli, EvalWritesTheReportAndNamesAMissingDataFolder) {
+  test::TempDir dir;
+  auto r = Nanni({"tone-eval", "--data", test::SharedData("tone"), "--out", dir.File("r.md")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string report = test::ReadFile(dir.File("r.md"));
+  EXPECT_NE(report.find("| wikipedia | held-out |"), std::string::npos);
+  EXPECT_NE(report.find("Davidson"), std::string::npos);
+  auto bad = Nanni({"tone-eval", "--data", dir.File("nowhere")});
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("politeness_wikipedia.csv"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("--data"), std::string::npos) << bad.err;
+}
+
+// tests/data/tone/account.ndjson: a request without a sender, a message from their side and
+// an insulting response from our side (which is not their tone and must not count).
+TEST(ToneCli, AccountCountsTheirWordsAndSendersItDoesNotKnow) {
+  test::TempDir dir;
+  ASSERT_EQ(Nanni({"--db", dir.File("l.db"), "init"}).exit_code, 0);
+  ASSERT_EQ(Nanni({"--db", dir.File("l.db"), "import", test::TestData("tone/account.ndjson")}).exit_code, 0);
+  auto r = Nanni({"--db", dir.File("l.db"), "--json", "tone", "--account", "acme"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["messages"], 2);
+  ASSERT_EQ(j["contacts"].size(), 2u);
+  EXPECT_EQ(j["contacts"][0]["contact"], "(unknown sender)");
+  EXPECT_EQ(j["contacts"][0]["abusive"], 1);
+  EXPECT_EQ(j["contacts"][1]["email"], "bo@acme.com");
+  EXPECT_EQ(j["contacts"][1]["badgering"], 1);
+  EXPECT_EQ(j["contacts"][1]["threats"], 1);
+  EXPECT_EQ(j["whole_account"]["months"].size(), 2u);
+  EXPECT_EQ(j["whole_account"]["abusive"], 1);
+}
+
+class ToneDemoTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    ASSERT_EQ(Nanni({"generate", "--seed", "11", "--accounts", "24", "--months", "12", "--out",
+                     dir_->File("p.ndjson"), "--truth", dir_->File("t.json")}).exit_code, 0);
+    ASSERT_EQ(Nanni({"--db", dir_->File("l.db"), "init"}).exit_code, 0);
+    ASSERT_EQ(Nanni({"--db", dir_->File("l.db"), "import", dir_->File("p.ndjson")}).exit_code, 0);
+    truth_ = new nlohmann::json(nlohmann::json::parse(test::ReadFile(dir_->File("t.json"))));
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    delete truth_;
+  }
+  static const nlohmann::json& Situation(const std::string& name) {
+    for (const auto& s : (*truth_)["situations"]) {
+      if (s["name"] == name) return s;
+    }
+    static nlohmann::json none;
+    return none;
+  }
+  static nlohmann::json Tone(const std::vector<std::string>& args) {
+    std::vector<std::string> a = {"--db", dir_->File("l.db"), "--json", "tone"};
+    a.insert(a.end(), args.begin(), args.end());
+    auto r = Nanni(a);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  }
+  static test::TempDir* dir_;
+  static nlohmann::json* truth_;
+};
+test::TempDir* ToneDemoTest::dir_ = nullptr;
+nlohmann::json* ToneDemoTest::truth_ = nullptr;
+
+TEST_F(ToneDemoTest, ThePlantedAbusiveContactIsTheMostAbusiveInItsAccount) {
+  const auto& s = Situation("abusive_customer");
+  std::string account = s["accounts"][0], planted = s["contacts"][0];
+  auto j = Tone({"--account", account});
+  std::string worst;
+  double most = -1;
+  for (const auto& c : j["contacts"]) {
+    if (c["abuse"].get<double>() > most) {
+      most = c["abuse"].get<double>();
+      worst = c["email"];
+    }
+    EXPECT_FALSE(c["months"].empty());
+  }
+  EXPECT_EQ(worst, planted);
+  EXPECT_GE(most, 0.5);
+  ASSERT_FALSE(j["standouts"].empty());
+}
+
+TEST_F(ToneDemoTest, AcrossAllAccountsThePlantedContactsRankFirst) {
+  auto j = Tone({"--all"});
+  EXPECT_EQ(j["by_abuse"][0]["email"], Situation("abusive_customer")["contacts"][0]) << j["by_abuse"][0];
+  EXPECT_EQ(j["by_badgering"][0]["email"], Situation("discount_badgerer")["contacts"][0]) << j["by_badgering"][0];
+  // Unplanted accounts carry no insults: only the planted contact is flagged for abuse.
+  EXPECT_EQ(j["by_abuse"][1]["abusive"].get<int>(), 0) << j["by_abuse"][1];
+}
+
+TEST_F(ToneDemoTest, TheTextTableShowsMonthsAndQuotes) {
+  const auto& s = Situation("discount_badgerer");
+  auto r = Nanni({"--db", dir_->File("l.db"), "tone", "--account", s["accounts"][0]});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Messages that stand out"), std::string::npos);
+  EXPECT_NE(r.out.find("lex:badger."), std::string::npos);
+  EXPECT_NE(r.out.find("2026-"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nanni
