@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   RegisterEventsCommand(app, global, &run);
   RegisterGenerateCommand(app, global, &run);
   RegisterDemoCommand(app, global, &run);
+  RegisterProfilesCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);
