@@ -113,11 +113,15 @@ void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
   cmd->add_option("--profile", flags->profile,
                   "Read the files as CSV through this profile: a built-in name (nanni profiles) "
                   "or a TOML file (docs/profiles.md)");
-  cmd->add_flag("--lenient", flags->lenient,
-                "CSV: skip unreadable rows instead of refusing the import (needs --rejects)");
-  cmd->add_option("--rejects", flags->rejects,
-                  "CSV with --lenient: write each skipped row, with its line and reason, to this "
-                  "JSON-lines file");
+  CLI::Option* lenient = cmd->add_flag(
+      "--lenient", flags->lenient,
+      "CSV: skip unreadable rows instead of refusing the import (needs --rejects)");
+  CLI::Option* rejects = cmd->add_option(
+      "--rejects", flags->rejects,
+      "CSV with --lenient: write each skipped row, with its line and reason, to this "
+      "JSON-lines file");
+  lenient->needs(rejects);
+  rejects->needs(lenient);
   cmd->footer(
       "All files of one call are one transaction: if any event is bad, nothing is added and the\n"
       "error names the file, line and field. An event whose id is already in the ledger with\n"

@@ -135,7 +135,14 @@ Status ParseInt64(std::string_view s, int64_t* out) {
 Status ParseTimeWithFormat(const std::string& text, const std::string& format,
                            const std::string& zone, Ambiguity ambiguity, Timestamp* out) {
   using namespace std::chrono;
+  // date::parse's %z does not read "Z": give it the offset it means.
   std::istringstream in(text);
+  if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) {
+    bool colon = format.find("%Ez") != std::string::npos || format.find("%Oz") != std::string::npos;
+    if (colon || format.find("%z") != std::string::npos) {
+      in.str(text.substr(0, text.size() - 1) + (colon ? "+00:00" : "+0000"));
+    }
+  }
   in.imbue(std::locale::classic());
   date::local_time<microseconds> tp;
   minutes offset = minutes::min();
