@@ -13,6 +13,8 @@ packages=(
   libtomlplusplus-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
+  # fuzzing (scripts/fuzz.sh): clang-14 with libFuzzer and the sanitizers
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

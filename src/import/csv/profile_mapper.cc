@@ -135,6 +135,17 @@ Status ParseInt64(std::string_view s, int64_t* out) {
 Status ParseTimeWithFormat(const std::string& text, const std::string& format,
                            const std::string& zone, Ambiguity ambiguity, Timestamp* out) {
   using namespace std::chrono;
+  bool has_offset = format.find("z") != std::string::npos;
+  if (has_offset) {
+    // date::parse negates an offset it failed to read (undefined behaviour, found by
+    // fuzzing): a sign must be followed by a digit, or the text cannot match anyway.
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((text[i] == '+' || text[i] == '-') && (i + 1 == text.size() || text[i + 1] < '0' ||
+                                                  text[i + 1] > '9')) {
+        return Status::InvalidInput("does not match");
+      }
+    }
+  }
   // date::parse's %z does not read "Z": give it the offset it means.
   std::istringstream in(text);
   if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) {
