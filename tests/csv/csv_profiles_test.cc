@@ -98,6 +98,18 @@ TEST(CsvProfiles, TimeFormatsZonesAndOffsets) {
                                    Ambiguity::kReject, &t).ok());
   EXPECT_FALSE(ParseTimeWithFormat("2026-02-30", "%Y-%m-%d", "UTC", Ambiguity::kEarliest, &t).ok());
   EXPECT_FALSE(ParseTimeWithFormat("2026-02-03 junk", "%Y-%m-%d", "UTC", Ambiguity::kEarliest, &t).ok());
+  ASSERT_TRUE(ParseTimeWithFormat("2026-02-03T04:05:06.25Z", "%FT%T%Ez", "Europe/Berlin",
+                                  Ambiguity::kEarliest, &t).ok());
+  EXPECT_EQ(FormatRfc3339(t), "2026-02-03T04:05:06.250000Z");
+  ASSERT_TRUE(ParseTimeWithFormat("3/7/26 1:05 PM", "%m/%d/%y %I:%M %p", "UTC",
+                                  Ambiguity::kEarliest, &t).ok());
+  EXPECT_EQ(FormatRfc3339(t), "2026-03-07T13:05:00Z");
+  ASSERT_TRUE(ParseTimeWithFormat("05 March 2026 08:00 -0500", "%d %B %Y %H:%M %z", "UTC",
+                                  Ambiguity::kEarliest, &t).ok());
+  EXPECT_EQ(FormatRfc3339(t), "2026-03-05T08:00:00-05:00");
+  for (const char* bad : {"11:54:U25", "11:54:-1", "99999999999:00:00", "", "11:54"}) {
+    EXPECT_FALSE(ParseTimeWithFormat(bad, "%H:%M:%S", "UTC", Ambiguity::kEarliest, &t).ok()) << bad;
+  }
 }
 
 class CsvImport : public ::testing::Test {

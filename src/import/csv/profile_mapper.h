@@ -60,9 +60,13 @@ class ProfileMapper {
   std::vector<std::string_view> padded_;
 };
 
-// Parses `text` with one strftime-like `format` (Howard Hinnant's date::parse: %Y %m %d %H
-// %M %S %y %b %a %p %I %z %F %T ...). Without %z the time is local in `zone`, read per
-// `ambiguity`. The whole text must be used. Exposed for tests.
+// Parses `text` with one strftime-like `format`: %Y (4 digits) %y (2; 69-99 are 19xx) %m %d
+// %e %H %M (1 or 2 digits) %S (with an optional .fraction) %I and %p (12-hour clock) %b %B %h
+// (month name, full or three letters, any case) %a %A (weekday name, not checked) %z %Ez
+// (+hhmm, +hh:mm, or Z) %F %T %%; a space in the format matches any run of blanks. The whole
+// text must match and the date must exist. Without %z the time is local in `zone`, read per
+// `ambiguity`. Written for hostile input (date::parse is not: fuzzing found undefined
+// behaviour in it). Exposed for tests.
 Status ParseTimeWithFormat(const std::string& text, const std::string& format,
                            const std::string& zone, Ambiguity ambiguity, Timestamp* out);
 
