@@ -104,7 +104,8 @@ Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {
 void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
   auto flags = std::make_shared<ImportFlags>();
   CLI::App* cmd = app.add_subcommand("import", "Add events from NDJSON files or CSV exports, all or nothing");
-  cmd->add_option("FILE", flags->files, "NDJSON files of events (docs/events.md); - for stdin")
+  cmd->add_option("FILE", flags->files,
+                  "NDJSON files of events (docs/events.md), or CSV exports with --profile; - for stdin")
       ->required();
   cmd->add_option("--max-event-bytes", flags->max_event_bytes,
                   "Refuse events larger than this many bytes")
