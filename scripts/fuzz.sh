@@ -43,12 +43,17 @@ split_csv() {
 # The reader: every CSV of the shared data, in pieces (first byte 0: comma, quotes).
 seed_csv_reader_fuzzer() {
   local dir=$1
+  local f
   for f in "$shared"/calls/*.csv "$shared"/twitter_support/*.csv "$shared"/complaints/*.csv \
            "$shared"/tone/*.csv "$shared"/email/*.csv; do
     split_csv "$f" '\x00' "$dir" 200 10
   done
-  tail -c 3000 "$shared/complaints/cfpb_complaints_sample.csv" | { printf '\x00'; cat; } > "$dir/cfpb-tail"
-  sed -n 2580,2600p "$shared/twitter_support/twcs_sample.csv" | { printf '\x00'; cat; } > "$dir/twcs-broken"
+  if [ -f "$shared/complaints/cfpb_complaints_sample.csv" ]; then
+    tail -c 3000 "$shared/complaints/cfpb_complaints_sample.csv" | { printf '\x00'; cat; } > "$dir/cfpb-tail"
+  fi
+  if [ -f "$shared/twitter_support/twcs_sample.csv" ]; then
+    sed -n 2580,2600p "$shared/twitter_support/twcs_sample.csv" | { printf '\x00'; cat; } > "$dir/twcs-broken"
+  fi
 }
 
 # The mapper: each real file through its built-in profile (the first byte picks it; profiles
@@ -74,7 +79,9 @@ for fuzzer in build/fuzz/fuzz/*_fuzzer; do
   corpus="$work/corpus-$name"
   mkdir -p "$corpus"
   if declare -F "seed_$name" >/dev/null; then "seed_$name" "$corpus"; fi
-  for s in fuzz/seeds/"$name".*; do [ -f "$s" ] && cp "$s" "$corpus/"; done
+  for s in fuzz/seeds/"$name".*; do
+    if [ -f "$s" ]; then cp "$s" "$corpus/"; fi
+  done
   echo "fuzz: $name for ${seconds}s on $(ls "$corpus" | wc -l) seeds"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
