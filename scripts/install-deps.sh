@@ -12,6 +12,8 @@ packages=(
   libsimdjson-dev libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev tzdata
   # tests and benchmarks
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
+  # fuzzing (scripts/fuzz.sh): clang-14 with libFuzzer and the sanitizers
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -40,6 +40,7 @@ void RegisterGenerateCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
 void RegisterDemoCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterToneCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterToneEvalCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterProfilesCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
 // Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   RegisterDemoCommand(app, global, &run);
   RegisterToneCommand(app, global, &run);
   RegisterToneEvalCommand(app, global, &run);
+  RegisterProfilesCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);

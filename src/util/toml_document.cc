@@ -9,7 +9,7 @@ Status ParseTomlDocument(std::string_view text, const std::string& name, toml::t
     *out = toml::parse(text, name);
   } catch (const toml::parse_error& error) {
     return Status::InvalidInput(
-        fmt::format("{}:{}: {}", name, error.source().begin.line, error.description()));
+        fmt::format("{}:{}: not valid TOML: {}", name, error.source().begin.line, error.description()));
   }
   return Status::OK();
 }

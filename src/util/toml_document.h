@@ -12,7 +12,7 @@
 
 namespace nanni {
 
-// Parses `text`; on a syntax error returns InvalidInput "NAME:LINE: what is wrong".
+// Parses `text`; on a syntax error returns InvalidInput "NAME:LINE: not valid TOML: what is wrong".
 Status ParseTomlDocument(std::string_view text, const std::string& name, toml::table* out);
 
 }  // namespace nanni

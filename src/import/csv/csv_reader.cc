@@ -1,0 +1,244 @@
+#include "import/csv/csv_reader.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "util/printable.h"
+
+namespace nanni {
+
+namespace {
+
+// Line breaks in [p, p+n): "\n", "\r\n" and a lone "\r" each count once.
+uint64_t CountBreaks(const char* p, size_t n) {
+  uint64_t count = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i] == '\n') {
+      ++count;
+    } else if (p[i] == '\r' && (i + 1 == n || p[i + 1] != '\n')) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+struct Span {
+  size_t begin, end;
+  bool escaped;  // holds "" that must be unescaped
+};
+
+}  // namespace
+
+Status CsvReader::Open(const std::string& path, const CsvDialect& dialect,
+                       std::unique_ptr<CsvReader>* out, size_t buffer_bytes,
+                       size_t max_record_bytes) {
+  if (path == "-") {
+    out->reset(new CsvReader(stdin, false, {}, dialect, buffer_bytes, max_record_bytes, 0));
+    return Status::OK();
+  }
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    return Status::NotFound(fmt::format("{}: {}", Printable(path, 200), std::strerror(errno)));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return Status::InvalidInput(fmt::format("{}: is a directory", Printable(path, 200)));
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    return Status::IOError(fmt::format("{}: {}", Printable(path, 200), std::strerror(errno)));
+  }
+  out->reset(new CsvReader(f, true, {}, dialect, buffer_bytes, max_record_bytes,
+                           static_cast<uint64_t>(st.st_size)));
+  return Status::OK();
+}
+
+std::unique_ptr<CsvReader> CsvReader::FromFile(std::FILE* file, const CsvDialect& dialect,
+                                               size_t buffer_bytes, size_t max_record_bytes) {
+  return std::unique_ptr<CsvReader>(
+      new CsvReader(file, false, {}, dialect, buffer_bytes, max_record_bytes, 0));
+}
+
+std::unique_ptr<CsvReader> CsvReader::FromString(std::string_view data, const CsvDialect& dialect,
+                                                 size_t buffer_bytes, size_t max_record_bytes) {
+  return std::unique_ptr<CsvReader>(new CsvReader(nullptr, false, data, dialect, buffer_bytes,
+                                                  max_record_bytes, data.size()));
+}
+
+CsvReader::CsvReader(std::FILE* file, bool owned, std::string_view memory,
+                     const CsvDialect& dialect, size_t buffer_bytes, size_t max_record_bytes,
+                     uint64_t size)
+    : file_(file), owned_(owned), memory_(memory), dialect_(dialect),
+      max_record_bytes_(std::max<size_t>(max_record_bytes, 1)), size_(size),
+      buffer_(std::max<size_t>(buffer_bytes, 4), '\0') {}
+
+CsvReader::~CsvReader() {
+  if (owned_) std::fclose(file_);
+}
+
+Status CsvReader::Refill(bool* got_more) {
+  *got_more = false;
+  if (eof_) return Status::OK();
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ == buffer_.size()) {  // one record fills the whole buffer: grow it
+    if (buffer_.size() >= max_record_bytes_) {
+      return Status::InvalidInput(
+          fmt::format("line {}: record longer than {} bytes", line_, max_record_bytes_));
+    }
+    buffer_.resize(std::min(buffer_.size() * 2, max_record_bytes_ + 2));
+  }
+  size_t want = buffer_.size() - end_;
+  size_t n = 0;
+  if (file_ != nullptr) {
+    n = std::fread(buffer_.data() + end_, 1, want, file_);
+    if (n == 0 && std::ferror(file_)) {
+      return Status::IOError(fmt::format("read failed: {}", std::strerror(errno)));
+    }
+  } else {
+    n = std::min(want, memory_.size());
+    std::memcpy(buffer_.data() + end_, memory_.data(), n);
+    memory_.remove_prefix(n);
+  }
+  if (n == 0) {
+    eof_ = true;
+  } else {
+    end_ += n;
+    *got_more = true;
+  }
+  return Status::OK();
+}
+
+void CsvReader::Parse(CsvRecord* record, bool* need_more, size_t* record_end,
+                      size_t* next_begin) {
+  static thread_local std::vector<Span> spans;
+  spans.clear();
+  record->error.clear();
+  *need_more = false;
+  const char* b = buffer_.data();
+  const size_t e = end_;
+  const char q = dialect_.quote;
+  const char d = dialect_.delimiter;
+  uint64_t inner = 0;  // line breaks inside quoted fields
+  size_t p = begin_;
+  auto stop = [d](char c) { return c == d || c == '\n' || c == '\r'; };
+  for (;;) {
+    if (q != '\0' && p < e && b[p] == q) {
+      size_t start = ++p;
+      bool escaped = false;
+      bool closed = false;
+      while (!closed) {
+        const void* f = std::memchr(b + p, q, e - p);
+        if (f == nullptr) {
+          if (!eof_) { *need_more = true; return; }
+          inner += CountBreaks(b + p, e - p);
+          spans.push_back({start, e, escaped});
+          if (record->error.empty()) record->error = "unterminated quoted field (the file ends inside it)";
+          p = e;
+          break;
+        }
+        size_t at = static_cast<const char*>(f) - b;
+        if (at + 1 == e && !eof_) { *need_more = true; return; }
+        inner += CountBreaks(b + p, at - p);
+        if (at + 1 < e && b[at + 1] == q) {
+          escaped = true;
+          p = at + 2;
+          continue;
+        }
+        spans.push_back({start, at, escaped});
+        p = at + 1;
+        closed = true;
+      }
+      if (closed && p < e && !stop(b[p])) {
+        if (record->error.empty()) {
+          record->error = fmt::format("field {}: text after the closing quote", spans.size());
+        }
+        while (p < e && !stop(b[p])) ++p;
+      }
+    } else {
+      size_t start = p;
+      while (p < e && !stop(b[p])) ++p;
+      spans.push_back({start, p, false});
+    }
+    if (p == e) {
+      if (!eof_) { *need_more = true; return; }
+      *record_end = e;
+      *next_begin = e;
+      break;
+    }
+    if (b[p] == d) {
+      ++p;
+      continue;
+    }
+    *record_end = p;
+    if (b[p] == '\r' && p + 1 == e && !eof_) { *need_more = true; return; }
+    *next_begin = (b[p] == '\r' && p + 1 < e && b[p + 1] == '\n') ? p + 2 : p + 1;
+    break;
+  }
+  // Build the views; unescape "" into scratch_, reserved so that views never move.
+  record->fields.clear();
+  scratch_.clear();
+  scratch_.reserve(*record_end - begin_);
+  for (const Span& s : spans) {
+    if (!s.escaped) {
+      record->fields.emplace_back(b + s.begin, s.end - s.begin);
+      continue;
+    }
+    size_t from = scratch_.size();
+    for (size_t i = s.begin; i < s.end; ++i) {
+      scratch_.push_back(b[i]);
+      if (b[i] == q && i + 1 < s.end && b[i + 1] == q) ++i;
+    }
+    record->fields.emplace_back(scratch_.data() + from, scratch_.size() - from);
+  }
+  record->raw = std::string_view(b + begin_, *record_end - begin_);
+  record->line = line_;
+  record->end_line = line_ + inner;
+}
+
+Status CsvReader::Next(CsvRecord* record, bool* done) {
+  *done = false;
+  for (;;) {
+    if (at_start_) {
+      bool more = true;
+      while (end_ - begin_ < 3 && more) NANNI_RETURN_IF_ERROR(Refill(&more));
+      if (end_ - begin_ >= 3 && std::memcmp(buffer_.data() + begin_, "\xEF\xBB\xBF", 3) == 0) {
+        begin_ += 3;
+        bytes_consumed_ += 3;
+      }
+      at_start_ = false;
+    }
+    if (begin_ == end_) {
+      bool more = false;
+      NANNI_RETURN_IF_ERROR(Refill(&more));
+      if (!more) {
+        *done = true;
+        return Status::OK();
+      }
+    }
+    bool need_more = false;
+    size_t record_end = 0, next_begin = 0;
+    Parse(record, &need_more, &record_end, &next_begin);
+    if (need_more) {
+      bool more = false;
+      NANNI_RETURN_IF_ERROR(Refill(&more));
+      if (!more && !eof_) return Status::IOError("read made no progress");
+      continue;  // parse the record again from its start with more bytes
+    }
+    bool blank = record_end == begin_;
+    uint64_t breaks = next_begin > record_end ? 1 : 0;
+    bytes_consumed_ += next_begin - begin_;
+    begin_ = next_begin;
+    line_ = record->end_line + breaks;
+    if (blank) continue;
+    return Status::OK();
+  }
+}
+
+}  // namespace nanni

@@ -1,0 +1,686 @@
+#include "import/csv/profile_mapper.h"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <limits>
+#include <span>
+
+#include "util/printable.h"
+
+namespace nanni {
+
+namespace {
+
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) { ++i; continue; }
+    size_t len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return false;
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = s[i + k];
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+void AppendLatin1(std::string_view s, std::string* out) {
+  for (unsigned char c : s) {
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c));
+    } else {
+      out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "42", "-3", "3.0", "3.00" -> integer text.
+Status IntFilter(std::string* v) {
+  std::string_view s = Trim(*v);
+  if (s.empty()) { v->clear(); return Status::OK(); }
+  std::string_view digits = s;
+  bool neg = false;
+  if (digits[0] == '-' || digits[0] == '+') { neg = digits[0] == '-'; digits.remove_prefix(1); }
+  if (size_t dot = digits.find('.'); dot != std::string_view::npos) {
+    std::string_view frac = digits.substr(dot + 1);
+    if (!std::all_of(frac.begin(), frac.end(), [](char c) { return c == '0'; })) {
+      return Status::InvalidInput(fmt::format("'{}' is not a whole number", Printable(s, 60)));
+    }
+    digits = digits.substr(0, dot);
+  }
+  if (!AllDigits(digits) || digits.size() > 18) {
+    return Status::InvalidInput(fmt::format("'{}' is not an integer", Printable(s, 60)));
+  }
+  *v = (neg ? "-" : "") + std::string(digits);
+  return Status::OK();
+}
+
+// "1234.5" with 2 decimals -> "123450".
+Status MinorFilter(int decimals, std::string* v) {
+  std::string_view s = Trim(*v);
+  if (s.empty()) { v->clear(); return Status::OK(); }
+  std::string_view body = s;
+  bool neg = false;
+  if (body[0] == '-' || body[0] == '+') { neg = body[0] == '-'; body.remove_prefix(1); }
+  std::string_view whole = body, frac;
+  if (size_t dot = body.find('.'); dot != std::string_view::npos) {
+    whole = body.substr(0, dot);
+    frac = body.substr(dot + 1);
+  }
+  if (!AllDigits(whole) || (!frac.empty() && !AllDigits(frac)) ||
+      frac.size() > static_cast<size_t>(decimals) || whole.size() > 15) {
+    return Status::InvalidInput(fmt::format(
+        "'{}' is not an amount with at most {} decimals", Printable(s, 60), decimals));
+  }
+  std::string out = neg ? "-" : "";
+  out += whole;
+  out += frac;
+  out.append(decimals - frac.size(), '0');
+  *v = std::move(out);
+  return Status::OK();
+}
+
+Status CheckText(std::string_view field, std::string_view s, size_t max, bool identifier) {
+  if (s.size() > max) {
+    return Status::InvalidInput(fmt::format("field '{}': longer than {} bytes", field, max));
+  }
+  if (identifier) {
+    for (unsigned char c : s) {
+      if (c < 0x20 || c == 0x7f) {
+        return Status::InvalidInput(fmt::format("field '{}': contains a control character", field));
+      }
+    }
+  }
+  return Status::OK();
+}
+
+Status ParseInt64(std::string_view s, int64_t* out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  if (ec != std::errc() || p != s.data() + s.size()) {
+    return Status::InvalidInput(fmt::format("'{}' is not an integer", Printable(s, 60)));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+namespace {
+
+constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
+                                        "may",     "june",     "july",      "august",
+                                        "september", "october", "november", "december"};
+constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                          "thursday", "friday", "saturday"};
+
+// Reads 1..max digits at *p.
+bool Digits(std::string_view s, size_t* p, int min, int max, int* out) {
+  int n = 0, v = 0;
+  while (*p < s.size() && n < max && s[*p] >= '0' && s[*p] <= '9') {
+    v = v * 10 + (s[*p] - '0');
+    ++*p;
+    ++n;
+  }
+  *out = v;
+  return n >= min;
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Reads a full or three-letter name from `names`; *out is its index.
+bool Name(std::string_view s, size_t* p, std::span<const std::string_view> names, int* out) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::string_view n = names[i];
+    for (size_t len : {n.size(), size_t{3}}) {
+      if (*p + len > s.size()) continue;
+      bool eq = true;
+      for (size_t k = 0; k < len && eq; ++k) eq = Lower(s[*p + k]) == n[k];
+      if (eq) { *p += len; *out = static_cast<int>(i); return true; }
+    }
+  }
+  return false;
+}
+
+struct Parsed {
+  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+  int64_t micros = 0;
+  int pm = -1;  // %p: 0 am, 1 pm
+  bool hour12 = false;
+  bool has_offset = false;
+  int offset_minutes = 0;
+};
+
+bool Offset(std::string_view s, size_t* p, Parsed* t) {
+  if (*p < s.size() && (s[*p] == 'Z' || s[*p] == 'z')) {
+    ++*p;
+    t->has_offset = true;
+    return true;
+  }
+  if (*p >= s.size() || (s[*p] != '+' && s[*p] != '-')) return false;
+  int sign = s[*p] == '-' ? -1 : 1;
+  ++*p;
+  int hh = 0, mm = 0;
+  if (!Digits(s, p, 2, 2, &hh)) return false;
+  if (*p < s.size() && s[*p] == ':') ++*p;
+  if (!Digits(s, p, 2, 2, &mm) || hh > 23 || mm > 59) return false;
+  t->has_offset = true;
+  t->offset_minutes = sign * (hh * 60 + mm);
+  return true;
+}
+
+bool Parse(std::string_view s, std::string_view f, Parsed* t) {
+  size_t p = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    char c = f[i];
+    if (c == ' ' || c == '\t') {  // whitespace in the format matches any run, or none
+      while (p < s.size() && (s[p] == ' ' || s[p] == '\t')) ++p;
+      continue;
+    }
+    if (c != '%' || i + 1 == f.size()) {
+      if (p >= s.size() || s[p] != c) return false;
+      ++p;
+      continue;
+    }
+    char spec = f[++i];
+    if ((spec == 'E' || spec == 'O') && i + 1 < f.size()) spec = f[++i];
+    int v = 0;
+    bool ok = true;
+    switch (spec) {
+      case 'Y': ok = Digits(s, &p, 4, 4, &t->year); break;
+      case 'y': ok = Digits(s, &p, 2, 2, &v); t->year = v < 69 ? 2000 + v : 1900 + v; break;
+      case 'm': ok = Digits(s, &p, 1, 2, &t->month); break;
+      case 'd': case 'e':
+        if (p < s.size() && s[p] == ' ') ++p;
+        ok = Digits(s, &p, 1, 2, &t->day);
+        break;
+      case 'H': ok = Digits(s, &p, 1, 2, &t->hour); break;
+      case 'I': ok = Digits(s, &p, 1, 2, &t->hour); t->hour12 = true; break;
+      case 'M': ok = Digits(s, &p, 1, 2, &t->minute); break;
+      case 'S':
+        ok = Digits(s, &p, 1, 2, &t->second);
+        if (ok && p < s.size() && (s[p] == '.' || s[p] == ',')) {
+          ++p;
+          int64_t frac = 0, scale = 100000;
+          int n = 0;
+          while (p < s.size() && s[p] >= '0' && s[p] <= '9' && n < 9) {
+            frac += (s[p] - '0') * scale;
+            scale /= 10;
+            ++p;
+            ++n;
+          }
+          ok = n > 0;
+          t->micros = frac;
+        }
+        break;
+      case 'p': {
+        if (p + 2 > s.size()) return false;
+        char a = Lower(s[p]), b = Lower(s[p + 1]);
+        if ((a != 'a' && a != 'p') || b != 'm') return false;
+        t->pm = a == 'p';
+        p += 2;
+        break;
+      }
+      case 'b': case 'h': case 'B':
+        ok = Name(s, &p, kMonths, &v);
+        t->month = v + 1;
+        break;
+      case 'a': case 'A': ok = Name(s, &p, kWeekdays, &v); break;
+      case 'z': ok = Offset(s, &p, t); break;
+      case '%': ok = p < s.size() && s[p] == '%'; ++p; break;
+      default: return false;
+    }
+    if (!ok) return false;
+  }
+  return p == s.size();
+}
+
+}  // namespace
+
+Status ParseTimeWithFormat(const std::string& text, const std::string& format,
+                           const std::string& zone, Ambiguity ambiguity, Timestamp* out) {
+  Parsed t;
+  std::string expanded;
+  std::string_view f = format;
+  if (format.find("%F") != std::string::npos || format.find("%T") != std::string::npos) {
+    for (size_t i = 0; i < format.size(); ++i) {
+      if (format[i] == '%' && i + 1 < format.size() && (format[i + 1] == 'F' || format[i + 1] == 'T')) {
+        expanded += format[i + 1] == 'F' ? "%Y-%m-%d" : "%H:%M:%S";
+        ++i;
+      } else {
+        expanded += format[i];
+        if (format[i] == '%' && i + 1 < format.size()) expanded += format[++i];
+      }
+    }
+    f = expanded;
+  }
+  if (!Parse(text, f, &t)) return Status::InvalidInput("does not match");
+  if (t.hour12) {
+    if (t.hour < 1 || t.hour > 12 || t.pm < 0) return Status::InvalidInput("bad 12-hour time");
+    t.hour = t.hour % 12 + (t.pm ? 12 : 0);
+  }
+  using namespace date;
+  year_month_day ymd{year{t.year}, month{static_cast<unsigned>(t.month)},
+                     day{static_cast<unsigned>(t.day)}};
+  if (!ymd.ok() || t.hour > 23 || t.minute > 59 || t.second > 59) {
+    return Status::InvalidInput("not a valid date and time");
+  }
+  int64_t local = CivilToMicros(t.year, t.month, t.day, t.hour, t.minute, t.second) + t.micros;
+  if (t.has_offset) {
+    out->utc_micros = local - t.offset_minutes * 60'000'000LL;
+    out->offset_minutes = t.offset_minutes;
+    return Status::OK();
+  }
+  return LocalToTimestamp(local, zone, ambiguity, out);
+}
+
+ProfileMapper::ProfileMapper(Profile profile, std::string file_name)
+    : profile_(std::move(profile)), file_name_(std::move(file_name)),
+      lookups_(profile_.lookups.size()) {}
+
+Status ProfileMapper::BindTemplate(Template* t, const std::string& key) {
+  for (TemplatePart& part : t->parts) {
+    if (part.column.empty() || part.special != TemplatePart::Special::kNone) continue;
+    part.column_index = -1;
+    for (size_t i = 0; i < header_.size(); ++i) {
+      if (header_[i] == part.column) { part.column_index = static_cast<int>(i); break; }
+    }
+    if (part.column_index < 0) {
+      std::string known;
+      for (size_t i = 0; i < header_.size() && i < 40; ++i) {
+        known += fmt::format("{}'{}'", i ? ", " : "", Printable(header_[i], 60));
+      }
+      return Status::InvalidInput(fmt::format(
+          "{}: key '{}': column '{}' is not in the file (its columns: {})", profile_.file, key,
+          Printable(part.column, 80), known));
+    }
+  }
+  return Status::OK();
+}
+
+Status ProfileMapper::Bind(const std::vector<std::string_view>& header) {
+  header_.clear();
+  if (profile_.header) {
+    for (std::string_view h : header) {
+      std::string name;
+      if (profile_.latin1) AppendLatin1(h, &name); else name = std::string(h);
+      header_.push_back(std::move(name));
+    }
+  } else {
+    header_ = profile_.columns;
+  }
+  columns_ = header_.size();
+  for (size_t i = 0; i < profile_.lookups.size(); ++i) {
+    LookupRecipe& l = profile_.lookups[i];
+    std::string p = fmt::format("lookup[{}].", i + 1);
+    NANNI_RETURN_IF_ERROR(BindTemplate(&l.key, p + "key"));
+    NANNI_RETURN_IF_ERROR(BindTemplate(&l.value, p + "value"));
+    for (Condition& c : l.when) NANNI_RETURN_IF_ERROR(BindTemplate(&c.value, p + "when"));
+    for (Condition& c : l.unless) NANNI_RETURN_IF_ERROR(BindTemplate(&c.value, p + "unless"));
+  }
+  for (EventRecipe& e : profile_.events) {
+    std::string p = e.where + ".";
+    for (auto [tpl, key] : {std::pair{&e.id, "id"}, {&e.account, "account"}, {&e.time, "time"},
+                            {&e.thread, "thread"}, {&e.reply_to, "reply_to"},
+                            {&e.corrects, "corrects"}, {&e.channel, "channel"},
+                            {&e.subject, "subject"}, {&e.text, "text"}, {&e.ref, "ref"}}) {
+      NANNI_RETURN_IF_ERROR(BindTemplate(tpl, p + key));
+    }
+    auto bind_contact = [&](ContactSpec& c, const std::string& k) -> Status {
+      for (Template* t : {&c.id, &c.name, &c.email, &c.title}) {
+        NANNI_RETURN_IF_ERROR(BindTemplate(t, k));
+      }
+      return Status::OK();
+    };
+    if (e.from) NANNI_RETURN_IF_ERROR(bind_contact(*e.from, p + "from"));
+    for (ContactSpec& c : e.to) NANNI_RETURN_IF_ERROR(bind_contact(c, p + "to"));
+    for (AttributeRecipe& a : e.attributes) {
+      NANNI_RETURN_IF_ERROR(BindTemplate(&a.value, p + "attributes." + std::string(a.spec->name)));
+    }
+    for (auto& [k, t] : e.meta) NANNI_RETURN_IF_ERROR(BindTemplate(&t, p + "meta." + k));
+    for (Condition& c : e.when) NANNI_RETURN_IF_ERROR(BindTemplate(&c.value, p + "when"));
+    for (Condition& c : e.unless) NANNI_RETURN_IF_ERROR(BindTemplate(&c.value, p + "unless"));
+  }
+  return Status::OK();
+}
+
+Status ProfileMapper::Render(const Template& t, const CsvRecord& record, std::string* out) {
+  out->clear();
+  for (const TemplatePart& part : t.parts) {
+    if (part.column.empty()) {
+      out->append(part.literal);
+      continue;
+    }
+    if (part.special == TemplatePart::Special::kLine) {
+      out->append(std::to_string(record.line));
+      continue;
+    }
+    if (part.special == TemplatePart::Special::kFile) {
+      out->append(file_name_);
+      continue;
+    }
+    std::string_view raw;
+    if (part.column_index >= 0 && static_cast<size_t>(part.column_index) < record.fields.size()) {
+      raw = record.fields[part.column_index];
+    }
+    if (part.filters.empty() && !profile_.latin1) {
+      out->append(raw);
+      continue;
+    }
+    cell_.clear();
+    if (profile_.latin1) AppendLatin1(raw, &cell_); else cell_.assign(raw);
+    for (const TemplateFilter& f : part.filters) {
+      using Op = TemplateFilter::Op;
+      switch (f.op) {
+        case Op::kLower:
+          for (char& c : cell_) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+          break;
+        case Op::kUpper:
+          for (char& c : cell_) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+          break;
+        case Op::kTrim:
+          cell_ = std::string(Trim(cell_));
+          break;
+        case Op::kInt: {
+          Status st = IntFilter(&cell_);
+          if (!st.ok()) return st.WithPrefix(fmt::format("column '{}'", Printable(part.column, 80)));
+          break;
+        }
+        case Op::kNonNeg:
+          if (!cell_.empty() && cell_[0] == '-') cell_.clear();
+          break;
+        case Op::kMinor: {
+          Status st = MinorFilter(f.index, &cell_);
+          if (!st.ok()) return st.WithPrefix(fmt::format("column '{}'", Printable(part.column, 80)));
+          break;
+        }
+        case Op::kDefault:
+          if (cell_.empty()) cell_ = f.arg;
+          break;
+        case Op::kMap: {
+          const ValueMap& m = profile_.maps[f.index];
+          auto it = m.values.find(cell_);
+          if (it != m.values.end()) cell_ = it->second;
+          else if (m.fallback) cell_ = *m.fallback;
+          break;
+        }
+        case Op::kLookup: {
+          const auto& table = lookups_[f.index];
+          auto it = table.find(cell_);
+          if (it != table.end()) cell_ = it->second; else cell_.clear();
+          break;
+        }
+      }
+    }
+    out->append(cell_);
+  }
+  return Status::OK();
+}
+
+bool ProfileMapper::Matches(const std::vector<Condition>& conditions, const CsvRecord& record,
+                            bool all, Status* error) {
+  std::string v;
+  for (const Condition& c : conditions) {
+    Status st = Render(c.value, record, &v);
+    if (!st.ok()) { *error = st; return false; }
+    bool hit = std::find(c.values.begin(), c.values.end(), v) != c.values.end();
+    if (all && !hit) return false;
+    if (!all && hit) return true;
+  }
+  return all;
+}
+
+Status ProfileMapper::AddToLookups(const CsvRecord& record) {
+  if (IsRepeatedHeader(record) || !record.error.empty() || record.fields.size() > columns_ ||
+      (record.fields.size() < columns_ && !profile_.pad_short_rows)) {
+    return Status::OK();
+  }
+  std::string key, value;
+  for (size_t i = 0; i < profile_.lookups.size(); ++i) {
+    const LookupRecipe& l = profile_.lookups[i];
+    Status st;
+    if (!Matches(l.when, record, true, &st) || Matches(l.unless, record, false, &st)) continue;
+    if (!Render(l.key, record, &key).ok() || !Render(l.value, record, &value).ok()) continue;
+    if (key.empty()) continue;
+    auto& table = lookups_[i];
+    if (table.size() >= profile_.max_lookup_entries && table.find(key) == table.end()) {
+      return Status::Aborted(fmt::format(
+          "lookup '{}' would hold more than {} entries (raise [limits] max_lookup_entries)",
+          l.name, profile_.max_lookup_entries));
+    }
+    table.insert_or_assign(key, value);
+  }
+  return Status::OK();
+}
+
+Status ProfileMapper::ParseTimeValue(const std::string& text,
+                                     const std::vector<std::string>& formats, Timestamp* out) {
+  const auto& list = formats.empty() ? profile_.time_formats : formats;
+  for (const std::string& f : list) {
+    Status st = ParseTimeWithFormat(text, f, profile_.zone, profile_.ambiguity, out);
+    if (st.ok()) return st;
+    if (st.message().find("skipped") != std::string::npos ||
+        st.message().find("repeat") != std::string::npos) {
+      return st;
+    }
+  }
+  std::string tried;
+  for (const std::string& f : list) tried += fmt::format("{}'{}'", tried.empty() ? "" : ", ", f);
+  return Status::InvalidInput(
+      fmt::format("'{}' matches no time format ({})", Printable(text, 60), tried));
+}
+
+Status ProfileMapper::RenderContact(const ContactSpec& spec, const CsvRecord& record,
+                                    std::optional<Contact>* out) {
+  Contact c;
+  NANNI_RETURN_IF_ERROR(Render(spec.id, record, &c.id));
+  NANNI_RETURN_IF_ERROR(Render(spec.name, record, &c.name));
+  NANNI_RETURN_IF_ERROR(Render(spec.email, record, &c.email));
+  NANNI_RETURN_IF_ERROR(Render(spec.title, record, &c.title));
+  c.side = spec.side;
+  c.level = spec.level;
+  out->reset();
+  if (c.id.empty() && c.name.empty() && c.email.empty()) return Status::OK();
+  for (const std::string* s : {&c.id, &c.name, &c.email, &c.title}) {
+    NANNI_RETURN_IF_ERROR(CheckText("contact", *s, 1024, true));
+  }
+  *out = std::move(c);
+  return Status::OK();
+}
+
+Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Event* e) {
+  *e = Event();
+  e->kind = r.kind->kind;
+  auto field = [&](const Template& t, std::string_view name, std::string* out) -> Status {
+    Status st = Render(t, record, out);
+    if (!st.ok()) return st.WithPrefix(fmt::format("field '{}'", name));
+    return Status::OK();
+  };
+  NANNI_RETURN_IF_ERROR(field(r.id, "id", &e->id));
+  NANNI_RETURN_IF_ERROR(field(r.account, "account", &e->account));
+  if (e->id.empty()) return Status::InvalidInput(fmt::format("field 'id' ({}) is empty", r.id.text));
+  if (e->account.empty()) {
+    return Status::InvalidInput(fmt::format("field 'account' ({}) is empty", r.account.text));
+  }
+  NANNI_RETURN_IF_ERROR(CheckText("id", e->id, 512, true));
+  NANNI_RETURN_IF_ERROR(CheckText("account", e->account, 256, true));
+  std::string text;
+  NANNI_RETURN_IF_ERROR(field(r.time, "time", &text));
+  Status st = ParseTimeValue(text, r.time_formats, &e->time);
+  if (!st.ok()) return st.WithPrefix("field 'time'");
+  NANNI_RETURN_IF_ERROR(field(r.thread, "thread", &e->thread));
+  NANNI_RETURN_IF_ERROR(field(r.reply_to, "reply_to", &e->reply_to));
+  NANNI_RETURN_IF_ERROR(field(r.corrects, "corrects", &e->corrects));
+  NANNI_RETURN_IF_ERROR(field(r.channel, "channel", &e->channel));
+  NANNI_RETURN_IF_ERROR(field(r.subject, "subject", &e->subject));
+  NANNI_RETURN_IF_ERROR(field(r.text, "text", &e->text));
+  NANNI_RETURN_IF_ERROR(field(r.ref, "ref", &e->source.ref));
+  for (auto [s, name] : {std::pair{&e->thread, "thread"}, {&e->reply_to, "reply_to"},
+                         {&e->corrects, "corrects"}, {&e->source.ref, "ref"}}) {
+    NANNI_RETURN_IF_ERROR(CheckText(name, *s, 512, true));
+  }
+  if (r.kind->needs_reply_to && e->reply_to.empty()) {
+    return Status::InvalidInput("field 'reply_to' is empty");
+  }
+  if (!e->channel.empty()) {
+    auto ch = Channels();
+    if (std::find(ch.begin(), ch.end(), e->channel) == ch.end()) {
+      return Status::InvalidInput(fmt::format("field 'channel': '{}' is not a channel",
+                                              Printable(e->channel, 40)));
+    }
+  }
+  if (r.from) NANNI_RETURN_IF_ERROR(RenderContact(*r.from, record, &e->from));
+  for (const ContactSpec& c : r.to) {
+    std::optional<Contact> to;
+    NANNI_RETURN_IF_ERROR(RenderContact(c, record, &to));
+    if (to) e->to.push_back(std::move(*to));
+  }
+  if (r.kind->needs_to && e->to.empty()) return Status::InvalidInput("field 'to' is empty");
+  for (const AttributeRecipe& a : r.attributes) {
+    std::string name(a.spec->name);
+    NANNI_RETURN_IF_ERROR(field(a.value, name, &text));
+    if (text.empty()) {
+      if (a.spec->required) return Status::InvalidInput(fmt::format("field '{}' is empty", name));
+      continue;
+    }
+    auto bad = [&](std::string_view why) {
+      return Status::InvalidInput(fmt::format("field '{}': '{}' {}", name, Printable(text, 60), why));
+    };
+    switch (a.spec->type) {
+      case AttributeType::kInt:
+      case AttributeType::kNonNegative: {
+        int64_t v = 0;
+        if (!ParseInt64(text, &v).ok()) return bad("is not an integer");
+        if (a.spec->type == AttributeType::kNonNegative && v < 0) return bad("is negative");
+        e->SetAttr(name, v);
+        break;
+      }
+      case AttributeType::kTime: {
+        Timestamp t;
+        Status ts = ParseTimeValue(text, r.time_formats, &t);
+        if (!ts.ok()) return ts.WithPrefix(fmt::format("field '{}'", name));
+        e->SetAttr(name, t);
+        break;
+      }
+      case AttributeType::kEnum: {
+        if (std::find(a.spec->choices.begin(), a.spec->choices.end(), text) == a.spec->choices.end()) {
+          std::string list;
+          for (auto c : a.spec->choices) list += fmt::format("{}{}", list.empty() ? "" : ", ", c);
+          return bad(fmt::format("is not one of {}", list));
+        }
+        e->SetAttr(name, text);
+        break;
+      }
+      case AttributeType::kCurrency:
+        if (text.size() != 3 || !std::all_of(text.begin(), text.end(),
+                                             [](char c) { return c >= 'A' && c <= 'Z'; })) {
+          return bad("is not an ISO 4217 currency code");
+        }
+        e->SetAttr(name, text);
+        break;
+      case AttributeType::kId:
+        NANNI_RETURN_IF_ERROR(CheckText(name, text, 512, true));
+        e->SetAttr(name, text);
+        break;
+      case AttributeType::kString:
+        e->SetAttr(name, text);
+        break;
+    }
+  }
+  for (const auto& [key, tpl] : r.meta) {
+    NANNI_RETURN_IF_ERROR(field(tpl, "meta." + key, &text));
+    if (!text.empty()) e->meta.emplace_back(key, text);
+  }
+  e->source.file = file_name_;
+  e->source.line = static_cast<int64_t>(record.line);
+  // Every string must be valid UTF-8: the canonical encoding and every report rely on it.
+  auto check = [](std::string_view name, const std::string& s) {
+    return ValidUtf8(s) ? Status::OK()
+                        : Status::InvalidInput(fmt::format("field '{}': not valid UTF-8 (set "
+                                                           "[csv] encoding = \"latin-1\"?)", name));
+  };
+  for (auto [s, name] : {std::pair{&e->id, "id"}, {&e->account, "account"}, {&e->thread, "thread"},
+                         {&e->reply_to, "reply_to"}, {&e->subject, "subject"}, {&e->text, "text"},
+                         {&e->source.ref, "ref"}}) {
+    NANNI_RETURN_IF_ERROR(check(name, *s));
+  }
+  if (e->from) {
+    for (const std::string* s : {&e->from->id, &e->from->name, &e->from->email, &e->from->title}) {
+      NANNI_RETURN_IF_ERROR(check("from", *s));
+    }
+  }
+  for (const Contact& c : e->to) {
+    for (const std::string* s : {&c.id, &c.name, &c.email, &c.title}) NANNI_RETURN_IF_ERROR(check("to", *s));
+  }
+  for (const auto& [k, v] : e->attributes) {
+    if (const auto* s = std::get_if<std::string>(&v)) NANNI_RETURN_IF_ERROR(check(k, *s));
+  }
+  for (const auto& [k, v] : e->meta) NANNI_RETURN_IF_ERROR(check("meta." + k, v));
+  return Status::OK();
+}
+
+bool ProfileMapper::IsRepeatedHeader(const CsvRecord& record) const {
+  if (!profile_.header || record.fields.size() != header_.size() || header_.empty() ||
+      record.fields[0] != header_[0]) {
+    return false;
+  }
+  for (size_t i = 1; i < header_.size(); ++i) {
+    if (record.fields[i] != header_[i]) return false;
+  }
+  return true;
+}
+
+Status ProfileMapper::Map(const CsvRecord& record, std::vector<Event>* events) {
+  events->clear();
+  if (!record.error.empty()) return Status::InvalidInput(record.error);
+  if (record.fields.size() > columns_ ||
+      (record.fields.size() < columns_ && !profile_.pad_short_rows)) {
+    return Status::InvalidInput(fmt::format("expected {} fields, found {}", columns_,
+                                            record.fields.size()));
+  }
+  if (IsRepeatedHeader(record)) return Status::OK();
+  for (const EventRecipe& r : profile_.events) {
+    Status st;
+    bool when = Matches(r.when, record, true, &st);
+    NANNI_RETURN_IF_ERROR(st);
+    if (!when) continue;
+    bool unless = Matches(r.unless, record, false, &st);
+    NANNI_RETURN_IF_ERROR(st);
+    if (unless) continue;
+    events->emplace_back();
+    Status ms = MapOne(r, record, &events->back());
+    if (!ms.ok()) {
+      events->clear();
+      return ms.WithPrefix(r.where);
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace nanni

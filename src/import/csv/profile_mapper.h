@@ -1,0 +1,73 @@
+// ProfileMapper: applies a Profile to CSV records, yielding events.
+//
+// Bind() resolves the profile's column names against the file's header (or the profile's
+// own column list). Map() turns one record into zero or more events, all or nothing: when
+// any value of any of the row's events is bad, the row yields none and the error says why
+// ("field 'time': '31/02/2024' matches no time format"). Lookup tables are filled by
+// AddToLookups() in a first pass over the file; the caller decides when to do that.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "event/event.h"
+#include "import/csv/csv_reader.h"
+#include "import/csv/profile.h"
+#include "util/status.h"
+
+namespace nanni {
+
+class ProfileMapper {
+ public:
+  // `file_name` is what events cite as source.file (usually the file's base name).
+  ProfileMapper(Profile profile, std::string file_name);
+
+  // Binds to the header record (or, with header = false, to the profile's columns and
+  // `header` is ignored). InvalidInput naming the profile key and the missing column.
+  Status Bind(const std::vector<std::string_view>& header);
+  const Profile& profile() const { return profile_; }
+  size_t column_count() const { return columns_; }
+
+  // Adds `record` to the lookup tables (records that are malformed are ignored here; Map
+  // reports them). Aborted when a table would exceed the profile's max_lookup_entries.
+  Status AddToLookups(const CsvRecord& record);
+  bool has_lookups() const { return !profile_.lookups.empty(); }
+
+  // Maps `record` to *events (cleared first). A record that repeats the header (files
+  // concatenated with their headers) yields no events. On error returns InvalidInput whose message
+  // says what is wrong, without the file and line (the caller adds them).
+  Status Map(const CsvRecord& record, std::vector<Event>* events);
+
+ private:
+  bool IsRepeatedHeader(const CsvRecord& record) const;
+  Status BindTemplate(Template* t, const std::string& key);
+  Status Render(const Template& t, const CsvRecord& record, std::string* out);
+  bool Matches(const std::vector<Condition>& conditions, const CsvRecord& record, bool all,
+               Status* error);
+  Status ParseTimeValue(const std::string& text, const std::vector<std::string>& formats,
+                        Timestamp* out);
+  Status MapOne(const EventRecipe& recipe, const CsvRecord& record, Event* e);
+  Status RenderContact(const ContactSpec& spec, const CsvRecord& record, std::optional<Contact>* out);
+
+  Profile profile_;
+  std::string file_name_;
+  size_t columns_ = 0;
+  std::vector<std::string> header_;
+  std::vector<std::unordered_map<std::string, std::string>> lookups_;
+  std::string cell_;  // scratch
+  std::vector<std::string_view> padded_;
+};
+
+// Parses `text` with one strftime-like `format`: %Y (4 digits) %y (2; 69-99 are 19xx) %m %d
+// %e %H %M (1 or 2 digits) %S (with an optional .fraction) %I and %p (12-hour clock) %b %B %h
+// (month name, full or three letters, any case) %a %A (weekday name, not checked) %z %Ez
+// (+hhmm, +hh:mm, or Z) %F %T %%; a space in the format matches any run of blanks. The whole
+// text must match and the date must exist. Without %z the time is local in `zone`, read per
+// `ambiguity`. Written for hostile input (date::parse is not: fuzzing found undefined
+// behaviour in it). Exposed for tests.
+Status ParseTimeWithFormat(const std::string& text, const std::string& format,
+                           const std::string& zone, Ambiguity ambiguity, Timestamp* out);
+
+}  // namespace nanni

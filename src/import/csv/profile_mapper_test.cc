@@ -1,0 +1,189 @@
+#include "import/csv/profile_mapper.h"
+
+#include <gtest/gtest.h>
+
+#include "import/csv/csv_source.h"
+
+namespace nanni {
+namespace {
+
+// Maps every data row of `csv` through the profile `toml`; returns the events, or the first
+// error as a single "ERROR: ..." entry in *error.
+std::vector<Event> MapAll(const std::string& toml, const std::string& csv, std::string* error) {
+  Profile p;
+  Status st = ParseProfile(toml, "test.toml", &p);
+  if (!st.ok()) { *error = st.message(); return {}; }
+  auto reader = CsvReader::FromString(csv, p.dialect, 8);
+  ProfileMapper mapper(p, "t.csv");
+  CsvRecord rec;
+  bool done = false;
+  std::vector<std::string_view> header;
+  std::vector<std::string> keep;
+  if (p.header) {
+    EXPECT_TRUE(reader->Next(&rec, &done).ok());
+    for (auto f : rec.fields) keep.emplace_back(f);
+    header.assign(keep.begin(), keep.end());
+  }
+  st = mapper.Bind(header);
+  if (!st.ok()) { *error = st.message(); return {}; }
+  std::vector<Event> all, some;
+  for (;;) {
+    EXPECT_TRUE(reader->Next(&rec, &done).ok());
+    if (done) break;
+    st = mapper.Map(rec, &some);
+    if (!st.ok()) { *error = std::to_string(rec.line) + ": " + st.message(); return all; }
+    for (auto& e : some) all.push_back(e);
+  }
+  return all;
+}
+
+TEST(ProfileMapper, NoHeaderPaddedRowsLatin1AndSpecialColumns) {
+  std::string toml = R"(
+[csv]
+header = false
+columns = ["who", "when", "amount", "note"]
+delimiter = "|"
+ragged = "pad"
+encoding = "latin-1"
+[time]
+formats = "%d/%m/%Y"
+zone = "Europe/Paris"
+[[event]]
+kind = "invoice"
+id = "{@file}:{@line}"
+account = "{who|trim|lower}"
+time = "{when}"
+text = "{note|default:none}"
+attributes = { invoice = "{@line}", amount_minor = "{amount|minor:0}", currency = "JPY", due = "{when}" }
+)";
+  std::string error;
+  auto events = MapAll(toml, " ACME |02/03/2026|1200|caf\xe9\nBeta|03/03/2026|5\n", &error);
+  ASSERT_EQ(error, "");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].id, "t.csv:1");
+  EXPECT_EQ(events[0].account, "acme");
+  EXPECT_EQ(events[0].text, "caf\xc3\xa9");
+  EXPECT_EQ(*events[0].IntAttr("amount_minor"), 1200);
+  EXPECT_EQ(FormatRfc3339(events[0].time), "2026-03-02T00:00:00+01:00");
+  EXPECT_EQ(events[1].text, "none");
+  EXPECT_EQ(events[1].source.line, 2);
+}
+
+TEST(ProfileMapper, ConditionsMapsAndContacts) {
+  std::string toml = R"(
+[time]
+formats = "%F %T"
+[maps.side]
+E = "escalated"
+[[event]]
+kind = "escalation"
+when = { "{type|map:side}" = ["escalated"] }
+id = "esc-{id}"
+account = "acme"
+time = "{at}"
+from = { name = "{by}", side = "theirs", level = "executive" }
+to = [{ name = "{to}", side = "ours" }, { email = "{cc}", side = "ours" }]
+attributes = { about = "{about}" }
+[[event]]
+kind = "note"
+unless = { "{type}" = ["E", ""] }
+id = "note-{id}"
+account = "acme"
+time = "{at}"
+text = "{about}"
+)";
+  std::string error;
+  auto events = MapAll(toml,
+                       "id,type,at,by,to,cc,about\n"
+                       "1,E,2026-01-02 03:04:05,Dana,Riya,,late again\n"
+                       "2,N,2026-01-02 03:04:05,,,,fyi\n"
+                       "3,,2026-01-02 03:04:05,,,,nothing\n",
+                       &error);
+  ASSERT_EQ(error, "");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].kind, EventKind::kEscalation);
+  ASSERT_EQ(events[0].to.size(), 1u);  // the empty cc contact is left out
+  EXPECT_EQ(events[0].to[0].name, "Riya");
+  EXPECT_EQ(events[0].from->level, Level::kExecutive);
+  EXPECT_EQ(events[1].id, "note-2");
+}
+
+TEST(ProfileMapper, BadValuesRefuseTheWholeRowNamingTheField) {
+  std::string toml = R"(
+[time]
+formats = "%Y-%m-%d"
+[[event]]
+kind = "request"
+id = "r-{id}"
+account = "{org}"
+time = "{at}"
+[[event]]
+kind = "call"
+id = "c-{id}"
+account = "{org}"
+time = "{at}"
+attributes = { outcome = "{outcome}", queue_wait_s = "{wait|int}", handle_s = "0" }
+)";
+  std::string error;
+  auto events = MapAll(toml, "id,org,at,outcome,wait\n1,a,2026-01-01,answered,3.0\n"
+                             "2,a,2026-01-01,HANG,1\n", &error);
+  EXPECT_EQ(events.size(), 2u);  // the first row only: nothing of the second
+  EXPECT_EQ(error, "3: event[2]: field 'outcome': 'HANG' is not one of answered, abandoned, "
+                   "dropped, transferred");
+  MapAll(toml, "id,org,at,outcome,wait\n1,,2026-01-01,answered,1\n", &error);
+  EXPECT_EQ(error, "2: event[1]: field 'account' ({org}) is empty");
+  MapAll(toml, "id,org,at,outcome,wait\n1,a,2026-01-01,answered,1.5\n", &error);
+  EXPECT_EQ(error, "2: event[2]: field 'queue_wait_s': column 'wait': '1.5' is not a whole number");
+  MapAll(toml, "id,org,at,outcome,wait\n1,a\xff,2026-01-01,answered,1\n", &error);
+  EXPECT_NE(error.find("field 'account': not valid UTF-8"), std::string::npos) << error;
+  MapAll(toml, "id,org,at,outcome,wait\n1,a,2026-01-01\n", &error);
+  EXPECT_EQ(error, "2: expected 5 fields, found 3");
+}
+
+TEST(ProfileMapper, RepeatedHeaderRowsAreSkipped) {
+  std::string toml = R"(
+[time]
+formats = "%Y"
+[[event]]
+kind = "note"
+id = "{a}"
+account = "x"
+time = "{b}"
+)";
+  std::string error;
+  auto events = MapAll(toml, "a,b\n1,2026\na,b\n2,2026\n", &error);
+  ASSERT_EQ(error, "");
+  EXPECT_EQ(events.size(), 2u);
+}
+
+TEST(CsvSource, ProfilesWithLookupsRefuseStandardInput) {
+  Profile p;
+  ASSERT_TRUE(ParseProfile(R"(
+name = "two-pass"
+[time]
+formats = "%Y"
+[[lookup]]
+name = "l"
+key = "{a}"
+value = "{b}"
+[[event]]
+kind = "note"
+id = "{a}"
+account = "{b|lookup:l}"
+time = "{b}"
+)", "t.toml", &p).ok());
+  std::unique_ptr<CsvSource> source;
+  Status st = CsvSource::Open("-", p, {}, &source);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("give a file, not -"), std::string::npos);
+}
+
+TEST(CsvSource, RejectsAreJsonLines) {
+  CsvReject r{"a\"b.csv", 7, 8, "bad\tthing", "x,\"y\nz\""};
+  EXPECT_EQ(RejectToJsonLine(r),
+            "{\"file\":\"a\\\"b.csv\",\"line\":7,\"end_line\":8,\"reason\":\"bad\\tthing\","
+            "\"row\":\"x,\\\"y\\nz\\\"\"}\n");
+}
+
+}  // namespace
+}  // namespace nanni
