@@ -38,6 +38,8 @@ void RegisterAccountsCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
 void RegisterEventsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterGenerateCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterDemoCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterCaseCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterBriefCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
 // Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {

@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
   RegisterEventsCommand(app, global, &run);
   RegisterGenerateCommand(app, global, &run);
   RegisterDemoCommand(app, global, &run);
+  RegisterCaseCommand(app, global, &run);
+  RegisterBriefCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);
