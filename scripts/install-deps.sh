@@ -12,6 +12,8 @@ packages=(
   libsimdjson-dev libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev tzdata
   # tests and benchmarks
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
+  # headless browser for the HTML report tests (tests/cli/case_hostile_test.cc)
+  chromium
 )
 
 missing=()

@@ -50,12 +50,12 @@ struct PersonTally {
   size_t volume() const { return brief.sent + brief.received; }
 };
 
-void See(std::unordered_map<std::string, PersonTally>* people, const Person& p, const Timestamp& t,
+void See(std::unordered_map<std::string, PersonTally>* people, const CasePerson& p, const Timestamp& t,
          bool sent) {
   PersonTally& tally = (*people)[p.key];
   BriefPerson& b = tally.brief;
   if (b.person.key.empty() || (b.person.level == Level::kUnknown && p.level != Level::kUnknown)) {
-    Person keep = p;
+    CasePerson keep = p;
     if (keep.title.empty()) keep.title = b.person.title;
     b.person = keep;
   }
@@ -98,23 +98,23 @@ Briefing BriefingBuilder::Build(const CaseFile& cf, const std::vector<CaseEvent>
   std::map<std::pair<int, int>, LastContact> last;
   for (const CaseEvent& c : events) {
     const Event& e = c.event;
-    std::vector<Person> involved;
+    std::vector<CasePerson> involved;
     if (e.from) {
-      Person f = PersonOf(*e.from);
+      CasePerson f = PersonOf(*e.from);
       See(&people, f, e.time, true);
       involved.push_back(f);
     }
     for (const Contact& to : e.to) {
-      Person p = PersonOf(to);
+      CasePerson p = PersonOf(to);
       See(&people, p, e.time, false);
       involved.push_back(p);
       if (e.from && e.from->side != to.side) {
-        const Person& f = involved.front();
+        const CasePerson& f = involved.front();
         if (f.side == Side::kTheirs) pairs[{f.key, p.key}]++;
         else if (f.side == Side::kOurs) pairs[{p.key, f.key}]++;
       }
     }
-    for (const Person& p : involved) {
+    for (const CasePerson& p : involved) {
       LastContact& lc = last[{static_cast<int>(p.side), static_cast<int>(p.level)}];
       lc = LastContact{p.side, p.level, e.time, p, c.cite};
     }
@@ -136,15 +136,15 @@ Briefing BriefingBuilder::Build(const CaseFile& cf, const std::vector<CaseEvent>
     std::vector<std::pair<std::string, size_t>> v(volume.begin(), volume.end());
     std::stable_sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
     if (v.size() > limits_.matrix_people) v.resize(limits_.matrix_people);
-    std::vector<Person> out;
+    std::vector<CasePerson> out;
     for (const auto& [key, n] : v) out.push_back(people[key].brief.person);
     return out;
   };
   b.matrix.rows = top(row_volume);
   b.matrix.columns = top(col_volume);
-  for (const Person& r : b.matrix.rows) {
+  for (const CasePerson& r : b.matrix.rows) {
     std::vector<size_t> row;
-    for (const Person& col : b.matrix.columns) {
+    for (const CasePerson& col : b.matrix.columns) {
       auto it = pairs.find({r.key, col.key});
       row.push_back(it == pairs.end() ? 0 : it->second);
     }

@@ -27,7 +27,7 @@ struct Citation {
 };
 
 // A person as a report names them.
-struct Person {
+struct CasePerson {
   std::string key;    // lower-case email, else id, else lower-case name
   std::string name;   // name, else email, else id
   std::string title;
@@ -36,7 +36,7 @@ struct Person {
 };
 
 // A duration measured twice: on the calendar and in business hours.
-struct Span {
+struct DurationPair {
   int64_t calendar_s = 0;
   int64_t business_s = 0;
 };
@@ -44,7 +44,7 @@ struct Span {
 struct RequestItem {
   Citation cite;
   Timestamp time;
-  std::optional<Person> from;
+  std::optional<CasePerson> from;
   std::string channel;  // "" when the source did not say
   std::string subject, text, priority, topic;
   std::optional<Timestamp> due;
@@ -52,13 +52,13 @@ struct RequestItem {
   bool answered = false;
   std::optional<Citation> response_cite;
   std::optional<Timestamp> response_time;
-  std::optional<Person> response_by;
-  std::optional<Span> response;  // request -> first answer
+  std::optional<CasePerson> response_by;
+  std::optional<DurationPair> response;  // request -> first answer
   // The last answer (the same as the first when there is one).
   std::optional<Timestamp> resolution_time;
-  std::optional<Span> resolution;  // request -> last answer
+  std::optional<DurationPair> resolution;  // request -> last answer
   int answers = 0;
-  std::optional<Span> open_age;  // request -> as_of, for open requests
+  std::optional<DurationPair> open_age;  // request -> as_of, for open requests
 };
 
 // Median, 90th percentile and worst of a set of durations (nearest-rank percentiles).
@@ -81,8 +81,8 @@ struct PromiseItem {
   std::string owner;  // "ours" or "theirs" (deadlines: "theirs" set it)
   std::string what;
   Timestamp due;
-  std::optional<Person> from;
-  std::vector<Person> to;
+  std::optional<CasePerson> from;
+  std::vector<CasePerson> to;
   // "kept", "broken", "withdrawn" (from a commitment_outcome) or "open".
   std::string status = "open";
   std::optional<Timestamp> settled;
@@ -110,8 +110,8 @@ struct IncidentItem {
 struct EscalationItem {
   Citation cite;
   Timestamp time;
-  std::optional<Person> from;
-  std::vector<Person> to;
+  std::optional<CasePerson> from;
+  std::vector<CasePerson> to;
   std::string about, text;
   // How it ended: the last response (reply_to) or status_update (refers_to) about it.
   std::optional<Timestamp> ended;
@@ -143,7 +143,7 @@ struct InvoiceItem {
 struct DiscountItem {
   Citation cite;
   Timestamp time;
-  std::optional<Person> from;
+  std::optional<CasePerson> from;
   std::optional<int64_t> percent;
   std::string what, text;
 };
@@ -151,7 +151,7 @@ struct DiscountItem {
 struct CallItem {
   Citation cite;
   Timestamp time;
-  std::optional<Person> from;
+  std::optional<CasePerson> from;
   std::string outcome, agent, queue, direction, transfer_to;
   int64_t queue_wait_s = 0, handle_s = 0, ivr_s = 0;
 };
@@ -161,8 +161,8 @@ struct ChronologyLine {
   Citation cite;
   Timestamp time;
   EventKind kind = EventKind::kNote;
-  std::optional<Person> from;
-  std::vector<Person> to;
+  std::optional<CasePerson> from;
+  std::vector<CasePerson> to;
   std::string channel, subject;
   std::string text;     // verbatim (customer text is quoted, never paraphrased)
   std::string detail;   // kind-specific facts in fixed wording-neutral form (see wording)
@@ -196,7 +196,7 @@ struct CaseFile {
 // ---- The briefing ----
 
 struct BriefPerson {
-  Person person;
+  CasePerson person;
   size_t sent = 0, received = 0;
   std::optional<Timestamp> first_seen, last_seen;
 };
@@ -205,14 +205,14 @@ struct LastContact {
   Side side = Side::kUnknown;
   Level level = Level::kUnknown;
   Timestamp time;
-  Person person;
+  CasePerson person;
   Citation cite;
 };
 
 // Who spoke with whom: rows are their people, columns ours; cells count events between them
 // in either direction.
 struct ContactMatrix {
-  std::vector<Person> rows, columns;
+  std::vector<CasePerson> rows, columns;
   std::vector<std::vector<size_t>> cells;
 };
 

@@ -20,13 +20,13 @@ int64_t IntOr(const Event& e, std::string_view name) {
   return v ? *v : 0;
 }
 
-std::optional<Person> FromOf(const Event& e) {
+std::optional<CasePerson> FromOf(const Event& e) {
   if (!e.from) return std::nullopt;
   return PersonOf(*e.from);
 }
 
-std::vector<Person> ToOf(const Event& e) {
-  std::vector<Person> out;
+std::vector<CasePerson> ToOf(const Event& e) {
+  std::vector<CasePerson> out;
   for (const Contact& c : e.to) out.push_back(PersonOf(c));
   return out;
 }

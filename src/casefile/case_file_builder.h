@@ -25,8 +25,8 @@ class CaseFileBuilder {
                  const std::vector<CaseEvent>& events) const;
 
  private:
-  Span Measure(int64_t from, int64_t to) const {
-    return Span{std::max<int64_t>(0, to - from) / 1000000, clock_.BusinessSeconds(from, to)};
+  DurationPair Measure(int64_t from, int64_t to) const {
+    return DurationPair{std::max<int64_t>(0, to - from) / 1000000, clock_.BusinessSeconds(from, to)};
   }
 
   const BusinessClock& clock_;

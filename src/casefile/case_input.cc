@@ -31,8 +31,8 @@ Citation CiteOf(const Event& e, uint64_t seq, const std::string& hash_hex) {
   return c;
 }
 
-Person PersonOf(const Contact& c) {
-  Person p;
+CasePerson PersonOf(const Contact& c) {
+  CasePerson p;
   p.key = !c.email.empty() ? Lower(c.email) : !c.id.empty() ? c.id : Lower(c.name);
   p.name = !c.name.empty() ? c.name : !c.email.empty() ? c.email : c.id;
   p.title = c.title;

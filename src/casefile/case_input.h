@@ -42,6 +42,6 @@ void PrepareCaseEvents(int64_t as_of_utc_micros, int64_t recorded_by_utc_micros,
 Citation CiteOf(const Event& e, uint64_t seq, const std::string& hash_hex);
 
 // How a report names a contact.
-Person PersonOf(const Contact& c);
+CasePerson PersonOf(const Contact& c);
 
 }  // namespace nanni

@@ -85,13 +85,13 @@ std::string Page(const std::string& title, const std::string& body) {
       Esc(title), kStyle, body);
 }
 
-std::string DrawTable(const Table& t) {
+std::string DrawTable(const DocTable& t) {
   std::string out = "<table>\n<thead><tr>";
   for (const std::string& h : t.header) out += "<th>" + Esc(h) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
     out += "<tr>";
-    for (const Cell& c : row) {
+    for (const DocCell& c : row) {
       std::string cls = c.quote ? "quote" : c.tone;
       out += cls.empty() ? "<td>" : "<td class=\"" + cls + "\">";
       if (c.quote && !c.text.empty()) out += "<bdi>“" + EscMultiline(c.text) + "”</bdi>";
@@ -107,12 +107,12 @@ std::string DrawDoc(const ReportDoc& d, const std::string& figure) {
   std::string body = "<h1><bdi>" + Esc(d.title) + "</bdi></h1>\n";
   for (const std::string& l : d.lines) body += "<p class=\"meta\"><bdi>" + Esc(l) + "</bdi></p>\n";
   body += figure;
-  for (const Section& s : d.sections) {
+  for (const DocSection& s : d.sections) {
     body += fmt::format("<section id=\"{}\"{}>\n<h2>{}</h2>\n", Esc(s.id),
                         s.id == "chronology" ? " class=\"long\"" : "", Esc(s.title));
     for (const std::string& l : s.lines) body += "<p><bdi>" + Esc(l) + "</bdi></p>\n";
     if (s.tables.empty()) body += "<p>" + Esc(s.empty) + "</p>\n";
-    for (const Table& t : s.tables) body += DrawTable(t);
+    for (const DocTable& t : s.tables) body += DrawTable(t);
     body += "</section>\n";
   }
   return body;

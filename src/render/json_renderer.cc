@@ -24,7 +24,7 @@ void OptCite(JsonOut& j, const std::optional<Citation>& c) {
   else j.Null();
 }
 
-void PersonJson(JsonOut& j, const Person& p) {
+void PersonJson(JsonOut& j, const CasePerson& p) {
   j.BeginObject()
       .Field("key", p.key)
       .Field("name", p.name)
@@ -34,18 +34,18 @@ void PersonJson(JsonOut& j, const Person& p) {
       .EndObject();
 }
 
-void OptPerson(JsonOut& j, const std::optional<Person>& p) {
+void OptPerson(JsonOut& j, const std::optional<CasePerson>& p) {
   if (p) PersonJson(j, *p);
   else j.Null();
 }
 
-void People(JsonOut& j, const std::vector<Person>& people) {
+void People(JsonOut& j, const std::vector<CasePerson>& people) {
   j.BeginArray();
-  for (const Person& p : people) PersonJson(j, p);
+  for (const CasePerson& p : people) PersonJson(j, p);
   j.EndArray();
 }
 
-void SpanJson(JsonOut& j, const std::optional<Span>& s) {
+void SpanJson(JsonOut& j, const std::optional<DurationPair>& s) {
   if (!s) {
     j.Null();
     return;

@@ -37,7 +37,7 @@ std::string Md(const std::string& text, size_t max_bytes) {
   return out;
 }
 
-std::string DrawTable(const Table& t, const RenderOptions& o) {
+std::string DrawTable(const DocTable& t, const RenderOptions& o) {
   std::string out = "|";
   for (const std::string& h : t.header) out += " " + Md(h, 4096) + " |";
   out += "\n|";
@@ -45,7 +45,7 @@ std::string DrawTable(const Table& t, const RenderOptions& o) {
   out += "\n";
   for (const auto& row : t.rows) {
     out += "|";
-    for (const Cell& c : row) {
+    for (const DocCell& c : row) {
       if (c.quote) out += c.text.empty() ? " |" : " “" + Md(c.text, o.quote_bytes) + "” |";
       else out += " " + Md(c.text, 4096) + " |";
     }
@@ -57,11 +57,11 @@ std::string DrawTable(const Table& t, const RenderOptions& o) {
 std::string Draw(const ReportDoc& d, const RenderOptions& o) {
   std::string out = "# " + Md(d.title, 4096) + "\n\n";
   for (const std::string& l : d.lines) out += Md(l, 4096) + "\n\n";
-  for (const Section& s : d.sections) {
+  for (const DocSection& s : d.sections) {
     out += "## " + Md(s.title, 4096) + "\n\n";
     for (const std::string& l : s.lines) out += Md(l, 4096) + "\n\n";
     if (s.tables.empty()) out += Md(s.empty, 4096) + "\n\n";
-    for (const Table& t : s.tables) out += DrawTable(t, o);
+    for (const DocTable& t : s.tables) out += DrawTable(t, o);
   }
   return out;
 }

@@ -11,29 +11,29 @@
 
 namespace nanni {
 
-struct Cell {
+struct DocCell {
   std::string text;
   bool quote = false;  // customer text, shown as a quotation
   std::string tone;    // "", "open", "kept", "broken", "late": a styling hint only
 };
 
-struct Table {
+struct DocTable {
   std::vector<std::string> header;
-  std::vector<std::vector<Cell>> rows;
+  std::vector<std::vector<DocCell>> rows;
 };
 
-struct Section {
+struct DocSection {
   std::string id;  // stable anchor, e.g. "requests"
   std::string title;
   std::vector<std::string> lines;  // fixed-wording sentences with figures
-  std::vector<Table> tables;
+  std::vector<DocTable> tables;
   std::string empty;  // said when there are no rows ("No requests recorded.")
 };
 
 struct ReportDoc {
   std::string title;
   std::vector<std::string> lines;  // account, as-of, business hours
-  std::vector<Section> sections;
+  std::vector<DocSection> sections;
 };
 
 ReportDoc LayoutCase(const CaseFile& cf);

@@ -9,9 +9,9 @@ namespace nanni {
 
 namespace {
 
-Cell C(std::string text, std::string tone = "") { return Cell{std::move(text), false, std::move(tone)}; }
-Cell Q(std::string text) { return Cell{std::move(text), true, ""}; }
-Cell Src(const Citation& c) { return C(CiteText(c)); }
+DocCell C(std::string text, std::string tone = "") { return DocCell{std::move(text), false, std::move(tone)}; }
+DocCell Q(std::string text) { return DocCell{std::move(text), true, ""}; }
+DocCell Src(const Citation& c) { return C(CiteText(c)); }
 
 std::string Subject(const std::string& subject, const std::string& text) {
   return !subject.empty() ? subject : text;
@@ -25,14 +25,14 @@ std::string StatsText(const DurationStats& s) {
                      DurationText(s.worst_s));
 }
 
-Section Requests(const CaseFile& cf) {
-  Section s{"requests", "Requests", {}, {}, "No requests recorded."};
+DocSection Requests(const CaseFile& cf) {
+  DocSection s{"requests", "Requests", {}, {}, "No requests recorded."};
   s.lines.push_back(fmt::format("{} requests; {} answered; {} open at {}.", cf.counts.requests,
                                 cf.counts.answered, cf.counts.open, WhenText(cf.as_of)));
-  Table t{{"Asked", "By", "Channel", "Answered", "Answered by", "Response (calendar / business)",
+  DocTable t{{"Asked", "By", "Channel", "Answered", "Answered by", "Response (calendar / business)",
            "Source", "Request"}, {}};
   for (const RequestItem& r : cf.requests) {
-    std::vector<Cell> row = {C(WhenText(r.time)), C(WhoText(r.from)), C(Group(r.channel))};
+    std::vector<DocCell> row = {C(WhenText(r.time)), C(WhoText(r.from)), C(Group(r.channel))};
     if (r.answered) {
       row.push_back(C(WhenText(r.response_time), "kept"));
       row.push_back(C(WhoText(r.response_by)));
@@ -52,8 +52,8 @@ Section Requests(const CaseFile& cf) {
   return s;
 }
 
-Table StatsTable(const std::string& by, const std::vector<TimeStats>& stats, const TimeStats& overall) {
-  Table t{{by, "Requests", "Answered", "Open", "Response calendar (median / p90 / worst)",
+DocTable StatsTable(const std::string& by, const std::vector<TimeStats>& stats, const TimeStats& overall) {
+  DocTable t{{by, "Requests", "Answered", "Open", "Response calendar (median / p90 / worst)",
            "Response business", "Resolution calendar", "Resolution business"}, {}};
   auto add = [&](const TimeStats& x) {
     t.rows.push_back({C(Group(x.group)), C(std::to_string(x.requests)), C(std::to_string(x.answered)),
@@ -66,8 +66,8 @@ Table StatsTable(const std::string& by, const std::vector<TimeStats>& stats, con
   return t;
 }
 
-Section Times(const CaseFile& cf) {
-  Section s{"times", "Response and resolution times", {}, {}, "No requests recorded."};
+DocSection Times(const CaseFile& cf) {
+  DocSection s{"times", "Response and resolution times", {}, {}, "No requests recorded."};
   if (cf.requests.empty()) return s;
   s.lines.push_back(fmt::format(
       "Response: request to first answer. Resolution: request to last answer. Business hours in "
@@ -95,10 +95,10 @@ std::string Tone(const PromiseItem& p) {
   return p.status == "open" ? "open" : "";
 }
 
-Section Promises(const std::string& id, const std::string& title, const std::vector<PromiseItem>& items,
+DocSection Promises(const std::string& id, const std::string& title, const std::vector<PromiseItem>& items,
                  bool deadline) {
-  Section s{id, title, {}, {}, deadline ? "No deadlines recorded." : "No commitments recorded."};
-  Table t{{"Made", deadline ? "Set by" : "Side", "By", "To", "Due", "Status", "Settled",
+  DocSection s{id, title, {}, {}, deadline ? "No deadlines recorded." : "No commitments recorded."};
+  DocTable t{{"Made", deadline ? "Set by" : "Side", "By", "To", "Due", "Status", "Settled",
            "Update before the date", "Source", "What"}, {}};
   for (const PromiseItem& p : items) {
     t.rows.push_back({C(WhenText(p.time)), C(p.owner), C(WhoText(p.from)), C(WhoText(p.to)),
@@ -111,13 +111,13 @@ Section Promises(const std::string& id, const std::string& title, const std::vec
   return s;
 }
 
-Section Incidents(const CaseFile& cf) {
-  Section s{"incidents", "Incidents", {}, {}, "No incidents recorded."};
+DocSection Incidents(const CaseFile& cf) {
+  DocSection s{"incidents", "Incidents", {}, {}, "No incidents recorded."};
   if (!cf.incidents.empty()) {
     s.lines.push_back(fmt::format("{} incidents; total downtime {}.", cf.incidents.size(),
                                   DurationText(cf.counts.downtime_s)));
   }
-  Table t{{"Incident", "Severity", "Start", "End", "Downtime", "Source", "What"}, {}};
+  DocTable t{{"Incident", "Severity", "Start", "End", "Downtime", "Source", "What"}, {}};
   for (const IncidentItem& i : cf.incidents) {
     std::string src = i.start_cite ? CiteText(*i.start_cite) : "";
     if (i.end_cite) src += (src.empty() ? "" : "; ") + CiteText(*i.end_cite);
@@ -131,9 +131,9 @@ Section Incidents(const CaseFile& cf) {
   return s;
 }
 
-Section Escalations(const CaseFile& cf) {
-  Section s{"escalations", "Escalations", {}, {}, "No escalations recorded."};
-  Table t{{"When", "From", "To", "Last reply", "Source", "About", "Reply text"}, {}};
+DocSection Escalations(const CaseFile& cf) {
+  DocSection s{"escalations", "Escalations", {}, {}, "No escalations recorded."};
+  DocTable t{{"When", "From", "To", "Last reply", "Source", "About", "Reply text"}, {}};
   for (const EscalationItem& x : cf.escalations) {
     t.rows.push_back({C(WhenText(x.time)), C(WhoText(x.from)), C(WhoText(x.to)),
                       C(x.ended ? fmt::format("{} {} {}", x.ended_kind, WhenText(x.ended), CiteText(*x.ended_cite))
@@ -144,9 +144,9 @@ Section Escalations(const CaseFile& cf) {
   return s;
 }
 
-Section Invoices(const CaseFile& cf) {
-  Section s{"invoices", "Invoices and payments", {}, {}, "No invoices recorded."};
-  Table t{{"Invoice", "Issued", "Amount", "Due", "Paid", "Outstanding", "Paid in full", "Days late",
+DocSection Invoices(const CaseFile& cf) {
+  DocSection s{"invoices", "Invoices and payments", {}, {}, "No invoices recorded."};
+  DocTable t{{"Invoice", "Issued", "Amount", "Due", "Paid", "Outstanding", "Paid in full", "Days late",
            "Source"}, {}};
   for (const InvoiceItem& i : cf.invoices) {
     std::string full = i.paid_in_full ? WhenText(i.paid_in_full) : "not paid in full";
@@ -160,9 +160,9 @@ Section Invoices(const CaseFile& cf) {
   return s;
 }
 
-Section Discounts(const CaseFile& cf) {
-  Section s{"discounts", "Discount requests", {}, {}, "No discount requests recorded."};
-  Table t{{"When", "From", "Percent", "On", "Source", "Text"}, {}};
+DocSection Discounts(const CaseFile& cf) {
+  DocSection s{"discounts", "Discount requests", {}, {}, "No discount requests recorded."};
+  DocTable t{{"When", "From", "Percent", "On", "Source", "Text"}, {}};
   for (const DiscountItem& d : cf.discount_requests) {
     t.rows.push_back({C(WhenText(d.time)), C(WhoText(d.from)),
                       C(d.percent ? std::to_string(*d.percent) + "%" : "-"), Q(d.what), Src(d.cite),
@@ -172,9 +172,9 @@ Section Discounts(const CaseFile& cf) {
   return s;
 }
 
-Section Calls(const CaseFile& cf) {
-  Section s{"calls", "Calls", {}, {}, "No calls recorded."};
-  Table t{{"When", "Caller", "Outcome", "Queue", "Agent", "Wait", "Handled", "Source"}, {}};
+DocSection Calls(const CaseFile& cf) {
+  DocSection s{"calls", "Calls", {}, {}, "No calls recorded."};
+  DocTable t{{"When", "Caller", "Outcome", "Queue", "Agent", "Wait", "Handled", "Source"}, {}};
   for (const CallItem& k : cf.calls) {
     t.rows.push_back({C(WhenText(k.time)), C(WhoText(k.from)), C(k.outcome, k.outcome == "answered" ? "" : "open"),
                       C(k.queue.empty() ? "-" : k.queue), C(k.agent.empty() ? "-" : k.agent),
@@ -184,9 +184,9 @@ Section Calls(const CaseFile& cf) {
   return s;
 }
 
-Section Chronology(const CaseFile& cf) {
-  Section s{"chronology", "Chronology", {}, {}, "No events recorded."};
-  Table t{{"When", "Event", "Source", "Text"}, {}};
+DocSection Chronology(const CaseFile& cf) {
+  DocSection s{"chronology", "Chronology", {}, {}, "No events recorded."};
+  DocTable t{{"When", "Event", "Source", "Text"}, {}};
   for (const ChronologyLine& l : cf.chronology) {
     std::string phrase = ChronologyPhrase(l);
     if (!l.corrects.empty()) phrase += " (corrects " + l.corrects + ")";
@@ -213,9 +213,9 @@ ReportDoc LayoutCase(const CaseFile& cf) {
 
 namespace {
 
-Section PeopleSection(const std::string& id, const std::string& title, const std::vector<BriefPerson>& people) {
-  Section s{id, title, {}, {}, "No people recorded."};
-  Table t{{"Level", "Name", "Title", "Sent", "Received", "First seen", "Last seen"}, {}};
+DocSection PeopleSection(const std::string& id, const std::string& title, const std::vector<BriefPerson>& people) {
+  DocSection s{id, title, {}, {}, "No people recorded."};
+  DocTable t{{"Level", "Name", "Title", "Sent", "Received", "First seen", "Last seen"}, {}};
   for (const BriefPerson& p : people) {
     std::string level = LevelName(p.person.level);
     t.rows.push_back({C(level.empty() ? "not recorded" : level), C(p.person.name),
@@ -235,14 +235,14 @@ ReportDoc LayoutBriefing(const Briefing& b) {
   d.sections.push_back(PeopleSection("theirs", "Their people", b.theirs));
   d.sections.push_back(PeopleSection("ours", "Our people", b.ours));
 
-  Section m{"matrix", "Who spoke with whom", {}, {}, "No exchanges between the two sides recorded."};
+  DocSection m{"matrix", "Who spoke with whom", {}, {}, "No exchanges between the two sides recorded."};
   if (!b.matrix.rows.empty()) {
     m.lines.push_back("Events between each pair, in either direction (rows: their people; columns: ours).");
-    Table t;
+    DocTable t;
     t.header.push_back("");
-    for (const Person& c : b.matrix.columns) t.header.push_back(c.name);
+    for (const CasePerson& c : b.matrix.columns) t.header.push_back(c.name);
     for (size_t r = 0; r < b.matrix.rows.size(); ++r) {
-      std::vector<Cell> row = {C(WhoText(std::optional<Person>(b.matrix.rows[r])))};
+      std::vector<DocCell> row = {C(WhoText(std::optional<CasePerson>(b.matrix.rows[r])))};
       for (size_t n : b.matrix.cells[r]) row.push_back(C(std::to_string(n)));
       t.rows.push_back(std::move(row));
     }
@@ -250,8 +250,8 @@ ReportDoc LayoutBriefing(const Briefing& b) {
   }
   d.sections.push_back(std::move(m));
 
-  Section l{"last_contact", "Last contact at each level", {}, {}, "No contacts recorded."};
-  Table lt{{"Side", "Level", "When", "Who", "Source"}, {}};
+  DocSection l{"last_contact", "Last contact at each level", {}, {}, "No contacts recorded."};
+  DocTable lt{{"Side", "Level", "When", "Who", "Source"}, {}};
   for (const LastContact& lc : b.last_contacts) {
     std::string level = LevelName(lc.level);
     lt.rows.push_back({C(SideName(lc.side)), C(level.empty() ? "not recorded" : level), C(WhenText(lc.time)),
@@ -260,8 +260,8 @@ ReportDoc LayoutBriefing(const Briefing& b) {
   if (!lt.rows.empty()) l.tables.push_back(std::move(lt));
   d.sections.push_back(std::move(l));
 
-  Section w{"waiting", "Longest-waiting open requests", {}, {}, "No open requests."};
-  Table wt{{"Asked", "By", "Channel", "Open for (calendar / business)", "Source", "Request"}, {}};
+  DocSection w{"waiting", "Longest-waiting open requests", {}, {}, "No open requests."};
+  DocTable wt{{"Asked", "By", "Channel", "Open for (calendar / business)", "Source", "Request"}, {}};
   for (const RequestItem& r : b.longest_waiting) {
     wt.rows.push_back({C(WhenText(r.time)), C(WhoText(r.from)), C(Group(r.channel)),
                        C(fmt::format("{} / {}", DurationText(r.open_age->calendar_s),
@@ -271,8 +271,8 @@ ReportDoc LayoutBriefing(const Briefing& b) {
   if (!wt.rows.empty()) w.tables.push_back(std::move(wt));
   d.sections.push_back(std::move(w));
 
-  Section dm{"demands", "Demands, grouped where they repeat", {}, {}, "No requests recorded."};
-  Table dt{{"Demand", "Times asked", "Open", "First asked", "Last asked", "First source", "First request"}, {}};
+  DocSection dm{"demands", "Demands, grouped where they repeat", {}, {}, "No requests recorded."};
+  DocTable dt{{"Demand", "Times asked", "Open", "First asked", "Last asked", "First source", "First request"}, {}};
   for (const Demand& x : b.demands) {
     dt.rows.push_back({Q(x.label), C(std::to_string(x.times)), C(std::to_string(x.open), x.open ? "open" : ""),
                        C(WhenText(x.first_asked)), C(WhenText(x.last_asked)), Src(x.cites.front()),

@@ -38,10 +38,11 @@ const char* ToneColour(const std::string& tone) {
   return "";
 }
 
-std::string DrawTable(const Table& t, const RenderOptions& o) {
+std::string DrawTable(const DocTable& t, const RenderOptions& o) {
   size_t cols = t.header.size();
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width(cols, 0);
+  for (size_t i = 0; i < cols; ++i) width[i] = std::min(kMaxColumn, Width(Inert(t.header[i], 4096)));
   for (const auto& row : t.rows) {
     std::vector<std::string> r;
     for (size_t i = 0; i < row.size(); ++i) {
@@ -80,12 +81,12 @@ std::string Draw(const ReportDoc& d, const RenderOptions& o) {
   std::string title = Inert(d.title, 4096);
   out += (o.color ? "\x1b[1m" + title + "\x1b[0m" : title) + "\n";
   for (const std::string& l : d.lines) out += Inert(l, 4096) + "\n";
-  for (const Section& s : d.sections) {
+  for (const DocSection& s : d.sections) {
     std::string h = "== " + s.title + " ==";
     out += "\n" + (o.color ? "\x1b[1m" + h + "\x1b[0m" : h) + "\n";
     for (const std::string& l : s.lines) out += "  " + Inert(l, 4096) + "\n";
     if (s.tables.empty()) out += "  " + s.empty + "\n";
-    for (const Table& t : s.tables) out += DrawTable(t, o);
+    for (const DocTable& t : s.tables) out += DrawTable(t, o);
   }
   return out;
 }

@@ -26,7 +26,7 @@ std::string WhenText(const Timestamp& t) {
 
 std::string WhenText(const std::optional<Timestamp>& t) { return t ? WhenText(*t) : ""; }
 
-std::string WhoText(const std::optional<Person>& p) {
+std::string WhoText(const std::optional<CasePerson>& p) {
   if (!p) return "not recorded";
   std::string side = SideName(p->side), level = LevelName(p->level);
   std::string role = side;
@@ -34,9 +34,9 @@ std::string WhoText(const std::optional<Person>& p) {
   return role.empty() ? p->name : fmt::format("{} ({})", p->name, role);
 }
 
-std::string WhoText(const std::vector<Person>& people) {
+std::string WhoText(const std::vector<CasePerson>& people) {
   std::string out;
-  for (const Person& p : people) out += (out.empty() ? "" : "; ") + WhoText(std::optional<Person>(p));
+  for (const CasePerson& p : people) out += (out.empty() ? "" : "; ") + WhoText(std::optional<CasePerson>(p));
   return out.empty() ? "not recorded" : out;
 }
 

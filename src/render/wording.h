@@ -20,8 +20,8 @@ std::string WhenText(const Timestamp& t);
 std::string WhenText(const std::optional<Timestamp>& t);  // "" when absent
 
 // "Dana Whitfield (theirs, executive)"; "not recorded" when absent.
-std::string WhoText(const std::optional<Person>& p);
-std::string WhoText(const std::vector<Person>& people);
+std::string WhoText(const std::optional<CasePerson>& p);
+std::string WhoText(const std::vector<CasePerson>& people);
 
 // "acme.mbox:1204 <ref> #a1b2c3d4e5f6": source then ledger hash prefix.
 std::string CiteText(const Citation& c);
