@@ -142,7 +142,7 @@ std::string Timeline(const CaseFile& cf) {
   double y_req = 24, y_inc = y_req + kRequestRows * 3.2 + 10, y_com = y_inc + lane_h + 6,
          y_dl = y_com + lane_h + 6, y_esc = y_dl + lane_h + 6, height = y_esc + lane_h + 22;
   std::string s = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {:.0f}\" role=\"img\" "
+      "<svg viewBox=\"0 0 {} {:.0f}\" role=\"img\" "
       "aria-label=\"Timeline\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"9\">\n",
       kWidth, height);
   s += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{:.0f}\" fill=\"#fff\"/>\n", kWidth, height);

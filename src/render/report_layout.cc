@@ -27,8 +27,8 @@ std::string StatsText(const DurationStats& s) {
 
 DocSection Requests(const CaseFile& cf) {
   DocSection s{"requests", "Requests", {}, {}, "No requests recorded."};
-  s.lines.push_back(fmt::format("{} requests; {} answered; {} open at {}.", cf.counts.requests,
-                                cf.counts.answered, cf.counts.open, WhenText(cf.as_of)));
+  s.lines.push_back(fmt::format("Requests: {}. Answered: {}. Open at {}: {}.", cf.counts.requests,
+                                cf.counts.answered, WhenText(cf.as_of), cf.counts.open));
   DocTable t{{"Asked", "By", "Channel", "Answered", "Answered by", "Response (calendar / business)",
            "Source", "Request"}, {}};
   for (const RequestItem& r : cf.requests) {
@@ -53,7 +53,7 @@ DocSection Requests(const CaseFile& cf) {
 }
 
 DocTable StatsTable(const std::string& by, const std::vector<TimeStats>& stats, const TimeStats& overall) {
-  DocTable t{{by, "Requests", "Answered", "Open", "Response calendar (median / p90 / worst)",
+  DocTable t{{by, "Requests", "Answered", "Open", "Response calendar (median / p90 / longest)",
            "Response business", "Resolution calendar", "Resolution business"}, {}};
   auto add = [&](const TimeStats& x) {
     t.rows.push_back({C(Group(x.group)), C(std::to_string(x.requests)), C(std::to_string(x.answered)),
@@ -114,7 +114,7 @@ DocSection Promises(const std::string& id, const std::string& title, const std::
 DocSection Incidents(const CaseFile& cf) {
   DocSection s{"incidents", "Incidents", {}, {}, "No incidents recorded."};
   if (!cf.incidents.empty()) {
-    s.lines.push_back(fmt::format("{} incidents; total downtime {}.", cf.incidents.size(),
+    s.lines.push_back(fmt::format("Incidents: {}. Total downtime: {}.", cf.incidents.size(),
                                   DurationText(cf.counts.downtime_s)));
   }
   DocTable t{{"Incident", "Severity", "Start", "End", "Downtime", "Source", "What"}, {}};
@@ -201,7 +201,7 @@ DocSection Chronology(const CaseFile& cf) {
 ReportDoc LayoutCase(const CaseFile& cf) {
   ReportDoc d;
   d.title = "Case file: " + cf.account;
-  d.lines.push_back(fmt::format("Account {}. Events recorded up to {}: {}.", cf.account,
+  d.lines.push_back(fmt::format("Account {}. Report time {}. Events up to then: {}.", cf.account,
                                 WhenText(cf.as_of), cf.counts.events));
   d.lines.push_back("Each line cites its source and the ledger hash prefix of its event.");
   d.sections = {Requests(cf), Times(cf),
@@ -231,7 +231,7 @@ DocSection PeopleSection(const std::string& id, const std::string& title, const 
 ReportDoc LayoutBriefing(const Briefing& b) {
   ReportDoc d;
   d.title = "Briefing: " + b.account;
-  d.lines.push_back(fmt::format("Account {}. Events recorded up to {}.", b.account, WhenText(b.as_of)));
+  d.lines.push_back(fmt::format("Account {}. Report time {}.", b.account, WhenText(b.as_of)));
   d.sections.push_back(PeopleSection("theirs", "Their people", b.theirs));
   d.sections.push_back(PeopleSection("ours", "Our people", b.ours));
 

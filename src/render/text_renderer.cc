@@ -49,7 +49,7 @@ std::string DrawTable(const DocTable& t, const RenderOptions& o) {
       std::string s = row[i].quote ? "\"" + Inert(row[i].text, o.quote_bytes) + "\""
                                    : Inert(row[i].text, 4096);
       if (row[i].quote && row[i].text.empty()) s = "";
-      if (!row[i].quote) width[i] = std::min(kMaxColumn, std::max(width[i], Width(s)));
+      if (i + 1 < cols) width[i] = std::min(kMaxColumn, std::max(width[i], Width(s)));
       r.push_back(std::move(s));
     }
     cells.push_back(std::move(r));

@@ -48,9 +48,24 @@ std::string CiteText(const Citation& c) {
   return fmt::format("{} #{}", src, c.hash);
 }
 
+// ISO 4217 minor-unit exponents other than 2.
+int CurrencyExponent(const std::string& currency) {
+  static const std::map<std::string, int> kExponents = {
+      {"BIF", 0}, {"CLP", 0}, {"DJF", 0}, {"GNF", 0}, {"ISK", 0}, {"JPY", 0}, {"KMF", 0},
+      {"KRW", 0}, {"PYG", 0}, {"RWF", 0}, {"UGX", 0}, {"VND", 0}, {"VUV", 0}, {"XAF", 0},
+      {"XOF", 0}, {"XPF", 0}, {"BHD", 3}, {"IQD", 3}, {"JOD", 3}, {"KWD", 3}, {"LYD", 3},
+      {"OMR", 3}, {"TND", 3}};
+  auto it = kExponents.find(currency);
+  return it == kExponents.end() ? 2 : it->second;
+}
+
 std::string MoneyText(int64_t minor, const std::string& currency) {
-  return fmt::format("{} {}{}.{:02}", currency, minor < 0 ? "-" : "", std::llabs(minor) / 100,
-                     std::llabs(minor) % 100);
+  int exp = CurrencyExponent(currency);
+  const char* sign = minor < 0 ? "-" : "";
+  uint64_t v = minor < 0 ? 0 - static_cast<uint64_t>(minor) : static_cast<uint64_t>(minor);
+  if (exp == 0) return fmt::format("{} {}{}", currency, sign, v);
+  uint64_t unit = exp == 3 ? 1000 : 100;
+  return fmt::format("{} {}{}.{:0{}}", currency, sign, v / unit, v % unit, exp);
 }
 
 std::string ChronologyPhrase(const ChronologyLine& l) {
@@ -59,11 +74,11 @@ std::string ChronologyPhrase(const ChronologyLine& l) {
       {EventKind::kRequest, "Request from {who}{via}"},
       {EventKind::kResponse, "Response from {who}{via}"},
       {EventKind::kMessage, "Message from {who}{via}"},
-      {EventKind::kCommitment, "Commitment by {who}: {detail}"},
+      {EventKind::kCommitment, "Commitment by {who}: \"{detail}\""},
       {EventKind::kCommitmentOutcome, "Outcome recorded: {detail}"},
-      {EventKind::kDeadline, "Deadline set by {who}: {detail}"},
+      {EventKind::kDeadline, "Deadline set by {who}: \"{detail}\""},
       {EventKind::kIncident, "Incident {detail}"},
-      {EventKind::kEscalation, "Escalation by {who} to {to}: {detail}"},
+      {EventKind::kEscalation, "Escalation by {who} to {to}: \"{detail}\""},
       {EventKind::kCall, "Call from {who}: {detail}"},
       {EventKind::kInvoice, "Invoice {detail} issued"},
       {EventKind::kPayment, "Payment recorded for invoice {detail}"},
@@ -73,7 +88,7 @@ std::string ChronologyPhrase(const ChronologyLine& l) {
       {EventKind::kNote, "Note by {who}"},
   };
   std::string via = l.channel.empty() ? "" : " via " + l.channel;
-  std::string detail_colon = l.detail.empty() ? "" : ": " + l.detail;
+  std::string detail_colon = l.detail.empty() ? "" : ": \"" + l.detail + "\"";
   return fmt::format(fmt::runtime(kTemplates.at(l.kind)), fmt::arg("who", WhoText(l.from)),
                      fmt::arg("to", WhoText(l.to)), fmt::arg("via", via),
                      fmt::arg("detail", l.detail), fmt::arg("detail_colon", detail_colon));
