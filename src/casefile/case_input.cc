@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <thread>
 #include <unordered_map>
 
 #include "event/event_decoder.h"
@@ -16,6 +17,42 @@ namespace {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+struct RawEntry {
+  uint64_t seq;
+  int64_t recorded;
+  Digest hash;
+  std::string body;
+};
+
+// Decodes `raw` into *out (same order), on up to four threads: decoding is most of the cost
+// of reading an account of ten thousand events.
+Status DecodeAll(const std::vector<RawEntry>& raw, std::vector<CaseEvent>* out) {
+  out->resize(raw.size());
+  size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+  if (raw.size() < 2000) threads = 1;
+  std::vector<Status> status(threads);
+  auto work = [&](size_t part) {
+    EventDecoder decoder;
+    size_t begin = raw.size() * part / threads, end = raw.size() * (part + 1) / threads;
+    for (size_t i = begin; i < end; ++i) {
+      CaseEvent& c = (*out)[i];
+      Status st = decoder.Decode(raw[i].body, &c.event);
+      if (!st.ok()) {
+        status[part] = Status::Corruption(fmt::format("event {}: {}", raw[i].seq, st.message()));
+        return;
+      }
+      c.cite = CiteOf(c.event, raw[i].seq, ToHex(raw[i].hash));
+      c.recorded_utc_micros = raw[i].recorded;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t p = 1; p < threads; ++p) pool.emplace_back(work, p);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  for (const Status& st : status) NANNI_RETURN_IF_ERROR(st);
+  return Status::OK();
 }
 
 }  // namespace
@@ -45,12 +82,19 @@ void PrepareCaseEvents(int64_t as_of, int64_t recorded_by, std::vector<CaseEvent
   std::erase_if(*events, [&](const CaseEvent& e) {
     return e.event.time.utc_micros > as_of || e.recorded_utc_micros > recorded_by;
   });
-  std::stable_sort(events->begin(), events->end(), [](const CaseEvent& a, const CaseEvent& b) {
+  auto before = [](const CaseEvent& a, const CaseEvent& b) {
     if (a.event.time.utc_micros != b.event.time.utc_micros) {
       return a.event.time.utc_micros < b.event.time.utc_micros;
     }
     return a.cite.seq < b.cite.seq;
-  });
+  };
+  if (!std::is_sorted(events->begin(), events->end(), before)) {
+    std::stable_sort(events->begin(), events->end(), before);
+  }
+  if (std::none_of(events->begin(), events->end(),
+                   [](const CaseEvent& e) { return !e.event.corrects.empty(); })) {
+    return;
+  }
   // Same-kind corrections replace the event they correct (the latest correction wins).
   std::unordered_map<std::string, size_t> by_id;
   for (size_t i = 0; i < events->size(); ++i) by_id[(*events)[i].event.id] = i;
@@ -83,19 +127,15 @@ Status LoadCaseEvents(LedgerStore* store, const std::string& account, int64_t as
   EventQuery query;
   query.account = account;
   query.until_utc_micros = as_of == INT64_MAX ? as_of : as_of + 1;
-  EventDecoder decoder;
   bool any = false;
+  std::vector<RawEntry> raw;
   NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& entry) -> Status {
     any = true;
     if (entry.recorded_utc_micros > recorded_by) return Status::OK();
-    CaseEvent c;
-    Status st = decoder.Decode(entry.body, &c.event);
-    if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", entry.seq, st.message()));
-    c.cite = CiteOf(c.event, entry.seq, ToHex(entry.hash));
-    c.recorded_utc_micros = entry.recorded_utc_micros;
-    out->push_back(std::move(c));
+    raw.push_back(RawEntry{entry.seq, entry.recorded_utc_micros, entry.hash, std::string(entry.body)});
     return Status::OK();
   }));
+  NANNI_RETURN_IF_ERROR(DecodeAll(raw, out));
   if (!any) {
     EventQuery probe;
     probe.account = account;

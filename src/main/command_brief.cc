@@ -7,10 +7,11 @@ namespace nanni::cli {
 namespace {
 
 Status RunBrief(const GlobalOptions& global, const ReportFlags& flags) {
-  LoadedCase loaded;
-  NANNI_RETURN_IF_ERROR(LoadCase(global, flags, &loaded));
-  Briefing b = BriefingBuilder().Build(loaded.case_file, loaded.events);
-  return WriteReport(flags, RenderBriefing(b, loaded.format, loaded.render));
+  // Kept until the process exits (reachable, so not a leak), as in `nanni case`.
+  static LoadedCase* loaded = new LoadedCase();
+  NANNI_RETURN_IF_ERROR(LoadCase(global, flags, loaded));
+  static Briefing* b = new Briefing(BriefingBuilder().Build(loaded->case_file, loaded->events));
+  return WriteReport(flags, RenderBriefing(*b, loaded->format, loaded->render));
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "main/report_command.h"
 
 #include <fmt/format.h>
+#include <malloc.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -26,6 +28,11 @@ void AddReportOptions(CLI::App* cmd, ReportFlags* flags) {
 }
 
 Status LoadCase(const GlobalOptions& global, const ReportFlags& flags, LoadedCase* out) {
+  // A report allocates tens of megabytes of small objects once and exits: let malloc grow
+  // its heap in large steps and never hand memory back midway.
+  mallopt(M_TOP_PAD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
   std::string format = flags.format.empty() ? (global.json ? "json" : "text") : flags.format;
   if (!ParseReportFormat(format, &out->format)) {
     return Status::InvalidInput(fmt::format("--format: unknown format '{}'\nhint: use text, md, json "
@@ -67,6 +74,14 @@ Status WriteReport(const ReportFlags& flags, const std::string& text) {
   if (flags.out.empty() || flags.out == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return Status::OK();
+  }
+  struct stat st;
+  if (::stat(flags.out.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or a pipe (/dev/null, /dev/stdout): written to directly, never replaced.
+    std::FILE* f = std::fopen(flags.out.c_str(), "wb");
+    bool ok = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = (f != nullptr && std::fclose(f) == 0) && ok;
+    return ok ? Status::OK() : Status::IOError(fmt::format("--out: cannot write '{}'", flags.out));
   }
   std::string tmp = flags.out + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");

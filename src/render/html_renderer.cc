@@ -58,7 +58,8 @@ h2{font-size:12.5pt;margin:14pt 0 4pt;border-bottom:1px solid #999;padding-botto
 p{margin:2pt 0}
 .meta{color:#333}
 table{border-collapse:collapse;width:100%;margin:4pt 0 8pt;table-layout:auto}
-th,td{border:1px solid #bbb;padding:2pt 3pt;vertical-align:top;text-align:left;overflow-wrap:anywhere;word-break:break-word;font-size:8.5pt}
+th,td{border:1px solid #bbb;padding:2pt 3pt;vertical-align:top;text-align:left;overflow-wrap:break-word;font-size:8.5pt}
+td.src{font-size:7.5pt;color:#333;overflow-wrap:anywhere}
 th{background:#eee;font-weight:bold}
 thead{display:table-header-group}
 tr{break-inside:avoid;page-break-inside:avoid}

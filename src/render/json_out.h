@@ -35,6 +35,7 @@ class JsonOut {
   JsonOut& Field(std::string_view key, int value) { return Key(key).Int(value); }
   JsonOut& Field(std::string_view key, bool value) { return Key(key).Bool(value); }
 
+  void Reserve(size_t bytes) { out_.reserve(bytes); }
   std::string Take() { return std::move(out_); }
 
  private:

@@ -244,6 +244,7 @@ void Chronology(JsonOut& j, const CaseFile& cf) {
 
 std::string CaseJson(const CaseFile& cf) {
   JsonOut j;
+  j.Reserve(4096 + cf.chronology.size() * 1536);
   j.BeginObject().Field("schema", "nanni.case/1").Field("account", cf.account);
   j.Key("as_of").Time(cf.as_of);
   j.Field("business_time_zone", cf.business_time_zone);

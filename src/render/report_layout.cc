@@ -11,7 +11,7 @@ namespace {
 
 DocCell C(std::string text, std::string tone = "") { return DocCell{std::move(text), false, std::move(tone)}; }
 DocCell Q(std::string text) { return DocCell{std::move(text), true, ""}; }
-DocCell Src(const Citation& c) { return C(CiteText(c)); }
+DocCell Src(const Citation& c) { return C(CiteText(c), "src"); }
 
 std::string Subject(const std::string& subject, const std::string& text) {
   return !subject.empty() ? subject : text;
