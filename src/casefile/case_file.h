@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "event/event.h"
@@ -156,17 +157,19 @@ struct CallItem {
   int64_t queue_wait_s = 0, handle_s = 0, ivr_s = 0;
 };
 
-// One line of the chronology: every event, in time order.
+// One line of the chronology: every event, in time order. The string views point into the
+// events the case file was built from (CaseFileBuilder::Build), which must outlive it: an
+// account of ten thousand events would otherwise hold its texts twice.
 struct ChronologyLine {
   Citation cite;
   Timestamp time;
   EventKind kind = EventKind::kNote;
   std::optional<CasePerson> from;
   std::vector<CasePerson> to;
-  std::string channel, subject;
-  std::string text;     // verbatim (customer text is quoted, never paraphrased)
-  std::string detail;   // kind-specific facts in fixed wording-neutral form (see wording)
-  std::string corrects; // id of the event this one corrects
+  std::string_view channel, subject;
+  std::string_view text;      // verbatim (customer text is quoted, never paraphrased)
+  std::string_view detail;    // the kind's main attribute (call outcome, what, status, phase...)
+  std::string_view corrects;  // id of the event this one corrects
 };
 
 struct CaseCounts {

@@ -100,27 +100,32 @@ std::vector<TimeStats> Grouped(const std::vector<RequestItem>& requests,
 
 std::string ChannelGroup(const RequestItem& r) { return r.channel; }
 
-std::string Detail(const Event& e) {
+std::string_view StrView(const Event& e, std::string_view name) {
+  const std::string* v = e.StringAttr(name);
+  return v ? std::string_view(*v) : std::string_view();
+}
+
+std::string_view Detail(const Event& e) {
   // Kind-specific facts, in a fixed form the renderers show as they are; text stays apart.
   switch (e.kind) {
     case EventKind::kCall:
-      return StrOr(e, "outcome");
+      return StrView(e, "outcome");
     case EventKind::kCommitment:
     case EventKind::kDeadline:
-      return StrOr(e, "what");
+      return StrView(e, "what");
     case EventKind::kCommitmentOutcome:
-      return StrOr(e, "status");
+      return StrView(e, "status");
     case EventKind::kIncident:
-      return StrOr(e, "phase");
+      return StrView(e, "phase");
     case EventKind::kEscalation:
-      return StrOr(e, "about");
+      return StrView(e, "about");
     case EventKind::kInvoice:
     case EventKind::kPayment:
-      return StrOr(e, "invoice");
+      return StrView(e, "invoice");
     case EventKind::kDiscountRequest:
-      return StrOr(e, "what");
+      return StrView(e, "what");
     default:
-      return "";
+      return {};
   }
 }
 
@@ -152,6 +157,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
   std::map<std::string, size_t> invoice_index;
   std::vector<PaymentItem> orphan_payments;
   std::vector<std::pair<std::string, PaymentItem>> payments;
+  cf.chronology.reserve(events.size());
 
   for (const CaseEvent& c : events) {
     const Event& e = c.event;

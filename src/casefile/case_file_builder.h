@@ -20,7 +20,8 @@ class CaseFileBuilder {
   explicit CaseFileBuilder(const BusinessClock& clock) : clock_(clock) {}
 
   // Builds the case file of `account` as of `as_of` from `events` (prepared by
-  // LoadCaseEvents or PrepareCaseEvents: known at as_of, in time order).
+  // LoadCaseEvents or PrepareCaseEvents: known at as_of, in time order). The chronology
+  // views strings of `events`, which must outlive the case file.
   CaseFile Build(const std::string& account, const Timestamp& as_of,
                  const std::vector<CaseEvent>& events) const;
 

@@ -13,8 +13,8 @@ DocCell C(std::string text, std::string tone = "") { return DocCell{std::move(te
 DocCell Q(std::string text) { return DocCell{std::move(text), true, ""}; }
 DocCell Src(const Citation& c) { return C(CiteText(c), "src"); }
 
-std::string Subject(const std::string& subject, const std::string& text) {
-  return !subject.empty() ? subject : text;
+std::string Subject(std::string_view subject, std::string_view text) {
+  return std::string(!subject.empty() ? subject : text);
 }
 
 std::string Group(const std::string& g) { return g.empty() ? "not recorded" : g; }
@@ -189,7 +189,7 @@ DocSection Chronology(const CaseFile& cf) {
   DocTable t{{"When", "Event", "Source", "Text"}, {}};
   for (const ChronologyLine& l : cf.chronology) {
     std::string phrase = ChronologyPhrase(l);
-    if (!l.corrects.empty()) phrase += " (corrects " + l.corrects + ")";
+    if (!l.corrects.empty()) phrase += " (corrects " + std::string(l.corrects) + ")";
     t.rows.push_back({C(WhenText(l.time)), C(phrase), Src(l.cite), Q(Subject(l.subject, l.text))});
   }
   if (!t.rows.empty()) s.tables.push_back(std::move(t));

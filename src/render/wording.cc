@@ -87,8 +87,8 @@ std::string ChronologyPhrase(const ChronologyLine& l) {
       {EventKind::kContract, "Contract recorded"},
       {EventKind::kNote, "Note by {who}"},
   };
-  std::string via = l.channel.empty() ? "" : " via " + l.channel;
-  std::string detail_colon = l.detail.empty() ? "" : ": \"" + l.detail + "\"";
+  std::string via = l.channel.empty() ? "" : " via " + std::string(l.channel);
+  std::string detail_colon = l.detail.empty() ? "" : ": \"" + std::string(l.detail) + "\"";
   return fmt::format(fmt::runtime(kTemplates.at(l.kind)), fmt::arg("who", WhoText(l.from)),
                      fmt::arg("to", WhoText(l.to)), fmt::arg("via", via),
                      fmt::arg("detail", l.detail), fmt::arg("detail_colon", detail_colon));

@@ -14,6 +14,15 @@
 namespace nanni {
 namespace {
 
+// Runs headless Chromium, once more if it fails (it can crash starting up on a loaded machine;
+// a second failure is a real one).
+test::CommandResult Chromium(std::vector<std::string> args) {
+  args.insert(args.begin(), {"timeout", "120", "chromium"});
+  test::CommandResult r = test::Run(args);
+  if (r.exit_code != 0) r = test::Run(args);
+  return r;
+}
+
 using test::Nanni;
 using test::ReadFile;
 
@@ -184,13 +193,13 @@ TEST_F(CaseCliTest, ChromiumRendersTheTimeline) {
   std::filesystem::path build = std::filesystem::path(NANNI_BINARY).parent_path().parent_path();
   std::string shot = (build / "case-demo-screenshot.png").string();
   std::filesystem::remove(shot);
-  r = test::Run({"timeout", "120", "chromium", "--headless", "--disable-gpu", "--no-sandbox",
+  r = Chromium({ "--headless", "--disable-gpu", "--no-sandbox",
                  "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + dir_->File("chromium"),
                  "--window-size=900,1400", "--screenshot=" + shot, "file://" + page});
   ASSERT_EQ(r.exit_code, 0) << "headless Chromium is required: " << r.err;
   ASSERT_TRUE(std::filesystem::exists(shot));
   EXPECT_GT(std::filesystem::file_size(shot), 20000u) << "an almost empty screenshot";
-  r = test::Run({"timeout", "120", "chromium", "--headless", "--disable-gpu", "--no-sandbox",
+  r = Chromium({ "--headless", "--disable-gpu", "--no-sandbox",
                  "--no-first-run", "--user-data-dir=" + dir_->File("chromium"), "--dump-dom",
                  "file://" + page});
   ASSERT_EQ(r.exit_code, 0);
@@ -198,7 +207,7 @@ TEST_F(CaseCliTest, ChromiumRendersTheTimeline) {
   EXPECT_NE(r.out.find("<rect"), std::string::npos) << "timeline bars";
   // And it prints: a PDF of the page.
   std::string pdf = dir_->File("case.pdf");
-  r = test::Run({"timeout", "120", "chromium", "--headless", "--disable-gpu", "--no-sandbox",
+  r = Chromium({ "--headless", "--disable-gpu", "--no-sandbox",
                  "--no-first-run", "--user-data-dir=" + dir_->File("chromium"),
                  "--print-to-pdf=" + pdf, "--no-pdf-header-footer", "file://" + page});
   ASSERT_EQ(r.exit_code, 0) << r.err;
