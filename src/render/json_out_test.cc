@@ -12,7 +12,8 @@ namespace {
 // The fast string path escapes exactly as the canonical encoder does, for any bytes.
 TEST(JsonOutTest, StringsEscapeLikeTheCanonicalEncoding) {
   std::mt19937 rng(7);
-  const std::string alphabet = std::string("abc \"\\\n\t\x01\x1f\x7f", 13) + "\xC3\xA9\xE2\x80\xAE";
+  static const char kChars[] = "abc \"\\\n\t\x01\x1f\x7f\xC3\xA9\xE2\x80\xAE";
+  const std::string alphabet(kChars, sizeof(kChars) - 1);
   for (int n = 0; n < 3000; ++n) {
     std::string s;
     size_t len = rng() % 40;
