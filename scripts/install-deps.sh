@@ -14,6 +14,8 @@ packages=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   # fuzzing (scripts/fuzz.sh): clang-14 with libFuzzer and the sanitizers
   clang-14 libclang-rt-14-dev
+  # headless browser for the HTML report tests (tests/cli/case_hostile_test.cc)
+  chromium
 )
 
 missing=()

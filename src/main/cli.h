@@ -41,6 +41,8 @@ void RegisterDemoCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterToneCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterToneEvalCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterProfilesCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterCaseCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterBriefCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
 // Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {

@@ -9,7 +9,9 @@
 #include "import/ndjson_source.h"
 #include "ledger/verifier.h"
 #include "main/cli.h"
+#include "casefile/briefing_builder.h"
 #include "main/event_line.h"
+#include "main/report_command.h"
 #include "util/printable.h"
 #include "util/time.h"
 
@@ -90,6 +92,27 @@ Status ShowTimeline(SqliteStore* store, const std::string& account, const std::s
   return Status::OK();
 }
 
+// The case file (without its chronology, calls and answered requests) and the briefing of
+// `account`, and how to get them whole.
+Status ShowCase(const std::string& db, const std::string& account) {
+  GlobalOptions global;
+  global.db = db;
+  ReportFlags flags;
+  flags.account = account;
+  LoadedCase loaded;
+  NANNI_RETURN_IF_ERROR(LoadCase(global, flags, &loaded));
+  CaseFile brief_view = loaded.case_file;
+  std::erase_if(brief_view.requests, [](const RequestItem& r) { return r.answered; });
+  Heading(fmt::format("Case file of {} (open requests only; calls and chronology left out here)", account));
+  std::string text = RenderCase(brief_view, ReportFormat::kText, loaded.render);
+  size_t calls = text.find("\n== Calls ==");
+  fmt::print("{}", calls == std::string::npos ? text : text.substr(0, calls + 1));
+  Heading(fmt::format("Briefing on {}", account));
+  Briefing b = BriefingBuilder().Build(loaded.case_file, loaded.events);
+  fmt::print("{}", RenderBriefing(b, ReportFormat::kText, loaded.render));
+  return Status::OK();
+}
+
 Status RunDemo(const DemoFlags& flags) {
   std::string db = flags.db.empty() ? "nanni-demo.db" : flags.db;
   std::string base = db.size() > 3 && db.substr(db.size() - 3) == ".db" ? db.substr(0, db.size() - 3) : db;
@@ -139,7 +162,12 @@ Status RunDemo(const DemoFlags& flags) {
   }
   if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowTimeline(store.get(), focus, contact, flags.timeline));
 
+  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowCase(db, focus));
+
   Heading("Try next");
+  fmt::print("  nanni --db {} case {} --format html --out {}-case.html   (open it in a browser, "
+             "print it)\n", db, focus, focus);
+  fmt::print("  nanni --db {} brief {} --format md --out {}-brief.md\n", db, focus, focus);
   fmt::print("  nanni --db {} accounts --sort events\n", db);
   fmt::print("  nanni --db {} events {} --kind request,response\n", db, focus);
   fmt::print("  nanni --db {} verify\n", db);

@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
   RegisterToneCommand(app, global, &run);
   RegisterToneEvalCommand(app, global, &run);
   RegisterProfilesCommand(app, global, &run);
+  RegisterCaseCommand(app, global, &run);
+  RegisterBriefCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);

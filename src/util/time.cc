@@ -109,23 +109,59 @@ Status ParseRfc3339(std::string_view text, Timestamp* out) {
   return Status::OK();
 }
 
+namespace {
+
+// Writes `value` as exactly `width` decimal digits at *p (zero-padded), advancing p.
+void PutDigits(char** p, int64_t value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    (*p)[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  *p += width;
+}
+
+}  // namespace
+
+// Hand-formatted (no fmt): reports and the canonical encoding format millions of times.
 std::string FormatRfc3339(const Timestamp& t) {
   int64_t local = t.utc_micros + int64_t{t.offset_minutes} * 60'000'000;
   auto tp = date::sys_time<Micros>(Micros(local));
   auto day = date::floor<date::days>(tp);
   date::year_month_day ymd(day);
   date::hh_mm_ss<Micros> hms(tp - day);
-  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", int(ymd.year()),
-                                unsigned(ymd.month()), unsigned(ymd.day()), hms.hours().count(),
-                                hms.minutes().count(), hms.seconds().count());
-  if (hms.subseconds().count() != 0) out += fmt::format(".{:06}", hms.subseconds().count());
+  char buf[48];
+  char* p = buf;
+  int year = int(ymd.year());
+  if (year < 0 || year > 9999) {
+    // Outside what RFC 3339 can write: as fmt would print it, for messages only.
+    p += fmt::format_to_n(p, 12, "{:04}", year).size;
+  } else {
+    PutDigits(&p, year, 4);
+  }
+  *p++ = '-';
+  PutDigits(&p, unsigned(ymd.month()), 2);
+  *p++ = '-';
+  PutDigits(&p, unsigned(ymd.day()), 2);
+  *p++ = 'T';
+  PutDigits(&p, hms.hours().count(), 2);
+  *p++ = ':';
+  PutDigits(&p, hms.minutes().count(), 2);
+  *p++ = ':';
+  PutDigits(&p, hms.seconds().count(), 2);
+  if (hms.subseconds().count() != 0) {
+    *p++ = '.';
+    PutDigits(&p, hms.subseconds().count(), 6);
+  }
   if (t.offset_minutes == 0) {
-    out += 'Z';
+    *p++ = 'Z';
   } else {
     int32_t m = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
-    out += fmt::format("{}{:02}:{:02}", t.offset_minutes < 0 ? '-' : '+', m / 60, m % 60);
+    *p++ = t.offset_minutes < 0 ? '-' : '+';
+    PutDigits(&p, m / 60, 2);
+    *p++ = ':';
+    PutDigits(&p, m % 60, 2);
   }
-  return out;
+  return std::string(buf, p);
 }
 
 std::string FormatUtc(int64_t utc_micros) { return FormatRfc3339(Timestamp{utc_micros, 0}); }
