@@ -61,8 +61,12 @@ TEST(ToneRules, EveryCaseInTheDataFile) {
     std::string text = Unescape(f[3]);
     scorer.Score(text, &score);
     std::string where = fmt::format("rules.tsv:{}: {}\n  {}", line_no, f[3], Explain(score, d));
-    if (f[1] == "yes") EXPECT_TRUE(score.Flagged(d)) << where;
-    if (f[1] == "no") EXPECT_FALSE(score.Flagged(d)) << where;
+    if (f[1] == "yes") {
+      EXPECT_TRUE(score.Flagged(d)) << where;
+    }
+    if (f[1] == "no") {
+      EXPECT_FALSE(score.Flagged(d)) << where;
+    }
     if (f[2] != "-") {
       for (const std::string& check : Split(f[2], ';')) {
         std::vector<ToneReason> reasons = score.ReasonsFor(d);

@@ -110,22 +110,26 @@ TEST_F(CaseCliTest, AsOfCutsTheChronology) {
 }
 
 TEST_F(CaseCliTest, EveryFormatOfBothCommands) {
-  for (const std::string& command : {"case", "brief"}) {
-    for (const std::string& format : {"text", "md", "json", "html"}) {
+  for (std::string command : {"case", "brief"}) {
+    for (std::string format : {"text", "md", "json", "html"}) {
       std::string out = dir_->File(command + "." + format);
       auto r = Run({command, account_, "--as-of", kAsOf, "--format", format, "--out", out});
       ASSERT_EQ(r.exit_code, 0) << command << " " << format << ": " << r.err;
       EXPECT_TRUE(r.out.empty());
       std::string body = ReadFile(out);
       EXPECT_GT(body.size(), 500u) << command << " " << format;
-      if (format == "json") EXPECT_NO_THROW(nlohmann::json::parse(body));
+      if (format == "json") {
+        EXPECT_NO_THROW(nlohmann::json::parse(body));
+      }
       if (format == "html") {
         EXPECT_EQ(body.rfind("<!DOCTYPE html>", 0), 0u);
         EXPECT_NE(body.find("@page"), std::string::npos);
         EXPECT_EQ(body.find("http://"), std::string::npos) << "no external resource";
         EXPECT_EQ(body.find("https://"), std::string::npos);
       }
-      if (format == "md") EXPECT_EQ(body.rfind("# ", 0), 0u);
+      if (format == "md") {
+        EXPECT_EQ(body.rfind("# ", 0), 0u);
+      }
     }
   }
   // Standard output, plain when not a terminal.
@@ -181,7 +185,7 @@ TEST_F(CaseCliTest, WordingIsNeutral) {
       word.clear();
     }
   };
-  for (const std::string& command : {"case", "brief"}) {
+  for (std::string command : {"case", "brief"}) {
     auto r = Run({"--json", command, account_, "--as-of", kAsOf});
     ASSERT_EQ(r.exit_code, 0);
     // The JSON names what the customer wrote; the fixed wording is in the text format, which

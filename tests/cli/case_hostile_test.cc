@@ -152,7 +152,9 @@ void ExpectOnlyOwnMarkup(const std::string& html) {
       EXPECT_TRUE(kAttributes.count(attr)) << "attribute " << attr << " on <" << t.name << ">";
       EXPECT_NE(attr.rfind("on", 0), 0u) << "event handler " << attr;
       EXPECT_EQ(value.find("javascript:"), std::string::npos) << attr << "=" << value;
-      if (attr == "id") EXPECT_NE(value, "pwned");
+      if (attr == "id") {
+        EXPECT_NE(value, "pwned");
+      }
     }
   }
   EXPECT_EQ(styles, 1) << "exactly the renderer's own <style>";
@@ -170,7 +172,7 @@ TEST_F(CaseHostileTest, HtmlHasNoMarkupButItsOwn) {
 }
 
 TEST_F(CaseHostileTest, ChromiumRunsNoPayload) {
-  for (const std::string& command : {"case", "brief"}) {
+  for (std::string command : {"case", "brief"}) {
     Report(command, "html");
     std::string page = dir_.File(command + ".html");
     auto r = Chromium({ "--headless", "--disable-gpu", "--no-sandbox",
@@ -196,7 +198,7 @@ TEST_F(CaseHostileTest, ChromiumRunsNoPayload) {
 }
 
 TEST_F(CaseHostileTest, MarkdownIsEscaped) {
-  for (const std::string& command : {"case", "brief"}) {
+  for (std::string command : {"case", "brief"}) {
     std::string md = Report(command, "md");
     EXPECT_EQ(md.find('<'), std::string::npos) << "raw '<' in Markdown";
     EXPECT_EQ(md.find("]("), std::string::npos) << "a live Markdown link";
@@ -223,7 +225,7 @@ TEST_F(CaseHostileTest, MarkdownIsEscaped) {
 }
 
 TEST_F(CaseHostileTest, TerminalTextHasNoControlOrBidiCharacters) {
-  for (const std::string& command : {"case", "brief"}) {
+  for (std::string command : {"case", "brief"}) {
     std::string text = Report(command, "text");
     EXPECT_EQ(text.find('\x1b'), std::string::npos);
     EXPECT_EQ(text.find('\x07'), std::string::npos);
