@@ -3,6 +3,7 @@
 
 #include "event/event_decoder.h"
 #include "import/importer.h"
+#include "import/mail/mail_source.h"
 #include "import/ndjson_source.h"
 #include "main/cli.h"
 
@@ -34,7 +35,17 @@ void PrintSummary(const GlobalOptions& global, const ImportSummary& s) {
 Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {
   // Open every file first, so a missing one fails before anything starts.
   std::vector<std::unique_ptr<EventSource>> sources;
+  NanniConfig config;  // our domains and account overrides, for mail; outlives the sources
+  bool config_loaded = false;
   for (const std::string& file : flags.files) {
+    if (MailSource::IsMailPath(file)) {  // mbox, maildir, .eml or a folder: docs/mail.md
+      if (!config_loaded) NANNI_RETURN_IF_ERROR(LoadConfig(global, &config));
+      config_loaded = true;
+      std::unique_ptr<MailSource> mail;
+      NANNI_RETURN_IF_ERROR(MailSource::Open(file, &config, &mail));
+      sources.push_back(std::move(mail));
+      continue;
+    }
     std::unique_ptr<NdjsonSource> source;
     NANNI_RETURN_IF_ERROR(NdjsonSource::Open(file, flags.max_event_bytes, &source));
     sources.push_back(std::move(source));
@@ -54,8 +65,10 @@ Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {
 
 void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
   auto flags = std::make_shared<ImportFlags>();
-  CLI::App* cmd = app.add_subcommand("import", "Add events from NDJSON files, all or nothing");
-  cmd->add_option("FILE", flags->files, "NDJSON files of events (docs/events.md); - for stdin")
+  CLI::App* cmd = app.add_subcommand("import", "Add events from NDJSON files or mail archives, all or nothing");
+  cmd->add_option("FILE", flags->files,
+                  "NDJSON files of events (docs/events.md), - for stdin; or mail: an mbox, a "
+                  "maildir, an .eml file or a folder of them (docs/mail.md)")
       ->required();
   cmd->add_option("--max-event-bytes", flags->max_event_bytes,
                   "Refuse events larger than this many bytes")
@@ -66,7 +79,10 @@ void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
       "error names the file, line and field. An event whose id is already in the ledger with\n"
       "the same content is skipped and counted as a duplicate, so importing a file again adds\n"
       "nothing; the same id with other content is refused (append a correction instead).\n\n"
+      "Mail is recognised by what the path is; our own domains and account overrides come\n"
+      "from the configuration (--config, docs/config.md).\n\n"
       "Examples:\n  nanni import tickets.ndjson calls.ndjson\n"
+      "  nanni --config nanni.toml import support.mbox ~/Maildir/support\n"
       "  zcat archive.ndjson.gz | nanni --json import -");
   OnChosen(cmd, run, [&global, flags] { return RunImport(global, *flags); });
 }
