@@ -247,12 +247,14 @@ TEST_F(MailImportTest, BrokenFolderImportsEachMessageAsDocumented) {
   for (const Contact& c : cc->to) to.insert(c.email);
   EXPECT_TRUE(to.count("bob@example.org"));
   EXPECT_TRUE(to.count("daniel@example.org"));
+  EXPECT_TRUE(to.count("charles@example.org"));  // from the second, lower-case cc:
   // The reference loop: each points at the other, nothing follows it forever.
   const Event* a = by_id["mail:<mid-loop-12@example.org>"];
   const Event* b = by_id["mail:<mid-loop-21@example.org>"];
   ASSERT_TRUE(a && b);
   EXPECT_EQ(a->reply_to, b->id);
   EXPECT_EQ(b->reply_to, a->id);
+  EXPECT_EQ(a->thread, b->thread);  // one thread, whatever the loop
   // The message with an empty MIME part imports with its text.
   size_t with_text = 0;
   for (const Event& e : events) with_text += !e.text.empty();

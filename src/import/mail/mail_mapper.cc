@@ -206,7 +206,11 @@ bool MailMapper::ToEvent(const MailMessage& m, std::string_view raw, const Facts
   e->subject = m.subject;
   e->text = m.text;
   SplitText split = SplitNewText(m.text);
-  if (split.new_text != e->text) e->new_text = split.new_text;
+  // Left out when the whole text is new (it would repeat it).
+  std::string_view whole = e->text;
+  while (!whole.empty() && (whole.back() == '\n' || whole.back() == ' ')) whole.remove_suffix(1);
+  while (!whole.empty() && (whole.front() == '\n' || whole.front() == ' ')) whole.remove_prefix(1);
+  if (split.new_text != whole) e->new_text = split.new_text;
   bool quoted_only = split.new_text.empty() && !m.text.empty();
   e->reply_to = facts.parent;
   // The thread: the first of References (the root), else the parent's thread as far as this
@@ -214,13 +218,20 @@ bool MailMapper::ToEvent(const MailMessage& m, std::string_view raw, const Facts
   if (!m.references.empty() && m.references.front() != m.message_id) {
     e->thread = MailEventId(m.references.front());
   } else if (!facts.parent.empty()) {
-    const MailFacts* f = &facts;
+    // Up the parents while they are known; in a reference loop the root is the loop's
+    // smallest id, so every message of the loop names the same thread.
+    std::vector<std::string> chain = {facts.id, facts.parent};
     std::string root = facts.parent;
     for (int depth = 0; depth < kMaxThreadDepth; ++depth) {
-      const MailFacts* p = lookup(f->parent);
-      if (!p || p->parent.empty() || p->parent == facts.id) break;
+      const MailFacts* p = lookup(chain.back());
+      if (!p || p->parent.empty()) break;
+      auto seen = std::find(chain.begin(), chain.end(), p->parent);
+      if (seen != chain.end()) {
+        root = *std::min_element(seen, chain.end());
+        break;
+      }
+      chain.push_back(p->parent);
       root = p->parent;
-      f = p;
     }
     e->thread = root;
   } else {
