@@ -15,9 +15,12 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// ASCII lower case (what std::tolower does in the C locale), without a call per byte.
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
   return out;
 }
 
@@ -104,12 +107,15 @@ bool IsSignOff(std::string_view lower) {
 }  // namespace
 
 SplitText SplitNewText(std::string_view text) {
-  std::vector<std::string_view> lines;
+  // The lines, and the same lines lower-cased (views into one lower-cased copy).
+  std::string lowered = Lower(text);
+  std::vector<std::string_view> lines, lower_lines;
   size_t start = 0;
   while (start <= text.size()) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
     lines.push_back(text.substr(start, nl - start));
+    lower_lines.push_back(std::string_view(lowered).substr(start, nl - start));
     start = nl + 1;
   }
   // Where the carried-along part starts, and where a signature starts within the kept part.
@@ -119,8 +125,8 @@ SplitText SplitNewText(std::string_view text) {
   bool cut_is_signature = false;
   for (size_t i = 0; i < lines.size() && cut == lines.size(); ++i) {
     std::string_view line = Trim(lines[i]);
-    std::string lower = Lower(line);
-    std::string next = i + 1 < lines.size() ? Lower(Trim(lines[i + 1])) : std::string();
+    std::string_view lower = Trim(lower_lines[i]);
+    std::string_view next = i + 1 < lines.size() ? Trim(lower_lines[i + 1]) : std::string_view();
     if (lines[i] == "-- " || lines[i] == "--" || line == "-- ") {
       cut = i;
       cut_is_signature = true;
@@ -138,7 +144,8 @@ SplitText SplitNewText(std::string_view text) {
       } else {
         cut = i;
       }
-    } else if (lower.find("original message") != std::string::npos && StartsWith(lower, "---")) {
+    } else if (lower.find("original message") != std::string_view::npos &&
+               StartsWith(lower, "---")) {
       cut = i;
     } else if (StartsWith(lower, "---------- forwarded message") ||
                StartsWith(lower, "-------- forwarded message") ||
@@ -146,16 +153,17 @@ SplitText SplitNewText(std::string_view text) {
       cut = i;
     } else if (StartsWith(lower, "from:") && i > 0) {
       for (size_t k = i + 1; k < std::min(lines.size(), i + 5); ++k) {
-        std::string l = Lower(Trim(lines[k]));
+        std::string_view l = Trim(lower_lines[k]);
         if (StartsWith(l, "sent:") || StartsWith(l, "date:")) { cut = i; break; }
       }
     } else if ((IsRule(line, '_', 20) || IsRule(line, '-', 20) || IsRule(line, '=', 20)) &&
                i + 1 < lines.size()) {
       // A rule is followed by a quoted header block or a list footer.
       for (size_t k = i + 1; k < std::min(lines.size(), i + 4); ++k) {
-        std::string l = Lower(Trim(lines[k]));
-        if (StartsWith(l, "from:") || l.find("mailing list") != std::string::npos ||
-            l.find("unsubscribe") != std::string::npos || l.find("listinfo") != std::string::npos) {
+        std::string_view l = Trim(lower_lines[k]);
+        if (StartsWith(l, "from:") || l.find("mailing list") != std::string_view::npos ||
+            l.find("unsubscribe") != std::string_view::npos ||
+            l.find("listinfo") != std::string_view::npos) {
           cut = i;
           break;
         }
