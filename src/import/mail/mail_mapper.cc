@@ -125,7 +125,20 @@ Side MailMapper::SideOf(std::string_view email) const {
   return Side::kTheirs;
 }
 
+// At most 256 bytes (the ledger's limit for an account), cut at a UTF-8 character boundary.
+static std::string CapAccount(std::string account) {
+  if (account.size() <= 256) return account;
+  size_t n = 256;
+  while (n > 0 && (static_cast<unsigned char>(account[n]) & 0xc0) == 0x80) --n;
+  account.resize(n);
+  return account;
+}
+
 std::string MailMapper::AccountOf(std::string_view email) const {
+  return CapAccount(AccountOfUncapped(email));
+}
+
+std::string MailMapper::AccountOfUncapped(std::string_view email) const {
   if (email.empty()) return "unknown-sender";
   auto by_address = config_->accounts.addresses.find(std::string(email));
   if (by_address != config_->accounts.addresses.end()) return by_address->second;
@@ -179,7 +192,8 @@ void MailMapper::Facts(const MailMessage& m, std::string_view raw, MailFacts* ou
       return;
     }
   }
-  out->account = !m.to.empty() && !m.to[0].email.empty() ? m.to[0].email : "unknown-recipient";
+  out->account = CapAccount(!m.to.empty() && !m.to[0].email.empty() ? m.to[0].email
+                                                                      : "unknown-recipient");
 }
 
 std::string MailMapper::ResolveAccount(const MailFacts& facts, const FactsLookup& lookup) const {

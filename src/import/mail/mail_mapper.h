@@ -56,6 +56,8 @@ class MailMapper {
                const std::string& file, int64_t line, Event* event) const;
 
  private:
+  std::string AccountOfUncapped(std::string_view email) const;
+
   const NanniConfig* config_;
 };
 

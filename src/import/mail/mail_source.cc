@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -37,9 +38,11 @@ std::string FirstLine(std::string_view head) {
 bool LooksLikeHeader(std::string_view line) {
   size_t colon = line.find(':');
   if (colon == 0 || colon == std::string_view::npos || colon > 76) return false;
+  // Field names as mailers write them (RFC 5322 allows more, nobody uses it): so an NDJSON
+  // line ({"id":...) is never taken for a header.
   for (size_t i = 0; i < colon; ++i) {
     unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c <= 0x20 || c >= 0x7f) return false;
+    if (!std::isalnum(c) && c != '-' && c != '_') return false;
   }
   return true;
 }
