@@ -150,17 +150,19 @@ def main():
     with open(config, "w") as f:
         f.write('[company]\ndomains = ["ourco.example"]\n')
     t0 = time.time()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M", NANNI, "--db", db, "--config", config,
+    r = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", NANNI, "--db", db, "--config", config,
                         "--json", "import", "--no-progress", mbox],
                        check=True, capture_output=True, text=True)
     secs = time.time() - t0
-    rss_mb = int(r.stderr.strip().splitlines()[-1]) / 1024
+    rss_kb, user_s, sys_s = r.stderr.strip().splitlines()[-1].split()
+    rss_mb = int(rss_kb) / 1024
+    cpu_s = float(user_s) + float(sys_s)
     print(r.stdout.strip())
     mb = size / 1e6
-    print(f"| mbox | messages | MB | import s | messages/s | MB/s | peak RSS MB | cat MB/s |")
-    print(f"|---|---|---|---|---|---|---|---|")
+    print(f"| mbox | messages | MB | import s | messages/s | MB/s | CPU s (both threads) | peak RSS MB | cat MB/s |")
+    print(f"|---|---|---|---|---|---|---|---|---|")
     print(f"| {os.path.basename(mbox)} | {count} | {mb:.0f} | {secs:.1f} | {count / secs:.0f} | "
-          f"{mb / secs:.1f} | {rss_mb:.0f} | {mb / cat_s:.0f} |")
+          f"{mb / secs:.1f} | {cpu_s:.1f} | {rss_mb:.0f} | {mb / cat_s:.0f} |")
 
 
 if __name__ == "__main__":

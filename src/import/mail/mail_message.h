@@ -47,8 +47,10 @@ struct MailMessage {
 // Initialises GMime once per process and silences GLib's warnings for bad input. Idempotent.
 void InitGMime();
 
-// Parses `raw` (one message, "\n" or "\r\n" line ends). With headers_only, only the header
-// block is read (text and attachments stay empty): the cheap first pass of an import.
+// Parses `raw` (one message, "\n" or "\r\n" line ends). With headers_only, only the fields
+// of the header block that place a message in its thread are read (Message-ID, In-Reply-To,
+// References, From, Reply-To, X-Original-From, To, Cc, List-Post, X-BeenThere; they get the
+// same values as in a full parse); the rest of *out stays empty: the first pass of an import.
 void ParseMailMessage(std::string_view raw, bool headers_only, MailMessage* out);
 
 // Valid UTF-8 of `text`: invalid bytes become U+FFFD, "\r\n" and lone "\r" become "\n", other

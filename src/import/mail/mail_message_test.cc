@@ -34,6 +34,29 @@ TEST(MailMessageTest, HeadersAreDecoded) {
   EXPECT_EQ(m.text, "Body\n");
 }
 
+// The first pass reads only some headers; they must come out exactly as in a full parse.
+TEST(MailMessageTest, HeadersOnlyGivesTheSameThreadingFields) {
+  const std::string raw =
+      "Received: from x\n by y; Mon, 29 Apr 2019 08:00:00 +0200\n"
+      "From: =?utf-8?q?J=C3=B6rg_via_L?= <l@lists.example>\nreply-to: J <J@x.example>\n"
+      "To: a@x.org,\n b@y.org\nMessage-Id:\n <abc@x.org>\nIn-Reply-To: <p@x>\n"
+      "References: <r@x>\n\t<p@x>\nX-BeenThere: l@lists.example\nSubject: s\n\nbody\n";
+  MailMessage full, head;
+  ParseMailMessage(raw, false, &full);
+  ParseMailMessage(raw, true, &head);
+  EXPECT_EQ(head.message_id, "abc@x.org");
+  EXPECT_EQ(head.message_id, full.message_id);
+  EXPECT_EQ(head.in_reply_to, full.in_reply_to);
+  EXPECT_EQ(head.references, full.references);
+  EXPECT_EQ(head.from.name, full.from.name);
+  EXPECT_EQ(head.from.email, full.from.email);
+  ASSERT_EQ(head.reply_to.size(), 1u);
+  EXPECT_EQ(head.reply_to[0].email, "j@x.example");
+  EXPECT_EQ(head.to.size(), 2u);
+  EXPECT_EQ(head.list_address, full.list_address);
+  EXPECT_TRUE(head.text.empty());
+}
+
 TEST(MailMessageTest, CharsetsAndEncodingsAreDecoded) {
   MailMessage m;
   ParseMailMessage(
