@@ -51,6 +51,12 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   cd "$work"
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-  ./mail_fuzzer -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
-    -print_final_stats=1 corpus seeds
+  if ./mail_fuzzer -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+      -print_final_stats=1 corpus seeds > fuzz.log 2>&1; then
+    echo "mail fuzzer: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' fuzz.log), no crash"
+  else
+    tail -60 fuzz.log
+    echo "mail fuzzer: FAILED (log: build/fuzz-mail/fuzz.log; crash input: build/fuzz-mail/crash-*)" >&2
+    exit 1
+  fi
 fi
