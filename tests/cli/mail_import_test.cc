@@ -230,6 +230,21 @@ TEST_F(MailImportTest, DuplicateFolderGivesOneEventPerMessageId) {
   EXPECT_EQ(again.added, 0u);
 }
 
+// docs/mail.md: another copy of a Message-ID already in the ledger, with other content, is
+// refused as a conflict (the ledger is append-only), and nothing of that import lands.
+TEST_F(MailImportTest, OtherCopyOfAnImportedMessageIdIsAConflictAndNothingLands) {
+  const std::string dir = test::SharedData("email/notmuch_corpora/duplicate");
+  ImportSummary summary;
+  Status st;
+  Import(dir + "/msg-3-2:2,", NanniConfig(), dir_.File("c.db"), &summary, &st);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(summary.added, 1u);
+  std::vector<Event> events = Import(dir, NanniConfig(), dir_.File("c.db"), &summary, &st);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.ToString().find("msg-3-1"), std::string::npos) << st.ToString();
+  EXPECT_EQ(events.size(), 1u);  // unchanged
+}
+
 // broken/: each file's documented outcome (docs/mail.md, "What broken mail does").
 TEST_F(MailImportTest, BrokenFolderImportsEachMessageAsDocumented) {
   const std::string dir = test::SharedData("email/notmuch_corpora/broken");
