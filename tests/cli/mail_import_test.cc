@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 // One message as a naive scan sees it: its unfolded header fields by lower-case name.
 struct Scanned {
   std::string message_id, in_reply_to;
+  std::vector<std::string> linked;  // every <id> of In-Reply-To and References
   bool empty = true;  // no header at all (an mbox entry with nothing in it)
 };
 
@@ -52,6 +53,13 @@ Scanned ScanHeaders(const std::vector<std::string>& lines) {
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (name == "message-id" && s.message_id.empty()) s.message_id = FirstAngle(f.substr(colon));
     if (name == "in-reply-to" && s.in_reply_to.empty()) s.in_reply_to = FirstAngle(f.substr(colon));
+    if (name == "in-reply-to" || name == "references") {
+      std::regex id("<([^<>]+)>");
+      std::string v = f.substr(colon);
+      for (std::sregex_iterator it(v.begin(), v.end(), id), end; it != end; ++it) {
+        s.linked.push_back((*it)[1]);
+      }
+    }
   }
   return s;
 }
@@ -178,6 +186,8 @@ TEST_F(MailImportTest, UsrpArchiveLandsOncePerMessageIdWithRepliesAndPeopleResol
       EXPECT_EQ(e.account, parent.account) << e.id;  // the customer's account, not ours
     }
     if (e.from->side == Side::kOurs) EXPECT_NE(e.account, "ettus.com") << e.id;
+    // A reply is in the thread of what it answers.
+    if (by_id.count(e.reply_to)) EXPECT_EQ(e.thread, by_id[e.reply_to]->thread) << e.id;
     // The list footer is never new text.
     EXPECT_EQ(e.new_text.find("_____\nUSRP-users mailing list"), std::string::npos) << e.id;
   }
@@ -191,16 +201,23 @@ TEST_F(MailImportTest, UsrpArchiveLandsOncePerMessageIdWithRepliesAndPeopleResol
   EXPECT_EQ(again.duplicates, ids.size());
 }
 
-// Every regular file under `dir`, with the Message-ID a plain scan finds in it.
-std::map<std::string, std::string> ScanFolder(const std::string& dir) {
-  std::map<std::string, std::string> out;
+// Every regular file under `dir`, with what a plain scan finds in it.
+std::map<std::string, Scanned> ScanFolderFull(const std::string& dir) {
+  std::map<std::string, Scanned> out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
     std::ifstream in(e.path(), std::ios::binary);
     std::vector<std::string> lines;
     for (std::string l; std::getline(in, l);) lines.push_back(l);
-    out[e.path().string()] = ScanHeaders(lines).message_id;
+    out[e.path().string()] = ScanHeaders(lines);
   }
+  return out;
+}
+
+// Every regular file under `dir`, with the Message-ID a plain scan finds in it.
+std::map<std::string, std::string> ScanFolder(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& [path, s] : ScanFolderFull(dir)) out[path] = s.message_id;
   return out;
 }
 
@@ -289,11 +306,53 @@ TEST_F(MailImportTest, LkmlAndThreadingMaildirsImportAndThreadsHold) {
     std::vector<Event> events = Import(dir, NanniConfig(), dir_.File(name + ".db"), &summary, &st);
     ASSERT_TRUE(st.ok()) << name << ": " << st.ToString();
     EXPECT_EQ(events.size(), ids.size()) << name;
-    std::set<std::string> got;
-    for (const Event& e : events) got.insert(e.id);
+    // Threads: messages linked by In-Reply-To or References, directly or through others
+    // (missing ones included), share one thread; unlinked messages do not. Components by
+    // repeated merging, the plainest way.
+    std::map<std::string, int> component;
+    int next = 0;
+    std::vector<std::vector<std::string>> groups;
+    for (const auto& [path, s] : ScanFolderFull(dir)) {
+      std::vector<std::string> g = s.linked;
+      g.push_back(s.message_id);
+      groups.push_back(g);
+    }
+    bool changed = true;
+    for (auto& g : groups) {
+      for (auto& id : g) component.emplace(id, next++);
+    }
+    while (changed) {
+      changed = false;
+      for (const auto& g : groups) {
+        int low = INT32_MAX;
+        for (const auto& id : g) low = std::min(low, component[id]);
+        for (const auto& id : g) {
+          if (component[id] != low) {
+            for (auto& [k, v] : component) {
+              if (v == component[id] && k != id) v = low;
+            }
+            component[id] = low;
+            changed = true;
+          }
+        }
+      }
+    }
+    std::map<int, std::string> thread_of;
+    std::set<std::string> threads;
     for (const Event& e : events) {
-      EXPECT_FALSE(e.thread.empty());
-      if (got.count(e.thread) == 0) continue;  // a ghost root: the thread's first message is missing
+      std::string mid = e.id.substr(6, e.id.size() - 7);  // mail:<...>
+      int c = component.at(mid);
+      auto [it, fresh] = thread_of.emplace(c, e.thread);
+      EXPECT_EQ(it->second, e.thread) << name << ": " << e.id;
+      if (fresh) EXPECT_TRUE(threads.insert(e.thread).second) << name << ": " << e.thread;
+    }
+    if (name == "threading") {
+      // The ghost-root thread is named after its real root, which is in the folder.
+      for (const Event& e : events) {
+        if (e.id == "mail:<001-fake-message-root@example.org>") {
+          EXPECT_EQ(e.thread, "mail:<000-real-root@example.org>");
+        }
+      }
     }
   }
 }

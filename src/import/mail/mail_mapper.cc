@@ -179,6 +179,11 @@ void MailMapper::Facts(const MailMessage& m, std::string_view raw, MailFacts* ou
     const std::string& p = !m.in_reply_to.empty() ? ids.front() : ids.back();
     if (p != m.message_id) out->parent = MailEventId(p);
   }
+  if (!m.references.empty() && m.references.front() != m.message_id) {
+    out->root_hint = MailEventId(m.references.front());
+  } else {
+    out->root_hint = out->parent;
+  }
   bool via_list = false;
   MailAddress sender = Sender(m, &via_list);
   out->side = sender.email.empty() ? Side::kTheirs : SideOf(sender.email);
@@ -227,9 +232,13 @@ bool MailMapper::ToEvent(const MailMessage& m, std::string_view raw, const Facts
   if (split.new_text != whole) e->new_text = split.new_text;
   bool quoted_only = split.new_text.empty() && !m.text.empty();
   e->reply_to = facts.parent;
-  // The thread: the first of References (the root), else the parent's thread as far as this
-  // import knows it, else the parent, else the message itself.
-  if (!m.references.empty() && m.references.front() != m.message_id) {
+  // The thread: as the archive's first pass found it (every message linked by In-Reply-To or
+  // References, named after its root); without that pass, the first of References, else the
+  // root up the known parents, else the parent, else the message itself.
+  const MailFacts* indexed = lookup(facts.id);
+  if (indexed && !indexed->thread.empty()) {
+    e->thread = indexed->thread;
+  } else if (!m.references.empty() && m.references.front() != m.message_id) {
     e->thread = MailEventId(m.references.front());
   } else if (!facts.parent.empty()) {
     // Up the parents while they are known; in a reference loop the root is the loop's

@@ -30,6 +30,8 @@ struct MailFacts {
   std::string parent;    // event id of the message it answers, "" when none
   Side side = Side::kTheirs;
   std::string account;   // theirs: the sender's account; ours: the fallback (see above)
+  std::string root_hint; // the first of References, else the parent, else "" (event ids)
+  std::string thread;    // set by the archive's first pass (mail_source.h); "" otherwise
 };
 
 // Looks up the facts of an event id seen in the same import; nullptr when unknown.

@@ -148,11 +148,17 @@ Status MailSource::FirstPass() {
   MailMessage m;
   MailFacts facts;
   std::string raw;
+  ThreadSets threads;
+  std::vector<const std::string*> order;  // ids of first copies, in archive order
   auto note = [&](uint32_t file, uint64_t line) {
     ParseMailMessage(raw, /*headers_only=*/true, &m);
     mapper_.Facts(m, raw, &facts);
-    bool fresh = index_.emplace(facts.id, facts).second;
+    auto [it, fresh] = index_.emplace(facts.id, facts);
     units_.push_back(Unit{file, line, !fresh});
+    if (!fresh) return;
+    order.push_back(&it->first);
+    if (!facts.parent.empty()) threads.Join(facts.id, facts.parent);
+    for (const std::string& r : m.references) threads.Join(facts.id, MailEventId(r));
   };
   for (uint32_t i = 0; i < files_.size(); ++i) {
     File& f = files_[i];
@@ -173,7 +179,58 @@ Status MailSource::FirstPass() {
     }
     f.mboxrd = reader->saw_mboxrd_escape();
   }
+  NameThreads(order, &threads);
   return Status::OK();
+}
+
+// A thread is every message linked to another by In-Reply-To or References (so a missing
+// parent or a reference loop does not split it). It is named after its first message, in
+// archive order, that answers nothing (its root); else the first whose parent is not in the
+// archive (under a missing root); else (a loop: every parent present) the first message's
+// root_hint.
+void MailSource::NameThreads(const std::vector<const std::string*>& order, ThreadSets* sets) {
+  // Set representative -> the first root, the first message under a missing parent, and the
+  // first message's root_hint.
+  std::unordered_map<std::string, std::string> root, orphan, fallback;
+  for (const std::string* id : order) {
+    const MailFacts& f = index_[*id];
+    std::string rep = sets->Find(*id);
+    if (f.parent.empty()) root.emplace(rep, *id);
+    if (!f.parent.empty() && index_.count(f.parent) == 0) orphan.emplace(rep, *id);
+    fallback.emplace(rep, f.root_hint.empty() ? *id : f.root_hint);
+  }
+  for (const std::string* id : order) {
+    std::string rep = sets->Find(*id);
+    auto r = root.find(rep);
+    auto o = orphan.find(rep);
+    index_[*id].thread = r != root.end() ? r->second : o != orphan.end() ? o->second : fallback[rep];
+  }
+}
+
+std::string ThreadSets::Find(const std::string& id) {
+  std::string root = id;
+  for (;;) {
+    auto it = parent_.find(root);
+    if (it == parent_.end() || it->second == root) break;
+    root = it->second;
+  }
+  // Path compression.
+  std::string cur = id;
+  while (cur != root) {
+    auto it = parent_.find(cur);
+    std::string next = it->second;
+    it->second = root;
+    cur = next;
+  }
+  return root;
+}
+
+void ThreadSets::Join(const std::string& a, const std::string& b) {
+  std::string ra = Find(a), rb = Find(b);
+  if (ra == rb) return;
+  if (ra < rb) std::swap(ra, rb);  // deterministic: the smaller id represents
+  parent_[ra] = rb;
+  parent_.emplace(rb, rb);
 }
 
 Status MailSource::NextRaw(std::string* raw, bool* done) {

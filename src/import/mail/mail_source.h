@@ -8,10 +8,10 @@
 // folder of mboxes all work.
 //
 // Two passes. The first reads only headers and builds an index Message-ID -> {side,
-// account, parent} (memory grows with the number of messages, about 200 bytes each, never
-// with their size); the second parses each message in full and maps it (mail_mapper.h) with
-// the index, so a reply can name the customer it answers wherever the parent is in the
-// archive. A Message-ID met again (the same message in several files) is read once: the
+// account, parent, thread} and the threads (memory grows with the number of messages and
+// their references, a few hundred bytes each, never with their size); the second parses each
+// message in full and maps it (mail_mapper.h) with the index, so a reply can name the
+// customer it answers wherever the parent is in the archive. A Message-ID met again (the same message in several files) is read once: the
 // first copy in path and file order wins, later copies are skipped. Files stream: an mbox of
 // any size is read a message at a time.
 //
@@ -29,6 +29,16 @@
 #include "import/mail/mbox_reader.h"
 
 namespace nanni {
+
+// Disjoint sets of event ids (union-find), for threads.
+class ThreadSets {
+ public:
+  std::string Find(const std::string& id);
+  void Join(const std::string& a, const std::string& b);
+
+ private:
+  std::unordered_map<std::string, std::string> parent_;
+};
 
 class MailSource : public EventSource {
  public:
@@ -67,6 +77,7 @@ class MailSource : public EventSource {
 
   MailSource(const NanniConfig* config) : mapper_(config) {}
   Status FirstPass();
+  void NameThreads(const std::vector<const std::string*>& order, ThreadSets* sets);
   // The next raw message of the second pass; *done after the last file.
   Status NextRaw(std::string* raw, bool* done);
   const MailFacts* Lookup(const std::string& id) const;
