@@ -191,46 +191,44 @@ Status MailSource::FirstPass() {
 void MailSource::NameThreads(const std::vector<const std::string*>& order, ThreadSets* sets) {
   // Set representative -> the first root, the first message under a missing parent, and the
   // first message's root_hint.
-  std::unordered_map<std::string, std::string> root, orphan, fallback;
+  std::unordered_map<uint32_t, std::string> root, orphan, fallback;
   for (const std::string* id : order) {
     const MailFacts& f = index_[*id];
-    std::string rep = sets->Find(*id);
+    uint32_t rep = sets->Find(*id);
     if (f.parent.empty()) root.emplace(rep, *id);
     if (!f.parent.empty() && index_.count(f.parent) == 0) orphan.emplace(rep, *id);
     fallback.emplace(rep, f.root_hint.empty() ? *id : f.root_hint);
   }
   for (const std::string* id : order) {
-    std::string rep = sets->Find(*id);
+    uint32_t rep = sets->Find(*id);
     auto r = root.find(rep);
     auto o = orphan.find(rep);
     index_[*id].thread = r != root.end() ? r->second : o != orphan.end() ? o->second : fallback[rep];
   }
 }
 
-std::string ThreadSets::Find(const std::string& id) {
-  std::string root = id;
-  for (;;) {
-    auto it = parent_.find(root);
-    if (it == parent_.end() || it->second == root) break;
-    root = it->second;
-  }
-  // Path compression.
-  std::string cur = id;
-  while (cur != root) {
-    auto it = parent_.find(cur);
-    std::string next = it->second;
-    it->second = root;
-    cur = next;
+uint32_t ThreadSets::Intern(const std::string& id) {
+  auto [it, fresh] = index_.emplace(id, static_cast<uint32_t>(parent_.size()));
+  if (fresh) parent_.push_back(it->second);
+  return it->second;
+}
+
+uint32_t ThreadSets::FindIndex(uint32_t i) {
+  uint32_t root = i;
+  while (parent_[root] != root) root = parent_[root];
+  while (parent_[i] != root) {  // path compression
+    uint32_t next = parent_[i];
+    parent_[i] = root;
+    i = next;
   }
   return root;
 }
 
 void ThreadSets::Join(const std::string& a, const std::string& b) {
-  std::string ra = Find(a), rb = Find(b);
+  uint32_t ra = FindIndex(Intern(a)), rb = FindIndex(Intern(b));
   if (ra == rb) return;
-  if (ra < rb) std::swap(ra, rb);  // deterministic: the smaller id represents
+  if (ra < rb) std::swap(ra, rb);  // the id met first represents: deterministic
   parent_[ra] = rb;
-  parent_.emplace(rb, rb);
 }
 
 Status MailSource::NextRaw(std::string* raw, bool* done) {

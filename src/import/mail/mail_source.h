@@ -30,14 +30,19 @@
 
 namespace nanni {
 
-// Disjoint sets of event ids (union-find), for threads.
+// Disjoint sets of event ids (union-find over interned ids), for threads.
 class ThreadSets {
  public:
-  std::string Find(const std::string& id);
+  // The set's representative (a number, stable until the next Join).
+  uint32_t Find(const std::string& id) { return FindIndex(Intern(id)); }
   void Join(const std::string& a, const std::string& b);
 
  private:
-  std::unordered_map<std::string, std::string> parent_;
+  uint32_t Intern(const std::string& id);
+  uint32_t FindIndex(uint32_t i);
+
+  std::unordered_map<std::string, uint32_t> index_;
+  std::vector<uint32_t> parent_;
 };
 
 class MailSource : public EventSource {
