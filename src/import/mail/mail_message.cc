@@ -272,7 +272,18 @@ void ParseMailMessage(std::string_view raw, bool headers_only, MailMessage* out)
     kept = IndexHeaders(raw);
     raw = kept;
   }
-  GMimeStream* stream = g_mime_stream_mem_new_with_buffer(raw.data(), raw.size());
+  // One buffer per thread, reused: no allocation per message once it has grown. GMime never
+  // owns it, and no GMime object outlives this call.
+  struct Scratch {
+    GByteArray* bytes = g_byte_array_new();
+    ~Scratch() { g_byte_array_unref(bytes); }
+  };
+  thread_local Scratch scratch;
+  g_byte_array_set_size(scratch.bytes, 0);
+  g_byte_array_append(scratch.bytes, reinterpret_cast<const guint8*>(raw.data()),
+                      static_cast<guint>(raw.size()));
+  GMimeStream* stream = g_mime_stream_mem_new_with_byte_array(scratch.bytes);
+  g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream), FALSE);
   GMimeParser* parser = g_mime_parser_new_with_stream(stream);
   g_object_unref(stream);
   g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
