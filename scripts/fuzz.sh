@@ -71,6 +71,20 @@ seed_profile_mapper_fuzzer() {
   done
 }
 
+# Mail: one file per message of the real archives (the USRP-users mbox split at its "From "
+# lines, every notmuch corpus file) and the new-text cases.
+seed_mail_fuzzer() {
+  local dir=$1 i=0 f
+  awk -v dir="$dir" '
+    /^From / && (NR == 1 || blank) { n++; file = sprintf("%s/usrp-%04d.eml", dir, n); blank = 0; next }
+    { if (file) print > file; blank = ($0 == ""); if (n % 50 == 0) close(file) }
+  ' "$shared/email/usrp_users_support.mbox"
+  while IFS= read -r -d '' f; do
+    i=$((i + 1)); cp "$f" "$dir/notmuch-$i.eml"
+  done < <(find "$shared/email/notmuch_corpora" -type f -print0 | sort -z)
+  for f in tests/data/mail/newtext/*.txt; do cp "$f" "$dir/newtext-$(basename "$f")"; done
+}
+
 mkdir -p fuzz-artifacts
 status=0
 for fuzzer in build/fuzz/fuzz/*_fuzzer; do

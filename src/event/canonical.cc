@@ -132,6 +132,7 @@ void EncodeCanonical(const Event& e, std::string* out) {
   w.String("channel", e.channel);
   w.String("subject", e.subject);
   w.String("text", e.text);
+  w.String("new_text", e.new_text);  // absent when empty, so older hashes are unchanged
   std::string from = e.from ? EncodeContact(*e.from) : std::string();
   w.Raw("from", from);
   std::string to;

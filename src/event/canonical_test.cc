@@ -22,6 +22,22 @@ TEST(CanonicalTest, SortsKeysOmitsEmptiesAndHasNoWhitespace) {
             R"("kind":"call","outcome":"answered","queue_wait_s":3,"time":"2026-03-02T09:14:00+01:00"})");
 }
 
+// new_text is left out when empty, so events without it hash exactly as before the field.
+TEST(CanonicalTest, NewTextIsOmittedWhenEmptyAndKeptOtherwise) {
+  EventDecoder decoder;
+  Event e;
+  ASSERT_TRUE(decoder.Decode(R"({"id":"x","account":"a","time":"2026-03-02T09:14:00Z",)"
+                             R"("kind":"note","text":"Hi.\n> old","new_text":""})", &e).ok());
+  EXPECT_EQ(EncodeCanonical(e),
+            R"({"account":"a","id":"x","kind":"note","text":"Hi.\n> old","time":"2026-03-02T09:14:00Z"})");
+  e.new_text = "Hi.";
+  EXPECT_EQ(EncodeCanonical(e), R"({"account":"a","id":"x","kind":"note","new_text":"Hi.",)"
+                                R"("text":"Hi.\n> old","time":"2026-03-02T09:14:00Z"})");
+  Event back;
+  ASSERT_TRUE(decoder.Decode(EncodeCanonical(e), &back).ok());
+  EXPECT_EQ(back, e);
+}
+
 TEST(CanonicalTest, EscapesStringsAsRfc8785) {
   std::string out;
   AppendJsonString(std::string("q\"b\\s\b\f\n\r\t\x01\x1f\x7f\xC3\xA9/", 16), &out);

@@ -58,6 +58,7 @@ struct Event {
   std::string channel;   // email, phone, ticket, chat, social, meeting, portal, letter, other
   std::string subject;
   std::string text;
+  std::string new_text;  // what `text` says for the first time (mail: no quotes or signature)
   std::optional<Contact> from;
   std::vector<Contact> to;
   SourceRef source;

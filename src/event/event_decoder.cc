@@ -212,6 +212,7 @@ Status DecodeCommonField(std::string_view key, element v, Event* out, bool* know
   if (key == "channel") return GetString(key, v, &out->channel);
   if (key == "subject") return GetString(key, v, &out->subject);
   if (key == "text") return GetString(key, v, &out->text);
+  if (key == "new_text") return GetString(key, v, &out->new_text);
   if (key == "source") return DecodeSource(v, &out->source);
   if (key == "meta") return DecodeMeta(v, &out->meta);
   if (key == "from") {

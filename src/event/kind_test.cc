@@ -20,7 +20,7 @@ TEST(KindTest, KindsAreInDeclarationOrderAndFoundByName) {
 
 TEST(KindTest, AttributesAreSortedAndNeverShadowCommonFields) {
   const std::set<std::string_view> common = {"id", "account", "time", "kind", "thread", "reply_to",
-                                             "corrects", "channel", "subject", "text", "from",
+                                             "corrects", "channel", "subject", "text", "new_text", "from",
                                              "to", "source", "meta"};
   for (const KindSpec& k : AllKinds()) {
     EXPECT_TRUE(std::is_sorted(k.attributes.begin(), k.attributes.end(),

@@ -7,6 +7,7 @@
 #include "import/csv/builtin_profiles.h"
 #include "import/csv/csv_source.h"
 #include "import/importer.h"
+#include "import/mail/mail_source.h"
 #include "import/ndjson_source.h"
 #include "main/cli.h"
 
@@ -56,6 +57,28 @@ Status OpenCsvSources(const ImportFlags& flags, RejectLog* log,
   return Status::OK();
 }
 
+// Without --profile each path is mail (an mbox, maildir, .eml or a folder: docs/mail.md) or
+// NDJSON. The configuration is read only when there is mail; `config` must outlive `sources`.
+Status OpenFileSources(const GlobalOptions& global, const ImportFlags& flags, NanniConfig* config,
+                       std::vector<std::unique_ptr<EventSource>>* sources) {
+  if (flags.lenient) return Status::InvalidInput("--lenient applies to CSV imports (--profile)");
+  bool config_loaded = false;
+  for (const std::string& file : flags.files) {
+    if (MailSource::IsMailPath(file)) {
+      if (!config_loaded) NANNI_RETURN_IF_ERROR(LoadConfig(global, config));
+      config_loaded = true;
+      std::unique_ptr<MailSource> mail;
+      NANNI_RETURN_IF_ERROR(MailSource::Open(file, config, &mail));
+      sources->push_back(std::move(mail));
+      continue;
+    }
+    std::unique_ptr<NdjsonSource> source;
+    NANNI_RETURN_IF_ERROR(NdjsonSource::Open(file, flags.max_event_bytes, &source));
+    sources->push_back(std::move(source));
+  }
+  return Status::OK();
+}
+
 void PrintSummary(const GlobalOptions& global, const ImportSummary& s) {
   double rate = s.seconds > 0 ? s.read / s.seconds : 0;
   if (global.json) {
@@ -73,16 +96,13 @@ void PrintSummary(const GlobalOptions& global, const ImportSummary& s) {
 
 Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {
   // Open every file first, so a missing one fails before anything starts.
+  NanniConfig config;  // our domains and account overrides, for mail; outlives the sources
   std::vector<std::unique_ptr<EventSource>> sources;
   RejectLog rejects;
-  if (!flags.profile.empty()) NANNI_RETURN_IF_ERROR(OpenCsvSources(flags, &rejects, &sources));
-  if (flags.lenient && flags.profile.empty()) {
-    return Status::InvalidInput("--lenient applies to CSV imports (--profile)");
-  }
-  for (const std::string& file : flags.profile.empty() ? flags.files : std::vector<std::string>{}) {
-    std::unique_ptr<NdjsonSource> source;
-    NANNI_RETURN_IF_ERROR(NdjsonSource::Open(file, flags.max_event_bytes, &source));
-    sources.push_back(std::move(source));
+  if (flags.profile.empty()) {
+    NANNI_RETURN_IF_ERROR(OpenFileSources(global, flags, &config, &sources));
+  } else {
+    NANNI_RETURN_IF_ERROR(OpenCsvSources(flags, &rejects, &sources));
   }
   std::unique_ptr<SqliteStore> store;
   NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
@@ -103,9 +123,12 @@ Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {
 
 void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
   auto flags = std::make_shared<ImportFlags>();
-  CLI::App* cmd = app.add_subcommand("import", "Add events from NDJSON files or CSV exports, all or nothing");
+  CLI::App* cmd = app.add_subcommand(
+      "import", "Add events from NDJSON files, mail archives or CSV exports, all or nothing");
   cmd->add_option("FILE", flags->files,
-                  "NDJSON files of events (docs/events.md), or CSV exports with --profile; - for stdin")
+                  "NDJSON files of events (docs/events.md), - for stdin; mail: an mbox, a "
+                  "maildir, an .eml file or a folder of them (docs/mail.md); or CSV exports "
+                  "with --profile (docs/profiles.md)")
       ->required();
   cmd->add_option("--max-event-bytes", flags->max_event_bytes,
                   "Refuse events larger than this many bytes")
@@ -130,9 +153,12 @@ void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
       "nothing; the same id with other content is refused (append a correction instead).\n\n"
       "A CSV row that cannot be read stops the import the same way (strict); with --lenient\n"
       "the other rows are imported and each skipped row is written to --rejects.\n\n"
+      "Mail is recognised by what the path is; our own domains and account overrides come\n"
+      "from the configuration (--config, docs/config.md).\n\n"
       "Examples:\n  nanni import tickets.ndjson calls.ndjson\n"
       "  nanni import --profile callcenter calls.csv\n"
       "  nanni import --profile cfpb --lenient --rejects rejects.jsonl complaints.csv\n"
+      "  nanni --config nanni.toml import support.mbox ~/Maildir/support\n"
       "  zcat archive.ndjson.gz | nanni --json import -");
   OnChosen(cmd, run, [&global, flags] { return RunImport(global, *flags); });
 }

@@ -1,0 +1,294 @@
+#include "import/mail/mail_source.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "import/mail/mail_message.h"
+#include "util/printable.h"
+
+namespace nanni {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The first `n` bytes of a file ("" when unreadable).
+std::string Head(const std::string& path, size_t n) {
+  std::string out(n, '\0');
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return {};
+  out.resize(std::fread(out.data(), 1, n, f));
+  std::fclose(f);
+  return out;
+}
+
+std::string FirstLine(std::string_view head) {
+  size_t b = head.find_first_not_of("\r\n");
+  if (b == std::string_view::npos) return {};
+  head.remove_prefix(b);
+  size_t nl = head.find_first_of("\r\n");
+  return std::string(head.substr(0, nl));
+}
+
+bool LooksLikeHeader(std::string_view line) {
+  size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 76) return false;
+  // Field names as mailers write them (RFC 5322 allows more, nobody uses it): so an NDJSON
+  // line ({"id":...) is never taken for a header.
+  for (size_t i = 0; i < colon; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (!std::isalnum(c) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+enum class FileKind { kNotMail, kMbox, kMessage };
+
+FileKind Sniff(const std::string& path) {
+  std::string line = FirstLine(Head(path, 4096));
+  if (IsMboxSeparator(line)) return FileKind::kMbox;
+  if (LooksLikeHeader(line)) return FileKind::kMessage;
+  return FileKind::kNotMail;
+}
+
+Status ReadWholeFile(const std::string& path, std::string* out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::IOError(path + ": cannot be read");
+  out->clear();
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  bool bad = std::ferror(f);
+  std::fclose(f);
+  return bad ? Status::IOError(path + ": read error") : Status::OK();
+}
+
+bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+}  // namespace
+
+bool MailSource::IsMailPath(const std::string& path) {
+  if (path == "-") return false;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return true;
+  return fs::is_regular_file(path, ec) && Sniff(path) != FileKind::kNotMail;
+}
+
+Status MailSource::Open(const std::string& path, const NanniConfig* config,
+                        std::unique_ptr<MailSource>* out) {
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) return Status::NotFound(path + ": no such file or folder");
+  std::unique_ptr<MailSource> source(new MailSource(config));
+  auto add = [&](const fs::path& p, std::string name, FileKind kind) {
+    File f;
+    f.path = p.string();
+    f.name = std::move(name);
+    f.mbox = kind == FileKind::kMbox;
+    f.size = fs::file_size(p, ec);
+    if (ec) f.size = 0;
+    source->total_bytes_ += f.size;
+    source->files_.push_back(std::move(f));
+  };
+  if (fs::is_regular_file(st)) {
+    FileKind kind = Sniff(path);
+    add(path, fs::path(path).filename().string(), kind == FileKind::kMbox ? kind : FileKind::kMessage);
+  } else if (fs::is_directory(st)) {
+    fs::path root(path);
+    std::string base = root.filename().empty() ? root.parent_path().filename().string()
+                                               : root.filename().string();
+    std::vector<fs::path> found;
+    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const fs::path& p = it->path();
+      std::string leaf = p.filename().string();
+      if (it->is_directory(ec)) {
+        // A maildir's tmp/ holds messages still being delivered.
+        bool maildir = fs::is_directory(p.parent_path() / "cur", ec) ||
+                       fs::is_directory(p.parent_path() / "new", ec);
+        if (leaf == "tmp" && maildir) it.disable_recursion_pending();
+        continue;
+      }
+      if (!leaf.empty() && leaf[0] == '.') continue;
+      if (it->is_regular_file(ec)) found.push_back(p);
+    }
+    if (ec) return Status::IOError(fmt::format("{}: {}", path, ec.message()));
+    std::sort(found.begin(), found.end());
+    for (const fs::path& p : found) {
+      FileKind kind = Sniff(p.string());
+      if (kind == FileKind::kNotMail) continue;
+      add(p, base + "/" + fs::relative(p, root, ec).generic_string(), kind);
+    }
+  } else {
+    return Status::InvalidInput(path + ": not a file or a folder");
+  }
+  *out = std::move(source);
+  return Status::OK();
+}
+
+std::string MailSource::DescribePosition(uint64_t position) const {
+  if (position == 0 || position > units_.size()) return "mail";
+  const Unit& u = units_[position - 1];
+  const File& f = files_[u.file];
+  if (u.line == 0) return Printable(f.name, 200);
+  return fmt::format("{}:{}", Printable(f.name, 200), u.line);
+}
+
+const MailFacts* MailSource::Lookup(const std::string& id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &it->second;
+}
+
+Status MailSource::FirstPass() {
+  MailMessage m;
+  MailFacts facts;
+  std::string raw;
+  ThreadSets threads;
+  std::vector<const std::string*> order;  // ids of first copies, in archive order
+  auto note = [&](uint32_t file, uint64_t line) {
+    ParseMailMessage(raw, /*headers_only=*/true, &m);
+    mapper_.Facts(m, raw, &facts);
+    auto [it, fresh] = index_.emplace(facts.id, facts);
+    units_.push_back(Unit{file, line, !fresh});
+    if (!fresh) return;
+    order.push_back(&it->first);
+    if (!facts.parent.empty()) threads.Join(facts.id, facts.parent);
+    for (const std::string& r : m.references) threads.Join(facts.id, MailEventId(r));
+  };
+  for (uint32_t i = 0; i < files_.size(); ++i) {
+    File& f = files_[i];
+    if (!f.mbox) {
+      NANNI_RETURN_IF_ERROR(ReadWholeFile(f.path, &raw));
+      if (!IsBlank(raw)) note(i, 0);
+      continue;
+    }
+    std::unique_ptr<MboxReader> reader;
+    NANNI_RETURN_IF_ERROR(MboxReader::Open(f.path, &reader));
+    for (;;) {
+      uint64_t line = 0;
+      bool done = false;
+      NANNI_RETURN_IF_ERROR(reader->Next(&raw, &line, &done));
+      if (done) break;
+      if (IsBlank(raw)) continue;
+      note(i, line);
+    }
+    f.mboxrd = reader->saw_mboxrd_escape();
+  }
+  NameThreads(order, &threads);
+  return Status::OK();
+}
+
+// A thread is every message linked to another by In-Reply-To or References (so a missing
+// parent or a reference loop does not split it). It is named after its first message, in
+// archive order, that answers nothing (its root); else the first whose parent is not in the
+// archive (under a missing root); else (a loop: every parent present) the first message's
+// root_hint.
+void MailSource::NameThreads(const std::vector<const std::string*>& order, ThreadSets* sets) {
+  // Set representative -> the first root, the first message under a missing parent, and the
+  // first message's root_hint.
+  std::unordered_map<uint32_t, std::string> root, orphan, fallback;
+  for (const std::string* id : order) {
+    const MailFacts& f = index_[*id];
+    uint32_t rep = sets->Find(*id);
+    if (f.parent.empty()) root.emplace(rep, *id);
+    if (!f.parent.empty() && index_.count(f.parent) == 0) orphan.emplace(rep, *id);
+    fallback.emplace(rep, f.root_hint.empty() ? *id : f.root_hint);
+  }
+  for (const std::string* id : order) {
+    uint32_t rep = sets->Find(*id);
+    auto r = root.find(rep);
+    auto o = orphan.find(rep);
+    index_[*id].thread = r != root.end() ? r->second : o != orphan.end() ? o->second : fallback[rep];
+  }
+}
+
+uint32_t ThreadSets::Intern(const std::string& id) {
+  auto [it, fresh] = index_.emplace(id, static_cast<uint32_t>(parent_.size()));
+  if (fresh) parent_.push_back(it->second);
+  return it->second;
+}
+
+uint32_t ThreadSets::FindIndex(uint32_t i) {
+  uint32_t root = i;
+  while (parent_[root] != root) root = parent_[root];
+  while (parent_[i] != root) {  // path compression
+    uint32_t next = parent_[i];
+    parent_[i] = root;
+    i = next;
+  }
+  return root;
+}
+
+void ThreadSets::Join(const std::string& a, const std::string& b) {
+  uint32_t ra = FindIndex(Intern(a)), rb = FindIndex(Intern(b));
+  if (ra == rb) return;
+  if (ra < rb) std::swap(ra, rb);  // the id met first represents: deterministic
+  parent_[ra] = rb;
+}
+
+Status MailSource::NextRaw(std::string* raw, bool* done) {
+  *done = false;
+  while (file_ < files_.size()) {
+    const File& f = files_[file_];
+    if (!f.mbox) {
+      NANNI_RETURN_IF_ERROR(ReadWholeFile(f.path, raw));
+      bytes_before_ += f.size;
+      ++file_;
+      if (IsBlank(*raw)) continue;  // as in the first pass
+      return Status::OK();
+    }
+    if (!mbox_) {
+      NANNI_RETURN_IF_ERROR(MboxReader::Open(f.path, &mbox_));
+      mbox_->set_mboxrd(f.mboxrd);
+    }
+    uint64_t line = 0;
+    bool end = false;
+    NANNI_RETURN_IF_ERROR(mbox_->Next(raw, &line, &end));
+    if (!end && !IsBlank(*raw)) return Status::OK();
+    if (end) {
+      bytes_before_ += f.size;
+      mbox_.reset();
+      ++file_;
+    }
+  }
+  *done = true;
+  return Status::OK();
+}
+
+Status MailSource::Next(Event* event, bool* done) {
+  if (!indexed_) {
+    NANNI_RETURN_IF_ERROR(FirstPass());
+    indexed_ = true;
+  }
+  FactsLookup lookup = [this](const std::string& id) { return Lookup(id); };
+  MailMessage m;
+  for (;;) {
+    NANNI_RETURN_IF_ERROR(NextRaw(&raw_, done));
+    if (*done) return Status::OK();
+    if (next_unit_ >= units_.size()) {
+      return Status::Aborted("mail: an archive changed while it was being imported");
+    }
+    const Unit& u = units_[next_unit_++];
+    position_ = next_unit_;
+    if (u.skip) {
+      ++skipped_;
+      continue;
+    }
+    ParseMailMessage(raw_, /*headers_only=*/false, &m);
+    if (!mapper_.ToEvent(m, raw_, lookup, files_[u.file].name, static_cast<int64_t>(u.line),
+                         event)) {
+      return Status::InvalidInput(fmt::format(
+          "{}: field 'Date': the message {} has no readable Date or Received date",
+          DescribePosition(position_),
+          m.message_id.empty() ? "(no Message-ID)" : Printable("<" + m.message_id + ">", 200)));
+    }
+    return Status::OK();
+  }
+}
+
+}  // namespace nanni

@@ -1,0 +1,106 @@
+// MailSource: the events of a mail archive, for the importer (import/event_source.h).
+//
+// The path decides the reader: a file whose first line is an mbox "From " line is an mbox
+// (mboxo or mboxrd, told apart by content: see mbox_reader.h); any other file is one message
+// (.eml); a folder is walked recursively in sorted path order, each file read by its content,
+// "tmp/" folders of maildirs skipped, hidden files skipped, and files that do not start like
+// a message or an mbox ignored. So a maildir (cur/ and new/), a folder of .eml files and a
+// folder of mboxes all work.
+//
+// Two passes. The first reads only headers and builds an index Message-ID -> {side,
+// account, parent, thread} and the threads (memory grows with the number of messages and
+// their references, a few hundred bytes each, never with their size); the second parses each
+// message in full and maps it (mail_mapper.h) with the index, so a reply can name the
+// customer it answers wherever the parent is in the archive. A Message-ID met again (the same message in several files) is read once: the
+// first copy in path and file order wins, later copies are skipped. Files stream: an mbox of
+// any size is read a message at a time.
+//
+// All GMime work happens inside Next(), i.e. on the importer's reading thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "config/nanni_config.h"
+#include "import/event_source.h"
+#include "import/mail/mail_mapper.h"
+#include "import/mail/mbox_reader.h"
+
+namespace nanni {
+
+// Disjoint sets of event ids (union-find over interned ids), for threads.
+class ThreadSets {
+ public:
+  // The set's representative (a number, stable until the next Join).
+  uint32_t Find(const std::string& id) { return FindIndex(Intern(id)); }
+  void Join(const std::string& a, const std::string& b);
+
+ private:
+  uint32_t Intern(const std::string& id);
+  uint32_t FindIndex(uint32_t i);
+
+  std::unordered_map<std::string, uint32_t> index_;
+  std::vector<uint32_t> parent_;
+};
+
+class MailSource : public EventSource {
+ public:
+  // Lists the files of `path` (NotFound when it does not exist). `config` must outlive the
+  // source.
+  static Status Open(const std::string& path, const NanniConfig* config,
+                     std::unique_ptr<MailSource>* out);
+
+  // Whether `path` should be read as mail rather than NDJSON: a folder, or a file that starts
+  // like an mbox or a message. "-" (standard input) is never mail.
+  static bool IsMailPath(const std::string& path);
+
+  Status Next(Event* event, bool* done) override;
+  uint64_t Position() const override { return position_; }
+  std::string DescribePosition(uint64_t position) const override;
+  uint64_t bytes_read() const override { return bytes_before_ + (mbox_ ? mbox_->bytes_read() : 0); }
+  uint64_t total_bytes() const override { return total_bytes_; }
+
+  // After the import: messages read, and copies skipped because their id was seen before.
+  uint64_t messages() const { return units_.size(); }
+  uint64_t skipped_copies() const { return skipped_; }
+
+ private:
+  struct File {
+    std::string path;     // to open
+    std::string name;     // for source.file and messages
+    bool mbox = false;
+    bool mboxrd = false;  // learned in the first pass
+    uint64_t size = 0;
+  };
+  struct Unit {
+    uint32_t file;
+    uint64_t line;  // of the "From " line in an mbox; 0 for a one-message file
+    bool skip;      // a later copy of a Message-ID already read
+  };
+
+  MailSource(const NanniConfig* config) : mapper_(config) {}
+  Status FirstPass();
+  void NameThreads(const std::vector<const std::string*>& order, ThreadSets* sets);
+  // The next raw message of the second pass; *done after the last file.
+  Status NextRaw(std::string* raw, bool* done);
+  const MailFacts* Lookup(const std::string& id) const;
+
+  MailMapper mapper_;
+  std::vector<File> files_;
+  std::vector<Unit> units_;
+  std::unordered_map<std::string, MailFacts> index_;
+  bool indexed_ = false;
+  uint64_t total_bytes_ = 0;
+  uint64_t bytes_before_ = 0;
+  uint64_t skipped_ = 0;
+  // Second-pass cursor.
+  size_t file_ = 0;
+  std::unique_ptr<MboxReader> mbox_;
+  size_t next_unit_ = 0;
+  uint64_t position_ = 0;
+  std::string raw_;
+};
+
+}  // namespace nanni

@@ -1,0 +1,218 @@
+#include "import/mail/new_text.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+namespace nanni {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// ASCII lower case (what std::tolower does in the C locale), without a call per byte.
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// "wrote:" and its translations, matched at the end of a lower-cased line.
+constexpr std::array<std::string_view, 12> kWroteEndings = {
+    "wrote:", "a écrit :", "a écrit:", "schrieb:", "escribió:", "ha scritto:", "schreef:",
+    "escreveu:", "skrev:", "napisał:", "kirjoitti:", "написал:"};
+// Openers of an attribution line.
+constexpr std::array<std::string_view, 10> kAttributionStarts = {
+    "on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "dnia ", "w dniu "};
+
+bool IsAttribution(std::string_view lower_line) {
+  for (std::string_view end : kWroteEndings) {
+    if (EndsWith(lower_line, end)) return true;
+  }
+  // "Am 29.04.2019 um 10:00 schrieb Hans Muster:": the verb before the name.
+  if (!EndsWith(lower_line, ":")) return false;
+  static constexpr std::array<std::string_view, 4> kVerbs = {" schrieb ", " wrote ", " skrev ",
+                                                             " kirjoitti "};
+  bool opens = std::any_of(kAttributionStarts.begin(), kAttributionStarts.end(),
+                           [&](std::string_view s) { return StartsWith(lower_line, s); });
+  return opens && std::any_of(kVerbs.begin(), kVerbs.end(), [&](std::string_view v) {
+           return lower_line.find(v) != std::string_view::npos;
+         });
+}
+
+// An attribution split over two lines: "On Mon, 1 Apr 2019, Jane Doe <jane@x.org>" + "wrote:".
+bool IsSplitAttribution(std::string_view lower_line, std::string_view lower_next) {
+  bool opens = std::any_of(kAttributionStarts.begin(), kAttributionStarts.end(),
+                           [&](std::string_view s) { return StartsWith(lower_line, s); });
+  return opens && IsAttribution(lower_next) && lower_next.size() < 40;
+}
+
+// An attribution in a form not listed above (Gmail writes one per language: "ср, 29 мая 2019
+// г. в 22:56, Name <addr>:"): a line, or two, ending in ':' that holds an address or a year and
+// is followed (after blank lines) by a quoted line.
+bool IsQuoteIntro(const std::vector<std::string_view>& lines, size_t i) {
+  std::string_view line = Trim(lines[i]);
+  size_t last = i;
+  if (!EndsWith(line, ":") && i + 1 < lines.size() && EndsWith(Trim(lines[i + 1]), ">:")) last = i + 1;
+  if (!EndsWith(Trim(lines[last]), ":")) return false;
+  std::string joined(line);
+  if (last > i) joined.append(Trim(lines[last]));
+  bool has_year = false;
+  for (size_t k = 0; k + 4 <= joined.size(); ++k) {
+    if ((joined.compare(k, 2, "19") == 0 || joined.compare(k, 2, "20") == 0) &&
+        std::isdigit(static_cast<unsigned char>(joined[k + 2])) &&
+        std::isdigit(static_cast<unsigned char>(joined[k + 3]))) {
+      has_year = true;
+      break;
+    }
+  }
+  if (joined.find('@') == std::string::npos && !has_year) return false;
+  for (size_t k = last + 1; k < lines.size(); ++k) {
+    std::string_view t = Trim(lines[k]);
+    if (t.empty()) continue;
+    return t[0] == '>';
+  }
+  return false;
+}
+
+bool IsRule(std::string_view line, char c, size_t min) {
+  return line.size() >= min && line.find_first_not_of(c) == std::string_view::npos;
+}
+
+bool IsSignOff(std::string_view lower) {
+  static constexpr std::array<std::string_view, 23> kSignOffs = {
+      "regards,", "best regards,", "kind regards,", "best,", "thanks,", "thank you,",
+      "many thanks,", "cheers,", "sincerely,", "yours sincerely,", "warm regards,",
+      "best wishes,", "br,", "thanks!", "thanks", "regards", "best regards", "cheers",
+      "thanks again,", "thanks in advance,", "mit freundlichen grüßen,", "cordialement,",
+      "saludos,"};
+  for (std::string_view s : kSignOffs) {
+    if (lower == s) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+SplitText SplitNewText(std::string_view text) {
+  // The lines, and the same lines lower-cased (views into one lower-cased copy).
+  std::string lowered = Lower(text);
+  std::vector<std::string_view> lines, lower_lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.push_back(text.substr(start, nl - start));
+    lower_lines.push_back(std::string_view(lowered).substr(start, nl - start));
+    start = nl + 1;
+  }
+  // Where the carried-along part starts, and where a signature starts within the kept part.
+  size_t cut = lines.size();
+  std::vector<bool> dropped(lines.size(), false);
+  size_t signature_at = std::string_view::npos;
+  bool cut_is_signature = false;
+  for (size_t i = 0; i < lines.size() && cut == lines.size(); ++i) {
+    std::string_view line = Trim(lines[i]);
+    std::string_view lower = Trim(lower_lines[i]);
+    std::string_view next = i + 1 < lines.size() ? Trim(lower_lines[i + 1]) : std::string_view();
+    if (lines[i] == "-- " || lines[i] == "--" || line == "-- ") {
+      cut = i;
+      cut_is_signature = true;
+    } else if (!line.empty() && line[0] != '>' &&
+               (IsAttribution(lower) || IsSplitAttribution(lower, next) ||
+                IsQuoteIntro(lines, i))) {
+      // Followed by a '>' quote: drop the attribution and read on (a bottom-posted or
+      // interleaved reply follows the quote). Followed by anything else: the quote is unmarked.
+      size_t last = IsAttribution(lower) ? i : i + 1;
+      size_t k = last + 1;
+      while (k < lines.size() && Trim(lines[k]).empty()) ++k;
+      if (k < lines.size() && Trim(lines[k])[0] == '>') {
+        for (size_t d = i; d <= last; ++d) dropped[d] = true;
+        i = last;
+      } else {
+        cut = i;
+      }
+    } else if (lower.find("original message") != std::string_view::npos &&
+               StartsWith(lower, "---")) {
+      cut = i;
+    } else if (StartsWith(lower, "---------- forwarded message") ||
+               StartsWith(lower, "-------- forwarded message") ||
+               StartsWith(lower, "begin forwarded message")) {
+      cut = i;
+    } else if (StartsWith(lower, "from:") && i > 0) {
+      for (size_t k = i + 1; k < std::min(lines.size(), i + 5); ++k) {
+        std::string_view l = Trim(lower_lines[k]);
+        if (StartsWith(l, "sent:") || StartsWith(l, "date:")) { cut = i; break; }
+      }
+    } else if ((IsRule(line, '_', 20) || IsRule(line, '-', 20) || IsRule(line, '=', 20)) &&
+               i + 1 < lines.size()) {
+      // A rule is followed by a quoted header block or a list footer.
+      for (size_t k = i + 1; k < std::min(lines.size(), i + 4); ++k) {
+        std::string_view l = Trim(lower_lines[k]);
+        if (StartsWith(l, "from:") || l.find("mailing list") != std::string_view::npos ||
+            l.find("unsubscribe") != std::string_view::npos ||
+            l.find("listinfo") != std::string_view::npos) {
+          cut = i;
+          break;
+        }
+      }
+    } else if (StartsWith(lower, "sent from my ") || StartsWith(lower, "get outlook for ") ||
+               StartsWith(lower, "sent from mail for ")) {
+      cut = i;
+      cut_is_signature = true;
+    }
+  }
+  // Kept lines: before the cut, not quoted.
+  std::vector<std::string_view> kept;
+  for (size_t i = 0; i < cut; ++i) {
+    std::string_view t = Trim(lines[i]);
+    if (dropped[i] || (!t.empty() && t[0] == '>')) continue;
+    kept.push_back(lines[i]);
+  }
+  while (!kept.empty() && Trim(kept.back()).empty()) kept.pop_back();
+  // A closing sign-off followed by at most six short lines starts the signature.
+  for (size_t i = kept.size(); i-- > 0;) {
+    if (kept.size() - i > 7) break;
+    std::string_view t = Trim(kept[i]);
+    if (t.size() > 60) break;
+    if (IsSignOff(Lower(t))) { signature_at = i; break; }
+  }
+  SplitText out;
+  size_t end = signature_at == std::string_view::npos ? kept.size() : signature_at;
+  size_t first = 0;
+  while (first < end && Trim(kept[first]).empty()) ++first;
+  for (size_t i = first; i < end; ++i) {
+    out.new_text.append(kept[i]);
+    out.new_text.push_back('\n');
+  }
+  while (!out.new_text.empty() && (out.new_text.back() == '\n' || out.new_text.back() == ' ')) {
+    out.new_text.pop_back();
+  }
+  // The signature: the sign-off block, or what follows a "-- " delimiter (a few lines).
+  std::vector<std::string_view> sig_lines;
+  if (signature_at != std::string_view::npos) {
+    sig_lines.assign(kept.begin() + signature_at, kept.end());
+  }
+  if (cut_is_signature) {
+    for (size_t i = cut + 1; i < std::min(lines.size(), cut + 9); ++i) sig_lines.push_back(lines[i]);
+  }
+  for (std::string_view l : sig_lines) {
+    out.signature.append(Trim(l));
+    out.signature.push_back('\n');
+  }
+  return out;
+}
+
+}  // namespace nanni
