@@ -1,12 +1,11 @@
 #include "util/line_reader.h"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
 
-#include "util/printable.h"
+#include "util/input_file.h"
 
 namespace nanni {
 
@@ -16,22 +15,9 @@ constexpr size_t kBufferBytes = 1 << 20;
 
 Status LineReader::Open(const std::string& path, size_t max_line_bytes,
                         std::unique_ptr<LineReader>* out) {
-  if (path == "-") {
-    out->reset(new LineReader(stdin, false, max_line_bytes, 0));
-    return Status::OK();
-  }
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    return Status::NotFound(fmt::format("{}: {}", Printable(path, 200), std::strerror(errno)));
-  }
-  if (S_ISDIR(st.st_mode)) {
-    return Status::InvalidInput(fmt::format("{}: is a directory", Printable(path, 200)));
-  }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    return Status::IOError(fmt::format("{}: {}", Printable(path, 200), std::strerror(errno)));
-  }
-  out->reset(new LineReader(f, true, max_line_bytes, static_cast<uint64_t>(st.st_size)));
+  InputFile in;
+  NANNI_RETURN_IF_ERROR(OpenInputFile(path, &in));
+  out->reset(new LineReader(in.file, in.owned, max_line_bytes, in.size));
   return Status::OK();
 }
 

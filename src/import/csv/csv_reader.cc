@@ -1,13 +1,12 @@
 #include "import/csv/csv_reader.h"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
-#include "util/printable.h"
+#include "util/input_file.h"
 
 namespace nanni {
 
@@ -36,23 +35,10 @@ struct Span {
 Status CsvReader::Open(const std::string& path, const CsvDialect& dialect,
                        std::unique_ptr<CsvReader>* out, size_t buffer_bytes,
                        size_t max_record_bytes) {
-  if (path == "-") {
-    out->reset(new CsvReader(stdin, false, {}, dialect, buffer_bytes, max_record_bytes, 0));
-    return Status::OK();
-  }
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    return Status::NotFound(fmt::format("{}: {}", Printable(path, 200), std::strerror(errno)));
-  }
-  if (S_ISDIR(st.st_mode)) {
-    return Status::InvalidInput(fmt::format("{}: is a directory", Printable(path, 200)));
-  }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    return Status::IOError(fmt::format("{}: {}", Printable(path, 200), std::strerror(errno)));
-  }
-  out->reset(new CsvReader(f, true, {}, dialect, buffer_bytes, max_record_bytes,
-                           static_cast<uint64_t>(st.st_size)));
+  InputFile in;
+  NANNI_RETURN_IF_ERROR(OpenInputFile(path, &in));
+  out->reset(new CsvReader(in.file, in.owned, {}, dialect, buffer_bytes, max_record_bytes,
+                           in.size));
   return Status::OK();
 }
 
