@@ -19,15 +19,7 @@
 namespace nanni {
 namespace {
 
-// Runs headless Chromium, once more if it fails (it can crash starting up on a loaded machine;
-// a second failure is a real one).
-test::CommandResult Chromium(std::vector<std::string> args) {
-  args.insert(args.begin(), {"timeout", "120", "chromium"});
-  test::CommandResult r = test::Run(args);
-  if (r.exit_code != 0) r = test::Run(args);
-  return r;
-}
-
+using test::Chromium;
 using test::Nanni;
 using test::ReadFile;
 using test::WriteFile;

@@ -91,6 +91,13 @@ void WriteFile(const std::string& path, const std::string& content) {
 }
 
 std::string TestData(const std::string& relative) { return std::string(NANNI_TEST_DATA) + "/" + relative; }
+CommandResult Chromium(std::vector<std::string> args) {
+  args.insert(args.begin(), {"timeout", "120", "chromium"});
+  CommandResult r = Run(args);
+  if (r.exit_code != 0) r = Run(args);
+  return r;
+}
+
 std::string SharedData(const std::string& relative) {
   return std::string(NANNI_SHARED_DATA) + "/" + relative;
 }

@@ -34,6 +34,10 @@ CommandResult Run(const std::vector<std::string>& argv);
 // Runs the nanni binary under test with `args`.
 CommandResult Nanni(const std::vector<std::string>& args);
 
+// Runs headless Chromium (Debian's package) with `args`, within 120 s, once more if it fails:
+// it can crash starting up on a loaded machine; a second failure is a real one.
+CommandResult Chromium(std::vector<std::string> args);
+
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& content);
 
