@@ -60,6 +60,11 @@ Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* sto
 Status GenerateToFile(const GeneratorOptions& options, const std::string& out_path,
                       const std::string& truth_path, GeneratorTruth* truth);
 
+// Prints, for every account's contacts with 3 or more messages, the `rows` ranked first by the
+// share of their messages flagged for abuse, threats and badgering (`nanni tone --all`'s
+// tables; command_tone.cc).
+Status PrintToneRanking(SqliteStore* store, size_t rows);
+
 // Exit codes, documented in docs/cli.md.
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;    // verification failed, or the input was refused

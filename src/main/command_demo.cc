@@ -164,10 +164,14 @@ Status RunDemo(const DemoFlags& flags) {
 
   if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowCase(db, focus));
 
+  Heading("Tone: the contacts whose words stand out (nanni tone --all)");
+  NANNI_RETURN_IF_ERROR(PrintToneRanking(store.get(), 3));
+
   Heading("Try next");
   fmt::print("  nanni --db {} case {} --format html --out {}-case.html   (open it in a browser, "
              "print it)\n", db, focus, focus);
   fmt::print("  nanni --db {} brief {} --format md --out {}-brief.md\n", db, focus, focus);
+  fmt::print("  nanni --db {} tone --account {}   (each contact's tone, month by month)\n", db, focus);
   fmt::print("  nanni --db {} accounts --sort events\n", db);
   fmt::print("  nanni --db {} events {} --kind request,response\n", db, focus);
   fmt::print("  nanni --db {} verify\n", db);

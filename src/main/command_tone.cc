@@ -347,21 +347,27 @@ Status RunAccount(const GlobalOptions& global, const ToneFlags& flags) {
   return Status::OK();
 }
 
-Status RunAll(const GlobalOptions& global, const ToneFlags& flags) {
-  std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+// Every account's contacts with at least 3 messages, ranked three ways by the share of their
+// messages flagged. Owns the trend the rankings point into.
+struct ToneRanking {
+  explicit ToneRanking(size_t top) : trend(top) {}
+  ToneTrend trend;
+  size_t accounts = 0;
+  uint64_t scored = 0;
+  std::vector<const ContactTone*> by_abuse, by_threats, by_badgering;
+};
+
+Status RankContacts(SqliteStore* store, ToneRanking* out) {
   std::vector<AccountSummary> accounts;
   NANNI_RETURN_IF_ERROR(store->ListAccounts(&accounts));
   const ToneModel& model = ToneModel::Default();
   ToneScorer scorer(model);
-  ToneTrend trend(flags.top);
-  uint64_t scored = 0;
   for (const AccountSummary& a : accounts) {
-    NANNI_RETURN_IF_ERROR(ScoreAccount(store.get(), a.account, &scorer, model, &trend, &scored));
+    NANNI_RETURN_IF_ERROR(ScoreAccount(store, a.account, &scorer, model, &out->trend, &out->scored));
   }
-  // Contacts with at least 3 messages, ranked by the share of their messages flagged.
+  out->accounts = accounts.size();
   std::vector<const ContactTone*> list;
-  for (const ContactTone& c : trend.contacts()) {
+  for (const ContactTone& c : out->trend.contacts()) {
     if (c.total.messages >= 3) list.push_back(&c);
   }
   auto ranked = [&](auto share) {
@@ -371,44 +377,59 @@ Status RunAll(const GlobalOptions& global, const ToneFlags& flags) {
     });
     return r;
   };
-  auto abuse = ranked([](const ToneTally& t) { return t.Share(t.abusive) + 0.001 * t.Mean(3); });
-  auto threat = ranked([](const ToneTally& t) { return t.Share(t.threats); });
-  auto badger = ranked([](const ToneTally& t) { return t.Share(t.badgering); });
-  std::vector<ToneStandout> standouts = trend.Standouts();
-  if (global.json) {
-    std::string out = fmt::format("{{\"messages\":{},", scored);
-    auto section = [&](const char* name, const std::vector<const ContactTone*>& r) {
-      fmt::format_to(std::back_inserter(out), "\"{}\":[", name);
-      for (size_t i = 0; i < r.size() && i < 20; ++i) {
-        out += i ? "," : "";
-        AppendContactJson(*r[i], false, &out);
-      }
-      out += "],";
-    };
-    section("by_abuse", abuse);
-    section("by_threats", threat);
-    section("by_badgering", badger);
-    AppendStandoutsJson(standouts, &out);
-    out += "}\n";
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return Status::OK();
-  }
+  out->by_abuse = ranked([](const ToneTally& t) { return t.Share(t.abusive) + 0.001 * t.Mean(3); });
+  out->by_threats = ranked([](const ToneTally& t) { return t.Share(t.threats); });
+  out->by_badgering = ranked([](const ToneTally& t) { return t.Share(t.badgering); });
+  return Status::OK();
+}
+
+void PrintRankingJson(const ToneRanking& ranking) {
+  std::string out = fmt::format("{{\"messages\":{},", ranking.scored);
+  auto section = [&](const char* name, const std::vector<const ContactTone*>& r) {
+    fmt::format_to(std::back_inserter(out), "\"{}\":[", name);
+    for (size_t i = 0; i < r.size() && i < 20; ++i) {
+      out += i ? "," : "";
+      AppendContactJson(*r[i], false, &out);
+    }
+    out += "],";
+  };
+  section("by_abuse", ranking.by_abuse);
+  section("by_threats", ranking.by_threats);
+  section("by_badgering", ranking.by_badgering);
+  AppendStandoutsJson(ranking.trend.Standouts(), &out);
+  out += "}\n";
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+void PrintToneRankingTables(const ToneRanking& ranking, size_t rows) {
   fmt::print("Tone across {} accounts: {} messages with text from {} contacts; contacts with 3 or more\n"
-             "messages, ranked by the share of their messages flagged.\n", accounts.size(), scored,
-             trend.contacts().size());
+             "messages, ranked by the share of their messages flagged.\n", ranking.accounts,
+             ranking.scored, ranking.trend.contacts().size());
   auto table = [&](const char* title, const std::vector<const ContactTone*>& r, auto count) {
     fmt::print("\n{}\n{:<76} {:>5} {:>8} {:>6}\n", title, "contact (account)", "msgs", "flagged", "share");
-    for (size_t i = 0; i < r.size() && i < 10; ++i) {
+    for (size_t i = 0; i < r.size() && i < rows; ++i) {
       if (count(r[i]->total) == 0) break;
       fmt::print("{:<76} {:>5} {:>8} {:>6.2f}\n",
                  ContactLabel(*r[i]) + " (" + Printable(r[i]->account, 30) + ")", r[i]->total.messages,
                  count(r[i]->total), r[i]->total.Share(count(r[i]->total)));
     }
   };
-  table("Abuse", abuse, [](const ToneTally& t) { return t.abusive; });
-  table("Threats", threat, [](const ToneTally& t) { return t.threats; });
-  table("Discount badgering", badger, [](const ToneTally& t) { return t.badgering; });
-  PrintStandouts(standouts);
+  table("Abuse", ranking.by_abuse, [](const ToneTally& t) { return t.abusive; });
+  table("Threats", ranking.by_threats, [](const ToneTally& t) { return t.threats; });
+  table("Discount badgering", ranking.by_badgering, [](const ToneTally& t) { return t.badgering; });
+}
+
+Status RunAll(const GlobalOptions& global, const ToneFlags& flags) {
+  std::unique_ptr<SqliteStore> store;
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  ToneRanking ranking(flags.top);
+  NANNI_RETURN_IF_ERROR(RankContacts(store.get(), &ranking));
+  if (global.json) {
+    PrintRankingJson(ranking);
+    return Status::OK();
+  }
+  PrintToneRankingTables(ranking, 10);
+  PrintStandouts(ranking.trend.Standouts());
   return Status::OK();
 }
 
@@ -423,6 +444,13 @@ Status RunTone(const GlobalOptions& global, const ToneFlags& flags) {
 }
 
 }  // namespace
+
+Status PrintToneRanking(SqliteStore* store, size_t rows) {
+  ToneRanking ranking(/*top=*/0);
+  NANNI_RETURN_IF_ERROR(RankContacts(store, &ranking));
+  PrintToneRankingTables(ranking, rows);
+  return Status::OK();
+}
 
 void RegisterToneCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
   auto flags = std::make_shared<ToneFlags>();
