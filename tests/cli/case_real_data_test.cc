@@ -246,7 +246,9 @@ TEST_F(CaseRealData, UsrpMostAskingOrganisationsRequestsAnswersAndResponseTimes)
     EXPECT_EQ(stats["worst_s"], NearestRank(response_s, 100));
     std::cout << "[ figures  ] " << account << ": " << want.size() << " requests, " << answered
               << " answered, median response " << NearestRank(response_s, 50) << " s\n";
-    if (account == top_org) EXPECT_GT(answered, 0u);
+    if (account == top_org) {
+      EXPECT_GT(answered, 0u);
+    }
     EXPECT_LT(answered, want.size());
   }
 }
