@@ -14,6 +14,7 @@
 #include "import/importer.h"
 #include "import/mail/mail_source.h"
 #include "support/ledger_fixture.h"
+#include "support/real_data_scan.h"
 #include "support/test_support.h"
 
 namespace nanni {
@@ -21,67 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One message as a naive scan sees it: its unfolded header fields by lower-case name.
-struct Scanned {
-  std::string message_id, in_reply_to;
-  std::vector<std::string> linked;  // every <id> of In-Reply-To and References
-  bool empty = true;  // no header at all (an mbox entry with nothing in it)
-};
-
-std::string FirstAngle(const std::string& v) {
-  size_t a = v.find('<'), b = v.find('>', a == std::string::npos ? 0 : a);
-  if (a == std::string::npos || b == std::string::npos) return "";
-  return v.substr(a + 1, b - a - 1);
-}
-
-Scanned ScanHeaders(const std::vector<std::string>& lines) {
-  Scanned s;
-  std::vector<std::string> fields;
-  for (const std::string& l : lines) {
-    if (l.empty() || l == "\r") break;
-    if ((l[0] == ' ' || l[0] == '\t') && !fields.empty()) {
-      fields.back() += " " + l;
-    } else {
-      fields.push_back(l);
-    }
-  }
-  for (const std::string& f : fields) {
-    s.empty = false;
-    size_t colon = f.find(':');
-    if (colon == std::string::npos) continue;
-    std::string name = f.substr(0, colon);
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (name == "message-id" && s.message_id.empty()) s.message_id = FirstAngle(f.substr(colon));
-    if (name == "in-reply-to" && s.in_reply_to.empty()) s.in_reply_to = FirstAngle(f.substr(colon));
-    if (name == "in-reply-to" || name == "references") {
-      std::regex id("<([^<>]+)>");
-      std::string v = f.substr(colon);
-      for (std::sregex_iterator it(v.begin(), v.end(), id), end; it != end; ++it) {
-        s.linked.push_back((*it)[1]);
-      }
-    }
-  }
-  return s;
-}
-
-// Splits an mbox at "From " lines that start the file or follow a blank line.
-std::vector<Scanned> ScanMbox(const std::string& path, size_t* separators) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<std::vector<std::string>> messages;
-  bool previous_blank = true;
-  for (std::string line; std::getline(in, line);) {
-    if (previous_blank && line.rfind("From ", 0) == 0) {
-      messages.emplace_back();
-    } else if (!messages.empty()) {
-      messages.back().push_back(line);
-    }
-    previous_blank = line.empty();
-  }
-  *separators = messages.size();
-  std::vector<Scanned> out;
-  for (const auto& m : messages) out.push_back(ScanHeaders(m));
-  return out;
-}
+using Scanned = test::ScannedMessage;
+using test::ScanHeaders;
+using test::ScanMbox;
 
 std::vector<Event> Import(const std::string& path, const NanniConfig& config,
                           const std::string& db, ImportSummary* summary, Status* status) {

@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <iostream>
+#include <map>
+
+#include "support/real_data_scan.h"
 #include "support/test_support.h"
 
 namespace nanni {
@@ -154,6 +158,80 @@ TEST_F(ToneDemoTest, TheTextTableShowsMonthsAndQuotes) {
   EXPECT_NE(r.out.find("Messages that stand out"), std::string::npos);
   EXPECT_NE(r.out.find("lex:badger."), std::string::npos);
   EXPECT_NE(r.out.find("2026-"), std::string::npos);
+}
+
+// The Twitter support sample (../shared/data/twitter_support/twcs_sample.csv, profile twcs):
+// the customer with the most tweets, found and counted here from the CSV itself (inbound
+// "True" tweets by author, per month of created_at), against `nanni tone --account`; and
+// `tone --all` over every customer.
+TEST(ToneRealData, TwitterCustomerWithTheMostTweetsAndEveryAccount) {
+  test::TempDir dir;
+  const std::string path = test::SharedData("twitter_support/twcs_sample.csv");
+  ASSERT_EQ(Nanni({"--db", dir.File("l.db"), "init"}).exit_code, 0);
+  auto imported = Nanni({"--db", dir.File("l.db"), "import", "--no-progress", "--profile", "twcs", "--lenient",
+                         "--rejects", dir.File("rejects.jsonl"), path});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+
+  std::vector<test::CsvRow> rows = test::ParseCsv(test::ReadFile(path));
+  const auto& h = rows[0].fields;
+  ASSERT_EQ(h.size(), 8u);
+  ASSERT_EQ(h[2], "author_id");
+  ASSERT_EQ(h[3], "inbound");
+  ASSERT_EQ(h[4], "created_at");
+  ASSERT_EQ(h[5], "text");
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::map<std::string, std::map<std::string, int>> per_author_month;  // author -> YYYY-MM -> n
+  std::map<std::string, int> per_author;
+  int customer_tweets = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const auto& f = rows[i].fields;
+    if (f.size() != 8 || f[3] != "True" || f[5].empty()) continue;  // the broken rows are rejected
+    ++customer_tweets;
+    ++per_author[f[2]];
+    // created_at: "Tue Oct 31 22:10:47 +0000 2017"
+    std::string month;
+    for (int m = 0; m < 12; ++m) {
+      if (f[4].substr(4, 3) == kMonths[m]) month = f[4].substr(f[4].size() - 4) + (m < 9 ? "-0" : "-") + std::to_string(m + 1);
+    }
+    ASSERT_FALSE(month.empty()) << f[4];
+    ++per_author_month[f[2]][month];
+  }
+  std::string top;
+  for (const auto& [author, n] : per_author) {
+    if (top.empty() || n > per_author[top]) top = author;
+  }
+  ASSERT_GT(per_author[top], 10);
+
+  auto r = Nanni({"--db", dir.File("l.db"), "--json", "tone", "--account", "twitter:" + top});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["account"], "twitter:" + top);
+  EXPECT_EQ(j["messages"], per_author[top]);
+  EXPECT_EQ(j["whole_account"]["messages"], per_author[top]);
+  ASSERT_EQ(j["contacts"].size(), 1u);  // one author; the brand's replies are our side
+  EXPECT_EQ(j["contacts"][0]["contact"], top);
+  EXPECT_EQ(j["contacts"][0]["messages"], per_author[top]);
+  std::map<std::string, int> months;
+  for (const auto& m : j["whole_account"]["months"]) months[m["month"]] = m["messages"];
+  EXPECT_EQ(months, per_author_month[top]);
+  for (const char* score : {"politeness", "demanding", "collaboration", "abuse"}) {
+    double v = j["whole_account"][score];
+    EXPECT_GE(v, 0.0) << score;
+    EXPECT_LE(v, 1.0) << score;
+  }
+  std::cout << "[ figures  ] twitter:" << top << ": " << per_author[top] << " tweets; "
+            << customer_tweets << " customer tweets in all\n";
+
+  auto all = Nanni({"--db", dir.File("l.db"), "--json", "tone", "--all"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  auto everyone = nlohmann::json::parse(all.out);
+  EXPECT_EQ(everyone["messages"], customer_tweets);
+  ASSERT_FALSE(everyone["by_abuse"].empty());
+  for (const auto& c : everyone["by_abuse"]) {
+    EXPECT_GE(c["messages"].get<int>(), 3);  // ranked: contacts with three or more messages
+    EXPECT_EQ(c["messages"], per_author[c["contact"].get<std::string>()]) << c["contact"];
+  }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "storage/sqlite_store.h"
 #include "support/ledger_fixture.h"
+#include "support/real_data_scan.h"
 #include "support/test_support.h"
 
 namespace nanni {
@@ -20,54 +21,10 @@ using test::Nanni;
 using test::ReadFile;
 using test::SharedData;
 
-// A deliberately simple CSV parser, independent of src/import/csv: a row ends at \n, \r\n or
-// a lone \r outside quotes; "" in a quoted field is a quote. Each row keeps its first line.
-struct Row {
-  std::vector<std::string> fields;
-  int line = 0;
-  bool closed = true;  // false when the file ends inside quotes
-};
-
-std::vector<Row> ParseCsv(const std::string& text) {
-  std::vector<Row> rows;
-  Row row;
-  std::string field;
-  bool quoted = false, any = false;
-  int line = 1;
-  row.line = 1;
-  auto end_row = [&] {
-    row.fields.push_back(field);
-    field.clear();
-    if (any) rows.push_back(row);
-    row = Row();
-    any = false;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
-      else if (c == '"') quoted = false;
-      else {
-        if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
-        field += c;
-      }
-      continue;
-    }
-    if (c == '"' && field.empty()) { quoted = true; any = true; }
-    else if (c == ',') { row.fields.push_back(field); field.clear(); any = true; }
-    else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      end_row();
-      ++line;
-      row.line = line;
-    } else { field += c; any = true; }
-  }
-  if (any || !field.empty()) {
-    row.closed = !quoted;
-    end_row();
-  }
-  return rows;
-}
+// The CSV is read by a deliberately simple parser of its own (support/real_data_scan.h),
+// independent of src/import/csv.
+using Row = test::CsvRow;
+using test::ParseCsv;
 
 // Every event in the ledger at `db`, as JSON.
 std::vector<nlohmann::json> AllEvents(const std::string& db) {
@@ -81,18 +38,7 @@ std::vector<nlohmann::json> AllEvents(const std::string& db) {
   return out;
 }
 
-int64_t UtcMicros(const std::string& rfc3339) {
-  // Only what the ledger writes: YYYY-MM-DDTHH:MM:SS(Z|+HH:MM).
-  std::tm tm{};
-  strptime(rfc3339.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
-  int64_t t = timegm(&tm);
-  std::string off = rfc3339.substr(19);
-  if (!off.empty() && off != "Z") {
-    int sign = off[0] == '-' ? -1 : 1;
-    t -= sign * (std::stoi(off.substr(1, 2)) * 3600 + std::stoi(off.substr(4, 2)) * 60);
-  }
-  return t * 1000000;
-}
+int64_t UtcMicros(const std::string& rfc3339) { return test::Rfc3339Seconds(rfc3339) * 1000000; }
 
 class CsvRealData : public ::testing::Test {
  protected:
