@@ -42,8 +42,7 @@ JsonOut& JsonOut::EndArray() {
   return *this;
 }
 JsonOut& JsonOut::Key(std::string_view key) {
-  Comma();
-  AppendJsonString(key, &out_);
+  String(key);  // the same fast, exact escaping as values
   out_ += ':';
   after_key_ = true;
   return *this;
