@@ -118,7 +118,10 @@ JsonOut& JsonOut::Null() {
   out_ += "null";
   return *this;
 }
-JsonOut& JsonOut::Time(const Timestamp& t) { return String(FormatRfc3339(t)); }
+JsonOut& JsonOut::Time(const Timestamp& t) {
+  char buf[kRfc3339MaxBytes];
+  return String(std::string_view(buf, FormatRfc3339(t, buf)));
+}
 JsonOut& JsonOut::OptTime(const std::optional<Timestamp>& t) { return t ? Time(*t) : Null(); }
 
 }  // namespace nanni
