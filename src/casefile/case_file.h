@@ -157,11 +157,11 @@ struct CallItem {
   int64_t queue_wait_s = 0, handle_s = 0, ivr_s = 0;
 };
 
-// One line of the chronology: every event, in time order. The string views point into the
-// events the case file was built from (CaseFileBuilder::Build), which must outlive it: an
-// account of ten thousand events would otherwise hold its texts twice.
+// One line of the chronology: every event, in time order. The citation pointer and the string
+// views point into the events the case file was built from (CaseFileBuilder::Build), which
+// must outlive it: an account of ten thousand events would otherwise hold its texts twice.
 struct ChronologyLine {
-  Citation cite;
+  const Citation* cite = nullptr;  // never null in a built case file
   Timestamp time;
   EventKind kind = EventKind::kNote;
   std::optional<CasePerson> from;

@@ -158,10 +158,14 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
   std::vector<PaymentItem> orphan_payments;
   std::vector<std::pair<std::string, PaymentItem>> payments;
   cf.chronology.reserve(events.size());
+  // Requests are most of an account's events: reserving spares moving them while growing.
+  cf.requests.reserve(std::count_if(events.begin(), events.end(), [](const CaseEvent& c) {
+    return c.event.kind == EventKind::kRequest;
+  }));
 
   for (const CaseEvent& c : events) {
     const Event& e = c.event;
-    ChronologyLine line{c.cite, e.time, e.kind, FromOf(e), ToOf(e), e.channel, e.subject,
+    ChronologyLine line{&c.cite, e.time, e.kind, FromOf(e), ToOf(e), e.channel, e.subject,
                         e.text, Detail(e), e.corrects};
     cf.chronology.push_back(std::move(line));
     switch (e.kind) {

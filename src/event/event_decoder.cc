@@ -73,9 +73,12 @@ Status CheckIdentifier(std::string_view field, std::string_view s, size_t max) {
 // Checks for a key seen twice in one object: JSON allows it, nanni refuses the ambiguity.
 class KeySet {
  public:
-  Status Add(std::string_view prefix, std::string_view key) {
+  Status Add(std::string_view prefix, std::string_view key) { return Add(prefix, "", key); }
+  // The same, the field named `prefix` + `prefix2` + `key` (joined only on error).
+  Status Add(std::string_view prefix, std::string_view prefix2, std::string_view key) {
     if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
-      return Status::InvalidInput(fmt::format("field '{}{}' appears twice", prefix, Printable(key)));
+      return Status::InvalidInput(
+          fmt::format("field '{}{}{}' appears twice", prefix, prefix2, Printable(key)));
     }
     keys_.push_back(key);
     return Status::OK();
@@ -91,8 +94,9 @@ Status DecodeContact(std::string_view field, element v, Contact* out) {
   KeySet keys;
   std::string side, level;
   for (auto [key, value] : obj) {
-    std::string name = fmt::format("{}.{}", field, Printable(key));
-    NANNI_RETURN_IF_ERROR(keys.Add(std::string(field) + ".", key));
+    // The field's full name, built only for an error message (most contacts have none).
+    auto name = [&, key = key] { return fmt::format("{}.{}", field, Printable(key)); };
+    NANNI_RETURN_IF_ERROR(keys.Add(field, ".", key));
     if (value.is_null()) continue;
     std::string* target = key == "id"      ? &out->id
                           : key == "name"  ? &out->name
@@ -102,9 +106,9 @@ Status DecodeContact(std::string_view field, element v, Contact* out) {
                           : key == "level" ? &level
                                            : nullptr;
     if (target == nullptr) {
-      return FieldError(name, "unknown field (a contact has id, name, email, title, side, level)");
+      return FieldError(name(), "unknown field (a contact has id, name, email, title, side, level)");
     }
-    NANNI_RETURN_IF_ERROR(GetString(name, value, target));
+    if (!GetString("", value, target).ok()) return GetString(name(), value, target);
   }
   if (out->id.empty() && out->name.empty() && out->email.empty()) {
     return FieldError(field, "a contact needs at least one of id, name, email");

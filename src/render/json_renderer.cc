@@ -229,7 +229,7 @@ void Chronology(JsonOut& j, const CaseFile& cf) {
   j.Key("chronology").BeginArray();
   for (const ChronologyLine& l : cf.chronology) {
     j.BeginObject();
-    j.Key("cite"), Cite(j, l.cite);
+    j.Key("cite"), Cite(j, *l.cite);
     j.Key("time").Time(l.time);
     j.Field("kind", SpecOf(l.kind).name);
     j.Key("from"), OptPerson(j, l.from);

@@ -190,7 +190,7 @@ DocSection Chronology(const CaseFile& cf) {
   for (const ChronologyLine& l : cf.chronology) {
     std::string phrase = ChronologyPhrase(l);
     if (!l.corrects.empty()) phrase += " (corrects " + std::string(l.corrects) + ")";
-    t.rows.push_back({C(WhenText(l.time)), C(phrase), Src(l.cite), Q(Subject(l.subject, l.text))});
+    t.rows.push_back({C(WhenText(l.time)), C(phrase), Src(*l.cite), Q(Subject(l.subject, l.text))});
   }
   if (!t.rows.empty()) s.tables.push_back(std::move(t));
   return s;

@@ -124,12 +124,16 @@ void PutDigits(char** p, int64_t value, int width) {
 
 // Hand-formatted (no fmt): reports and the canonical encoding format millions of times.
 std::string FormatRfc3339(const Timestamp& t) {
+  char buf[kRfc3339MaxBytes];
+  return std::string(buf, FormatRfc3339(t, buf));
+}
+
+size_t FormatRfc3339(const Timestamp& t, char* buf) {
   int64_t local = t.utc_micros + int64_t{t.offset_minutes} * 60'000'000;
   auto tp = date::sys_time<Micros>(Micros(local));
   auto day = date::floor<date::days>(tp);
   date::year_month_day ymd(day);
   date::hh_mm_ss<Micros> hms(tp - day);
-  char buf[48];
   char* p = buf;
   int year = int(ymd.year());
   if (year < 0 || year > 9999) {
@@ -161,7 +165,7 @@ std::string FormatRfc3339(const Timestamp& t) {
     *p++ = ':';
     PutDigits(&p, m % 60, 2);
   }
-  return std::string(buf, p);
+  return static_cast<size_t>(p - buf);
 }
 
 std::string FormatUtc(int64_t utc_micros) { return FormatRfc3339(Timestamp{utc_micros, 0}); }

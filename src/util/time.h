@@ -32,6 +32,11 @@ Status ParseRfc3339(std::string_view text, Timestamp* out);
 // ParseRfc3339(FormatRfc3339(t)) == t for every t in years 0000-9999.
 std::string FormatRfc3339(const Timestamp& t);
 
+// The same written into `buf`, which holds at least kRfc3339MaxBytes; returns the length
+// written (no terminating NUL). For hot paths that would otherwise allocate a string per time.
+constexpr size_t kRfc3339MaxBytes = 48;
+size_t FormatRfc3339(const Timestamp& t, char* buf);
+
 // Formats the instant in UTC ("...Z"), whatever the offset.
 std::string FormatUtc(int64_t utc_micros);
 
