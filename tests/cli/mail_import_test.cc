@@ -91,6 +91,7 @@ TEST_F(MailImportTest, UsrpArchiveLandsOncePerMessageIdWithRepliesAndPeopleResol
   std::vector<Event> events = Import(mbox, config, dir_.File("l.db"), &summary, &st);
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(real, 871u);
+  EXPECT_EQ(ids.size(), 867u);  // four messages are in the file twice
   EXPECT_EQ(events.size(), ids.size());  // 867: one event per distinct Message-ID
   EXPECT_EQ(summary.added, ids.size());
 
