@@ -27,23 +27,9 @@
 #include "import/event_source.h"
 #include "import/mail/mail_mapper.h"
 #include "import/mail/mbox_reader.h"
+#include "import/mail/thread_sets.h"
 
 namespace nanni {
-
-// Disjoint sets of event ids (union-find over interned ids), for threads.
-class ThreadSets {
- public:
-  // The set's representative (a number, stable until the next Join).
-  uint32_t Find(const std::string& id) { return FindIndex(Intern(id)); }
-  void Join(const std::string& a, const std::string& b);
-
- private:
-  uint32_t Intern(const std::string& id);
-  uint32_t FindIndex(uint32_t i);
-
-  std::unordered_map<std::string, uint32_t> index_;
-  std::vector<uint32_t> parent_;
-};
 
 class MailSource : public EventSource {
  public:
