@@ -13,6 +13,7 @@
 #include "tone/tone_trend.h"
 #include "util/printable.h"
 #include "util/time.h"
+#include "util/utf8.h"
 
 namespace nanni::cli {
 
@@ -42,42 +43,10 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does not start one.
-size_t Utf8Length(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k) {
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  }
-  if (n == 2 && c < 0xC2) return 0;  // overlong
-  if (n == 3) {
-    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return 0;  // overlong, surrogate
-  }
-  if (n == 4) {
-    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-    if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90)) return 0;
-  }
-  return n;
-}
-
 // A JSON string of `text`, with any byte that is not valid UTF-8 replaced by U+FFFD, so that
 // the output stays valid JSON whatever the input was.
 void AppendJsonText(std::string_view text, std::string* out) {
-  std::string clean;
-  clean.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    size_t n = Utf8Length(text, i);
-    if (n == 0) {
-      clean += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      clean.append(text.substr(i, n));
-      i += n;
-    }
-  }
-  AppendJsonString(clean, out);
+  AppendJsonString(ToValidUtf8(text), out);
 }
 
 void PrintScoreText(size_t line, const ToneScore& s, const ToneModel& model, size_t reasons) {

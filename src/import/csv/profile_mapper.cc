@@ -10,36 +10,11 @@
 #include <span>
 
 #include "util/printable.h"
+#include "util/utf8.h"
 
 namespace nanni {
 
 namespace {
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
-    size_t len;
-    uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      unsigned char cc = s[i + k];
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
-}
 
 void AppendLatin1(std::string_view s, std::string* out) {
   for (unsigned char c : s) {
@@ -621,7 +596,7 @@ Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Even
   e->source.line = static_cast<int64_t>(record.line);
   // Every string must be valid UTF-8: the canonical encoding and every report rely on it.
   auto check = [](std::string_view name, const std::string& s) {
-    return ValidUtf8(s) ? Status::OK()
+    return IsValidUtf8(s) ? Status::OK()
                         : Status::InvalidInput(fmt::format("field '{}': not valid UTF-8 (set "
                                                            "[csv] encoding = \"latin-1\"?)", name));
   };

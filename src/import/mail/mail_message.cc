@@ -8,6 +8,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "util/utf8.h"
+
 namespace nanni {
 
 namespace {
@@ -357,25 +359,15 @@ std::string CleanText(std::string_view s) {
       ++i;
       continue;
     }
-    int len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
-    bool ok = len > 0 && c <= 0xf4 && i + len <= s.size();
-    uint32_t cp = len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
-    for (int k = 1; ok && k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xc0) != 0x80) ok = false;
-      cp = (cp << 6) | (cc & 0x3f);
-    }
-    if (ok && ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-               (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))) {
-      ok = false;
-    }
-    if (ok && cp >= 0x80 && cp <= 0x9f) {  // C1 controls
-      i += len;
-      continue;
-    }
-    if (!ok) {
+    uint32_t cp = 0;
+    size_t len = DecodeUtf8(s, i, &cp);
+    if (len == 0) {
       out.append("\xEF\xBF\xBD");
       ++i;
+      continue;
+    }
+    if (cp <= 0x9f) {  // C1 controls
+      i += len;
       continue;
     }
     out.append(s.data() + i, len);
