@@ -20,6 +20,17 @@ struct Scored {
   size_t positives = 0;
 };
 
+// The share of the positive (or negative) items whose score is flagged (>= 0.5).
+double FlaggedShare(const Scored& s, bool positive) {
+  size_t flagged = 0, items = 0;
+  for (size_t i = 0; i < s.score.size(); ++i) {
+    if ((s.binary[i] != 0) != positive) continue;
+    ++items;
+    flagged += s.score[i] >= 0.5;
+  }
+  return items ? static_cast<double>(flagged) / items : 0.0;
+}
+
 // Scores the items of `task` on `split` ("test", "train" or "all") for dimension d.
 Scored ScoreTask(const ToneTask& task, ToneScorer* scorer, const std::string& split,
                  const std::function<double(const ToneScore&)>& pick) {
@@ -181,8 +192,7 @@ Status EvaluateTone(const std::string& dir, const ToneModel& model, std::string*
         "The abuse lexicon alone (insults, profanity, slurs, contempt; no fitted word weights), held-out:\n"
         "AUC {:.3f}. The fitted words add what tweets say that a lexicon of customer abuse does not.\n",
         s.score.size(), s.positives, s.score.size() - s.positives, f.davidson_auc,
-        [&] { size_t k = 0; for (size_t i = 0; i < s.score.size(); ++i) k += s.binary[i] && s.score[i] >= 0.5; return s.positives ? double(k) / s.positives : 0.0; }(),
-        [&] { size_t k = 0; for (size_t i = 0; i < s.score.size(); ++i) k += !s.binary[i] && s.score[i] >= 0.5; return s.score.size() > s.positives ? double(k) / (s.score.size() - s.positives) : 0.0; }(),
+        FlaggedShare(s, true), FlaggedShare(s, false),
         Mark(f.davidson_auc, 0.93), tr.score.size(), Auc(tr.score, tr.binary), Auc(lex.score, lex.binary));
   }
   // Jigsaw.
