@@ -7,7 +7,9 @@
 //   - A transaction is all-or-nothing: until Commit() returns OK nothing of it is visible to
 //     readers, and a crash at any moment leaves the store as it was before Begin.
 //   - Source ids are unique across the store.
-//   - Reads never block on a running import and see the last committed state.
+//   - Reads never block on a running import and see the last committed state. One exception
+//     is allowed: the first append into an empty ledger may hold it to itself (a bulk load);
+//     opening the store elsewhere meanwhile fails with an IOError that says so.
 //   - Scan, Get, CountEntries, ListAccounts and Query may be called from several threads at
 //     once (each call may use a connection of its own).
 #pragma once

@@ -30,13 +30,30 @@ CREATE TABLE events (
   body         BLOB    NOT NULL,
   hash         BLOB    NOT NULL
 );
-CREATE INDEX events_by_account_time ON events (account, time_utc);
-CREATE INDEX events_by_time ON events (time_utc);
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'the nanni ledger is append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
   BEGIN SELECT RAISE(ABORT, 'the nanni ledger is append-only'); END;
 )sql";
+
+// The indexes besides source_id's. Part of the schema; a bulk load into an empty ledger drops
+// them inside its transaction and builds them again, sorted, just before it commits.
+constexpr const char* kSecondaryIndexes = R"sql(
+CREATE INDEX events_by_account_time ON events (account, time_utc);
+CREATE INDEX events_by_time ON events (time_utc);
+)sql";
+constexpr const char* kDropSecondaryIndexes =
+    "DROP INDEX events_by_account_time; DROP INDEX events_by_time;";
+
+// The connection's settings besides the WAL (ApplyWriterSettings): durable commits, a 256 MiB
+// page cache, two threads for sorting.
+constexpr const char* kWriterSettings =
+    "PRAGMA synchronous = FULL; PRAGMA cache_size = -262144; "
+    "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824; PRAGMA threads = 2;";
+
+// A bulk load's: no memory map, which would keep every page read back mapped (the file grows
+// past the map while it loads), and the index sorter's spill files on disk, not in memory.
+constexpr const char* kBulkLoadSettings = "PRAGMA mmap_size = 0; PRAGMA temp_store = FILE;";
 
 constexpr const char* kEntryColumns =
     "seq, recorded_utc, body, hash, source_id, account, time_utc, tz_offset, kind";
@@ -76,16 +93,28 @@ std::string RandomLedgerId() {
 
 }  // namespace
 
+// One append. Into an empty ledger it is a bulk load: SQLite's rollback journal instead of
+// the WAL (which would write every page twice, once to the log and once when copying it into
+// the file), and the secondary indexes dropped and rebuilt from sorted keys at commit instead
+// of updated row by row. Both stay inside the one transaction, so a crash or a rollback
+// leaves the empty ledger as it was; the writer's usual settings come back when it ends.
 class SqliteStore::Transaction : public AppendTransaction {
  public:
   explicit Transaction(SqliteStore* store) : store_(store) {}
   ~Transaction() override {
     if (open_) store_->Exec("ROLLBACK");
+    if (bulk_load_) store_->ApplyWriterSettings();
   }
 
   Status Begin() {
+    bool empty = false;
+    NANNI_RETURN_IF_ERROR(store_->IsEmpty(&empty));
+    if (empty) NANNI_RETURN_IF_ERROR(EnterBulkLoad());
     NANNI_RETURN_IF_ERROR(store_->Exec("BEGIN IMMEDIATE"));
     open_ = true;
+    NANNI_RETURN_IF_ERROR(store_->IsEmpty(&empty));  // again: another writer may have been first
+    if (empty && bulk_load_) NANNI_RETURN_IF_ERROR(store_->Exec(kDropSecondaryIndexes));
+    indexes_dropped_ = empty && bulk_load_;
     NANNI_RETURN_IF_ERROR(insert_.Prepare(
         store_->db_,
         "INSERT INTO events (seq, source_id, account, time_utc, tz_offset, kind, recorded_utc, "
@@ -119,14 +148,35 @@ class SqliteStore::Transaction : public AppendTransaction {
   Status Commit() override {
     insert_.Finalize();
     existing_.Finalize();
+    if (indexes_dropped_) NANNI_RETURN_IF_ERROR(BuildSecondaryIndexes());
     NANNI_RETURN_IF_ERROR(store_->Exec("COMMIT"));
     open_ = false;
-    return Status::OK();
+    if (!bulk_load_) return Status::OK();
+    bulk_load_ = false;
+    return store_->ApplyWriterSettings();
   }
 
  private:
+  // Switches this connection to kBulkLoadSettings and, when no other connection has the
+  // ledger open (SQLite refuses otherwise, and the load stays in the WAL), to the rollback
+  // journal. Outside any transaction: neither may change inside one.
+  Status EnterBulkLoad() {
+    bulk_load_ = true;
+    NANNI_RETURN_IF_ERROR(store_->Exec(kBulkLoadSettings));
+    return store_->Exec("PRAGMA journal_mode = DELETE");
+  }
+
+  // The index sorter keeps up to a cache's worth of keys in memory per thread before it
+  // spills them to a file; a smaller cache bounds it.
+  Status BuildSecondaryIndexes() {
+    NANNI_RETURN_IF_ERROR(store_->Exec("PRAGMA cache_size = -16384"));
+    return store_->Exec(kSecondaryIndexes);
+  }
+
   SqliteStore* store_;
   bool open_ = false;
+  bool bulk_load_ = false;
+  bool indexes_dropped_ = false;
   SqliteStatement insert_;
   SqliteStatement existing_;
 };
@@ -157,9 +207,7 @@ Status SqliteStore::Open(const std::string& path, OpenMode mode,
   // 16 KiB pages: fewer B-tree splits for rows of a few hundred bytes (about 10% faster
   // imports than 4 KiB). Only takes effect while the file is still empty, before WAL.
   if (mode == OpenMode::kCreate) NANNI_RETURN_IF_ERROR(store->Exec("PRAGMA page_size = 16384"));
-  NANNI_RETURN_IF_ERROR(store->Exec(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -262144; "
-      "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;"));
+  NANNI_RETURN_IF_ERROR(store->ApplyWriterSettings());
   Status status = mode == OpenMode::kCreate ? store->CreateSchema() : store->CheckSchema();
   if (!status.ok()) return status.WithPrefix(Printable(path, 200));
   *out = std::move(store);
@@ -167,6 +215,21 @@ Status SqliteStore::Open(const std::string& path, OpenMode mode,
 }
 
 SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
+
+Status SqliteStore::ApplyWriterSettings() {
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, &err);
+  sqlite3_free(err);
+  if (rc == SQLITE_BUSY) {
+    // Only a bulk load (the first import into an empty ledger) leaves the WAL while it runs.
+    return Status::IOError(fmt::format(
+        "'{}' is taking its first import, which loads in bulk with the ledger to itself; "
+        "other commands can open it when that import has finished",
+        Printable(path_, 200)));
+  }
+  if (rc != SQLITE_OK) return Status::IOError(fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  return Exec(kWriterSettings);
+}
 
 Status SqliteStore::Exec(const char* sql) {
   char* err = nullptr;
@@ -182,6 +245,7 @@ Status SqliteStore::CreateSchema() {
   ledger_id_ = RandomLedgerId();
   NANNI_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   Status st = Exec(kSchema);
+  if (st.ok()) st = Exec(kSecondaryIndexes);
   if (st.ok()) {
     st = Exec(fmt::format("INSERT INTO ledger_meta VALUES ('format', '{}'), ('ledger_id', '{}')",
                           kFormat, ledger_id_)
@@ -268,6 +332,15 @@ Status SqliteStore::Scan(uint64_t from_seq, uint64_t to_seq, const EntryVisitor&
   }
   sqlite3_close_v2(reader);
   return st;
+}
+
+Status SqliteStore::IsEmpty(bool* empty) {
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT 1 FROM events LIMIT 1"));
+  bool row = false;
+  NANNI_RETURN_IF_ERROR(s.Step(&row));
+  *empty = !row;
+  return Status::OK();
 }
 
 Status SqliteStore::CountEntries(uint64_t* count) {

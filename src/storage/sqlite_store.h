@@ -4,6 +4,10 @@
 // table keyed by seq, with the canonical body, the chain hash, and index columns copied from
 // the body: unique source_id, (account, time_utc) and (time_utc). Triggers refuse UPDATE and
 // DELETE on `events`, which guards against accidents; the hash chain is what catches intent.
+//
+// The first append into an empty ledger is a bulk load (rollback journal instead of the WAL,
+// secondary indexes built at commit): while it runs, opening the ledger from another
+// connection fails with an IOError that says so, instead of reading beside it.
 #pragma once
 
 #include <memory>
@@ -44,6 +48,10 @@ class SqliteStore : public LedgerStore {
   Status OpenReader(sqlite3** db);
   Status Exec(const char* sql);
   Status CreateSchema();
+  Status IsEmpty(bool* empty);
+  // WAL mode and the writer's pragmas; an IOError that says so when another connection's
+  // bulk load holds the ledger.
+  Status ApplyWriterSettings();
   Status CheckSchema();
 
   sqlite3* db_;

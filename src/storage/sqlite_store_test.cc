@@ -1,0 +1,118 @@
+#include "storage/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "ledger/ledger_writer.h"
+#include "support/ledger_fixture.h"
+#include "support/test_support.h"
+
+namespace nanni {
+namespace {
+
+// What the sqlite3 shell would report about the file: its journal mode and index names.
+struct FileState {
+  std::string journal_mode;
+  std::vector<std::string> indexes;
+};
+
+FileState StateOf(const std::string& path) {
+  FileState state;
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, nullptr);
+  if (sqlite3_step(s) == SQLITE_ROW) {
+    state.journal_mode = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+  }
+  sqlite3_finalize(s);
+  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name", -1,
+                     &s, nullptr);
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    state.indexes.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return state;
+}
+
+const std::vector<std::string> kIndexes = {"events_by_account_time", "events_by_time",
+                                           "sqlite_autoindex_events_1"};
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  test::TempDir dir_;
+  std::string path_ = dir_.File("l.db");
+  std::unique_ptr<SqliteStore> store_ = test::NewLedger(path_);
+
+  void Append(LedgerWriter* w, int from, int to) {
+    LedgerWriter::Outcome outcome;
+    for (int i = from; i < to; ++i) {
+      PreparedEvent p;
+      PrepareEvent(test::MakeEvent(i, i % 2 ? "acme" : "globex"), &p);
+      ASSERT_TRUE(w->Add(p, &outcome).ok());
+    }
+  }
+};
+
+TEST_F(SqliteStoreTest, ANewLedgerIsInWalModeWithItsIndexes) {
+  FileState state = StateOf(path_);
+  EXPECT_EQ(state.journal_mode, "wal");
+  EXPECT_EQ(state.indexes, kIndexes);
+}
+
+TEST_F(SqliteStoreTest, BulkLoadKeepsOthersOutThenLeavesTheUsualLedger) {
+  std::unique_ptr<LedgerWriter> w;
+  ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
+  Append(w.get(), 0, 500);
+
+  std::unique_ptr<SqliteStore> other;
+  Status st = SqliteStore::Open(path_, SqliteStore::OpenMode::kExisting, &other);
+  EXPECT_EQ(st.code(), Status::Code::kIOError);
+  EXPECT_NE(st.message().find("is taking its first import"), std::string::npos) << st.ToString();
+
+  ASSERT_TRUE(w->Commit().ok());
+  FileState state = StateOf(path_);
+  EXPECT_EQ(state.journal_mode, "wal");
+  EXPECT_EQ(state.indexes, kIndexes);
+  ASSERT_TRUE(SqliteStore::Open(path_, SqliteStore::OpenMode::kExisting, &other).ok());
+  uint64_t acme = 0;
+  EventQuery q;
+  q.account = "acme";
+  ASSERT_TRUE(other->Query(q, [&](const LedgerEntry&) {
+                     ++acme;
+                     return Status::OK();
+                   }).ok());
+  EXPECT_EQ(acme, 250u);
+}
+
+TEST_F(SqliteStoreTest, ABulkLoadRolledBackLeavesTheEmptyLedgerAsItWas) {
+  {
+    std::unique_ptr<LedgerWriter> w;
+    ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
+    Append(w.get(), 0, 500);
+  }  // destroyed without Commit
+  FileState state = StateOf(path_);
+  EXPECT_EQ(state.journal_mode, "wal");
+  EXPECT_EQ(state.indexes, kIndexes);
+  EXPECT_EQ(test::HeadOf(path_).count, 0u);
+}
+
+TEST_F(SqliteStoreTest, AppendsAfterTheFirstKeepTheIndexesAndLetReadersIn) {
+  std::unique_ptr<LedgerWriter> w;
+  ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
+  Append(w.get(), 0, 10);
+  ASSERT_TRUE(w->Commit().ok());
+
+  ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 2, &w).ok());
+  Append(w.get(), 10, 20);
+  FileState during = StateOf(path_);
+  EXPECT_EQ(during.journal_mode, "wal");
+  EXPECT_EQ(during.indexes, kIndexes);
+  EXPECT_EQ(test::HeadOf(path_).count, 10u);
+  ASSERT_TRUE(w->Commit().ok());
+  EXPECT_EQ(test::HeadOf(path_).count, 20u);
+}
+
+}  // namespace
+}  // namespace nanni
