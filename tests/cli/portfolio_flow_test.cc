@@ -207,5 +207,45 @@ TEST_F(PortfolioFlowTest, KillDuringAnImportLeavesAVerifiableLedgerWithTheOldOrN
   EXPECT_GT(saw_old, 0) << "no kill landed during the import: the test did not test anything";
 }
 
+// The first import into an empty ledger is a bulk load (docs/ledger.md): while it runs, other
+// commands are turned away with a message that says why; killed, it leaves the empty ledger
+// as it was, indexes and WAL included, ready for the next import.
+TEST_F(PortfolioFlowTest, KillDuringABulkLoadLeavesTheEmptyLedgerReadyForTheNext) {
+  std::string big = dir_->File("bulk.ndjson");
+  auto g = Nanni({"generate", "--seed", "12", "--accounts", "300", "--months", "24", "--events", "400000", "--out", big});
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  std::string db = dir_->File("bulk.db");
+  ASSERT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    setenv("NANNI_NO_PROGRESS", "1", 1);
+    freopen("/dev/null", "w", stdout);
+    execl(NANNI_BINARY, NANNI_BINARY, "--db", db.c_str(), "import", big.c_str(), (char*)nullptr);
+    _exit(127);
+  }
+  test::CommandResult during;
+  for (int tries = 0; tries < 50; ++tries) {  // until the import has begun its transaction
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    during = Nanni({"--db", db, "accounts"});
+    if (during.exit_code != 0) break;
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the import finished before the kill: nothing was tested";
+  EXPECT_NE(during.exit_code, 0);
+  EXPECT_NE(during.err.find("is taking its first import"), std::string::npos) << during.err;
+
+  auto v = Nanni({"--db", db, "--json", "verify"});
+  ASSERT_EQ(v.exit_code, 0) << v.err << v.out;
+  EXPECT_EQ(nlohmann::json::parse(v.out)["checked"], 0);
+  auto shape = test::Run({"sqlite3", db, "PRAGMA journal_mode; SELECT name FROM sqlite_master "
+                                         "WHERE type = 'index' ORDER BY name;"});
+  EXPECT_EQ(shape.out, "wal\nevents_by_account_time\nevents_by_time\nsqlite_autoindex_events_1\n");
+  auto again = Nanni({"--db", db, "--json", "import", dir_->File("p.ndjson")});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(nlohmann::json::parse(again.out)["added"], lines_->size());
+}
+
 }  // namespace
 }  // namespace nanni
