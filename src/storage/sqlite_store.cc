@@ -157,13 +157,15 @@ class SqliteStore::Transaction : public AppendTransaction {
   }
 
  private:
-  // Switches this connection to kBulkLoadSettings and, when no other connection has the
-  // ledger open (SQLite refuses otherwise, and the load stays in the WAL), to the rollback
-  // journal. Outside any transaction: neither may change inside one.
+  // Switches this connection to kBulkLoadSettings and, unless another connection is reading
+  // the ledger (SQLite then refuses, and the load stays in the WAL beside that reader), to the
+  // rollback journal. Outside any transaction: neither may change inside one.
   Status EnterBulkLoad() {
     bulk_load_ = true;
     NANNI_RETURN_IF_ERROR(store_->Exec(kBulkLoadSettings));
-    return store_->Exec("PRAGMA journal_mode = DELETE");
+    int rc = sqlite3_exec(store_->db_, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK || rc == SQLITE_BUSY) return Status::OK();
+    return Status::IOError(fmt::format("sqlite: {}", sqlite3_errmsg(store_->db_)));
   }
 
   // The index sorter keeps up to a cache's worth of keys in memory per thread before it

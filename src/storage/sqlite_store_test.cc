@@ -86,6 +86,24 @@ TEST_F(SqliteStoreTest, BulkLoadKeepsOthersOutThenLeavesTheUsualLedger) {
   EXPECT_EQ(acme, 250u);
 }
 
+TEST_F(SqliteStoreTest, ABulkLoadBesideAReaderStaysInTheWal) {
+  sqlite3* reader = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(path_.c_str(), &reader, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM events;", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+
+  std::unique_ptr<LedgerWriter> w;
+  ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
+  Append(w.get(), 0, 50);
+  EXPECT_EQ(StateOf(path_).journal_mode, "wal");
+  ASSERT_TRUE(w->Commit().ok());
+  sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr);
+  sqlite3_close(reader);
+
+  EXPECT_EQ(StateOf(path_).indexes, kIndexes);
+  EXPECT_EQ(test::HeadOf(path_).count, 50u);
+}
+
 TEST_F(SqliteStoreTest, ABulkLoadRolledBackLeavesTheEmptyLedgerAsItWas) {
   {
     std::unique_ptr<LedgerWriter> w;
