@@ -252,8 +252,8 @@ std::string CaseJson(const CaseFile& cf) {
   Sections(j, cf);
   Money(j, cf);
   Chronology(j, cf);
-  j.EndObject();
-  return j.Take() + "\n";
+  j.EndObject().Raw("\n");
+  return j.Take();
 }
 
 std::string BriefingJson(const Briefing& b) {
@@ -305,8 +305,8 @@ std::string BriefingJson(const Briefing& b) {
     for (const Citation& c : d.cites) Cite(j, c);
     j.EndArray().EndObject();
   }
-  j.EndArray().EndObject();
-  return j.Take() + "\n";
+  j.EndArray().EndObject().Raw("\n");
+  return j.Take();
 }
 
 }  // namespace nanni
