@@ -240,11 +240,7 @@ void Chronology(JsonOut& j, const CaseFile& cf) {
   j.EndArray();
 }
 
-}  // namespace
-
-std::string CaseJson(const CaseFile& cf) {
-  JsonOut j;
-  j.Reserve(4096 + cf.chronology.size() * 1536);
+void CaseDocument(JsonOut& j, const CaseFile& cf) {
   j.BeginObject().Field("schema", "nanni.case/1").Field("account", cf.account);
   j.Key("as_of").Time(cf.as_of);
   j.Field("business_time_zone", cf.business_time_zone);
@@ -253,7 +249,21 @@ std::string CaseJson(const CaseFile& cf) {
   Money(j, cf);
   Chronology(j, cf);
   j.EndObject().Raw("\n");
+}
+
+}  // namespace
+
+std::string CaseJson(const CaseFile& cf) {
+  JsonOut j;
+  j.Reserve(4096 + cf.chronology.size() * 1024);
+  CaseDocument(j, cf);
   return j.Take();
+}
+
+void WriteCaseJson(const CaseFile& cf, const TextSink& sink) {
+  JsonOut j(sink);
+  CaseDocument(j, cf);
+  j.Flush();
 }
 
 std::string BriefingJson(const Briefing& b) {
