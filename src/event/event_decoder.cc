@@ -6,6 +6,7 @@
 #include "util/printable.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace nanni {
@@ -48,9 +49,15 @@ bool IsAbsent(element v) {
   return v.get_string().get(s) == simdjson::SUCCESS && s.empty();
 }
 
+// A view into the parser's buffer: valid until its next parse.
+Status GetString(std::string_view field, element v, std::string_view* out) {
+  if (v.get_string().get(*out) != simdjson::SUCCESS) return WrongType(field, "a string", v);
+  return Status::OK();
+}
+
 Status GetString(std::string_view field, element v, std::string* out) {
   std::string_view s;
-  if (v.get_string().get(s) != simdjson::SUCCESS) return WrongType(field, "a string", v);
+  NANNI_RETURN_IF_ERROR(GetString(field, v, &s));
   out->assign(s);
   return Status::OK();
 }
@@ -71,28 +78,38 @@ Status CheckIdentifier(std::string_view field, std::string_view s, size_t max) {
 }
 
 // Checks for a key seen twice in one object: JSON allows it, nanni refuses the ambiguity.
+// The keys of a usual object fit in place; only unusually wide objects allocate.
 class KeySet {
  public:
   Status Add(std::string_view prefix, std::string_view key) { return Add(prefix, "", key); }
   // The same, the field named `prefix` + `prefix2` + `key` (joined only on error).
   Status Add(std::string_view prefix, std::string_view prefix2, std::string_view key) {
-    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+    auto end = inline_.begin() + static_cast<ptrdiff_t>(std::min(count_, inline_.size()));
+    if (std::find(inline_.begin(), end, key) != end ||
+        std::find(more_.begin(), more_.end(), key) != more_.end()) {
       return Status::InvalidInput(
           fmt::format("field '{}{}{}' appears twice", prefix, prefix2, Printable(key)));
     }
-    keys_.push_back(key);
+    if (count_ < inline_.size()) {
+      inline_[count_] = key;
+    } else {
+      more_.push_back(key);
+    }
+    ++count_;
     return Status::OK();
   }
 
  private:
-  std::vector<std::string_view> keys_;
+  std::array<std::string_view, 32> inline_;
+  size_t count_ = 0;
+  std::vector<std::string_view> more_;
 };
 
 Status DecodeContact(std::string_view field, element v, Contact* out) {
   object obj;
   if (v.get_object().get(obj) != simdjson::SUCCESS) return WrongType(field, "an object", v);
   KeySet keys;
-  std::string side, level;
+  std::string_view side, level;
   for (auto [key, value] : obj) {
     // The field's full name, built only for an error message (most contacts have none).
     auto name = [&, key = key] { return fmt::format("{}.{}", field, Printable(key)); };
@@ -102,13 +119,13 @@ Status DecodeContact(std::string_view field, element v, Contact* out) {
                           : key == "name"  ? &out->name
                           : key == "email" ? &out->email
                           : key == "title" ? &out->title
-                          : key == "side"  ? &side
-                          : key == "level" ? &level
                                            : nullptr;
-    if (target == nullptr) {
+    std::string_view* code = key == "side" ? &side : key == "level" ? &level : nullptr;
+    if (target == nullptr && code == nullptr) {
       return FieldError(name(), "unknown field (a contact has id, name, email, title, side, level)");
     }
-    if (!GetString("", value, target).ok()) return GetString(name(), value, target);
+    bool ok = target ? GetString("", value, target).ok() : GetString("", value, code).ok();
+    if (!ok) return WrongType(name(), "a string", value);
   }
   if (out->id.empty() && out->name.empty() && out->email.empty()) {
     return FieldError(field, "a contact needs at least one of id, name, email");
@@ -173,7 +190,7 @@ Status DecodeAttribute(const AttributeSpec& spec, element v, Event* out) {
       return Status::OK();
     }
     case AttributeType::kTime: {
-      std::string s;
+      std::string_view s;
       NANNI_RETURN_IF_ERROR(GetString(field, v, &s));
       Timestamp t;
       Status st = ParseRfc3339(s, &t);
@@ -229,7 +246,9 @@ Status DecodeCommonField(std::string_view key, element v, Event* out, bool* know
     size_t i = 0;
     for (element c : arr) {
       out->to.emplace_back();
-      NANNI_RETURN_IF_ERROR(DecodeContact(fmt::format("to[{}]", i++), c, &out->to.back()));
+      char name[32];  // "to[N]", without allocating
+      size_t size = fmt::format_to_n(name, sizeof name, "to[{}]", i++).size;
+      NANNI_RETURN_IF_ERROR(DecodeContact(std::string_view(name, size), c, &out->to.back()));
     }
     return Status::OK();
   }
@@ -302,7 +321,7 @@ Status EventDecoder::Decode(std::string_view json, Event* out) {
   if (obj["kind"].get(kind_value) != simdjson::SUCCESS || kind_value.is_null()) {
     return FieldError("kind", "missing");
   }
-  std::string kind_name;
+  std::string_view kind_name;
   NANNI_RETURN_IF_ERROR(GetString("kind", kind_value, &kind_name));
   spec = FindKind(kind_name);
   if (spec == nullptr) {
@@ -316,7 +335,7 @@ Status EventDecoder::Decode(std::string_view json, Event* out) {
     NANNI_RETURN_IF_ERROR(keys.Add("", key));
     if (key == "kind" || IsAbsent(value)) continue;
     if (key == "time") {
-      std::string s;
+      std::string_view s;
       NANNI_RETURN_IF_ERROR(GetString("time", value, &s));
       Status st = ParseRfc3339(s, &out->time);
       if (!st.ok()) return FieldError("time", st.message());
