@@ -1,6 +1,8 @@
 #include "casefile/case_file_builder.h"
 
 #include <algorithm>
+#include <deque>
+#include <memory>
 #include <map>
 #include <unordered_map>
 
@@ -30,6 +32,37 @@ std::vector<CasePerson> ToOf(const Event& e) {
   for (const Contact& c : e.to) out.push_back(PersonOf(c));
   return out;
 }
+
+// One CasePerson per distinct contact, kept in a deque that never moves them, so that the
+// chronology's ten thousand lines can point at a few dozen people instead of copying them.
+class PeopleIndex {
+ public:
+  explicit PeopleIndex(std::deque<CasePerson>* people) : people_(people) {}
+
+  const CasePerson* Of(const Contact& c) {
+    auto [it, added] = seen_.try_emplace(c, nullptr);
+    if (added) it->second = &people_->emplace_back(PersonOf(c));
+    return it->second;
+  }
+  const CasePerson* From(const Event& e) { return e.from ? Of(*e.from) : nullptr; }
+  std::vector<const CasePerson*> To(const Event& e) {
+    std::vector<const CasePerson*> out;
+    out.reserve(e.to.size());
+    for (const Contact& c : e.to) out.push_back(Of(c));
+    return out;
+  }
+
+ private:
+  struct Hash {
+    size_t operator()(const Contact& c) const {
+      std::hash<std::string> h;
+      size_t v = h(c.email) ^ (h(c.id) * 3) ^ (h(c.name) * 5) ^ (h(c.title) * 7);
+      return v ^ (static_cast<size_t>(c.side) << 4) ^ static_cast<size_t>(c.level);
+    }
+  };
+  std::unordered_map<Contact, const CasePerson*, Hash> seen_;
+  std::deque<CasePerson>* people_;
+};
 
 constexpr int64_t kMicros = 1'000'000;
 
@@ -158,6 +191,9 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
   std::vector<PaymentItem> orphan_payments;
   std::vector<std::pair<std::string, PaymentItem>> payments;
   cf.chronology.reserve(events.size());
+  auto people = std::make_shared<std::deque<CasePerson>>();
+  PeopleIndex index(people.get());
+  cf.people = people;
   // Requests are most of an account's events: reserving spares moving them while growing.
   cf.requests.reserve(std::count_if(events.begin(), events.end(), [](const CaseEvent& c) {
     return c.event.kind == EventKind::kRequest;
@@ -165,7 +201,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
 
   for (const CaseEvent& c : events) {
     const Event& e = c.event;
-    ChronologyLine line{&c.cite, e.time, e.kind, FromOf(e), ToOf(e), e.channel, e.subject,
+    ChronologyLine line{&c.cite, e.time, e.kind, index.From(e), index.To(e), e.channel, e.subject,
                         e.text, Detail(e), e.corrects};
     cf.chronology.push_back(std::move(line));
     switch (e.kind) {

@@ -34,14 +34,22 @@ void PersonJson(JsonOut& j, const CasePerson& p) {
       .EndObject();
 }
 
-void OptPerson(JsonOut& j, const std::optional<CasePerson>& p) {
+void OptPerson(JsonOut& j, const CasePerson* p) {
   if (p) PersonJson(j, *p);
   else j.Null();
 }
 
+void OptPerson(JsonOut& j, const std::optional<CasePerson>& p) { OptPerson(j, p ? &*p : nullptr); }
+
 void People(JsonOut& j, const std::vector<CasePerson>& people) {
   j.BeginArray();
   for (const CasePerson& p : people) PersonJson(j, p);
+  j.EndArray();
+}
+
+void People(JsonOut& j, const std::vector<const CasePerson*>& people) {
+  j.BeginArray();
+  for (const CasePerson* p : people) PersonJson(j, *p);
   j.EndArray();
 }
 
