@@ -57,7 +57,7 @@ Status DecodeAll(const RawBodies& bodies, std::vector<CaseEvent>* out) {
         status[part] = Status::Corruption(fmt::format("event {}: {}", raw[i].seq, st.message()));
         return;
       }
-      c.cite = CiteOf(c.event, raw[i].seq, ToHex(raw[i].hash));
+      c.cite = CiteOf(c.event, raw[i].seq, raw[i].hash);
       c.recorded_utc_micros = raw[i].recorded;
     }
   };
@@ -71,14 +71,19 @@ Status DecodeAll(const RawBodies& bodies, std::vector<CaseEvent>* out) {
 
 }  // namespace
 
-Citation CiteOf(const Event& e, uint64_t seq, const std::string& hash_hex) {
+Citation CiteOf(const Event& e, uint64_t seq, const Digest& hash) {
+  static const char kHex[] = "0123456789abcdef";
   Citation c;
   c.event_id = e.id;
   c.file = e.source.file;
   c.line = e.source.line;
   c.ref = e.source.ref;
   c.seq = seq;
-  c.hash = hash_hex.substr(0, 12);
+  c.hash.resize(12);
+  for (size_t i = 0; i < 6; ++i) {
+    c.hash[2 * i] = kHex[hash[i] >> 4];
+    c.hash[2 * i + 1] = kHex[hash[i] & 0xf];
+  }
   return c;
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 namespace nanni {
@@ -78,31 +79,46 @@ Status CheckIdentifier(std::string_view field, std::string_view s, size_t max) {
 }
 
 // Checks for a key seen twice in one object: JSON allows it, nanni refuses the ambiguity.
-// The keys of a usual object fit in place; only unusually wide objects allocate.
+// The keys of a usual object fit in place; only unusually wide objects allocate. Each key is
+// compared by a fingerprint (its size and first bytes) before its bytes.
 class KeySet {
  public:
   Status Add(std::string_view prefix, std::string_view key) { return Add(prefix, "", key); }
   // The same, the field named `prefix` + `prefix2` + `key` (joined only on error).
   Status Add(std::string_view prefix, std::string_view prefix2, std::string_view key) {
-    auto end = inline_.begin() + static_cast<ptrdiff_t>(std::min(count_, inline_.size()));
-    if (std::find(inline_.begin(), end, key) != end ||
-        std::find(more_.begin(), more_.end(), key) != more_.end()) {
-      return Status::InvalidInput(
-          fmt::format("field '{}{}{}' appears twice", prefix, prefix2, Printable(key)));
+    const uint64_t print = Fingerprint(key);
+    for (size_t i = 0; i < count_; ++i) {
+      const Seen& seen = i < inline_.size() ? inline_[i] : more_[i - inline_.size()];
+      if (seen.print == print && seen.key == key) {
+        return Status::InvalidInput(
+            fmt::format("field '{}{}{}' appears twice", prefix, prefix2, Printable(key)));
+      }
     }
     if (count_ < inline_.size()) {
-      inline_[count_] = key;
+      inline_[count_] = Seen{print, key};
     } else {
-      more_.push_back(key);
+      more_.push_back(Seen{print, key});
     }
     ++count_;
     return Status::OK();
   }
 
  private:
-  std::array<std::string_view, 32> inline_;
+  struct Seen {
+    uint64_t print;
+    std::string_view key;
+  };
+
+  // Equal keys have equal fingerprints: the low byte of the size, then up to 7 first bytes.
+  static uint64_t Fingerprint(std::string_view key) {
+    uint64_t head = 0;
+    std::memcpy(&head, key.data(), std::min<size_t>(key.size(), 7));
+    return (head << 8) | (key.size() & 0xff);
+  }
+
+  std::array<Seen, 32> inline_;
   size_t count_ = 0;
-  std::vector<std::string_view> more_;
+  std::vector<Seen> more_;
 };
 
 Status DecodeContact(std::string_view field, element v, Contact* out) {
