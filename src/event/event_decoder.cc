@@ -6,8 +6,6 @@
 #include "util/printable.h"
 
 #include <algorithm>
-#include <array>
-#include <cstring>
 #include <vector>
 
 namespace nanni {
@@ -87,38 +85,42 @@ class KeySet {
   // The same, the field named `prefix` + `prefix2` + `key` (joined only on error).
   Status Add(std::string_view prefix, std::string_view prefix2, std::string_view key) {
     const uint64_t print = Fingerprint(key);
-    for (size_t i = 0; i < count_; ++i) {
-      const Seen& seen = i < inline_.size() ? inline_[i] : more_[i - inline_.size()];
-      if (seen.print == print && seen.key == key) {
-        return Status::InvalidInput(
-            fmt::format("field '{}{}{}' appears twice", prefix, prefix2, Printable(key)));
-      }
+    if (Seen(print, key)) {
+      return Status::InvalidInput(
+          fmt::format("field '{}{}{}' appears twice", prefix, prefix2, Printable(key)));
     }
-    if (count_ < inline_.size()) {
-      inline_[count_] = Seen{print, key};
+    if (count_ < kInPlace) {
+      prints_[count_] = print;
+      keys_[count_] = key;
     } else {
-      more_.push_back(Seen{print, key});
+      more_.push_back(key);
     }
     ++count_;
     return Status::OK();
   }
 
  private:
-  struct Seen {
-    uint64_t print;
-    std::string_view key;
-  };
+  static constexpr size_t kInPlace = 32;
 
-  // Equal keys have equal fingerprints: the low byte of the size, then up to 7 first bytes.
+  // Equal keys have equal fingerprints: the size, the first and the last byte.
   static uint64_t Fingerprint(std::string_view key) {
-    uint64_t head = 0;
-    std::memcpy(&head, key.data(), std::min<size_t>(key.size(), 7));
-    return (head << 8) | (key.size() & 0xff);
+    if (key.empty()) return 0;
+    auto byte = [](char c) { return static_cast<uint64_t>(static_cast<unsigned char>(c)); };
+    return (key.size() << 16) | (byte(key.front()) << 8) | byte(key.back());
   }
 
-  std::array<Seen, 32> inline_;
+  bool Seen(uint64_t print, std::string_view key) const {
+    const size_t in_place = std::min(count_, kInPlace);
+    for (size_t i = 0; i < in_place; ++i) {
+      if (prints_[i] == print && keys_[i] == key) return true;
+    }
+    return std::find(more_.begin(), more_.end(), key) != more_.end();
+  }
+
+  uint64_t prints_[kInPlace];
+  std::string_view keys_[kInPlace];
   size_t count_ = 0;
-  std::vector<Seen> more_;
+  std::vector<std::string_view> more_;
 };
 
 Status DecodeContact(std::string_view field, element v, Contact* out) {
