@@ -146,6 +146,7 @@ Status LoadCaseEvents(LedgerStore* store, const std::string& account, int64_t as
   EventQuery query;
   query.account = account;
   query.until_utc_micros = as_of == INT64_MAX ? as_of : as_of + 1;
+  query.with_index = false;  // the bodies say it all
   bool any = false;
   RawBodies raw;
   NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& entry) -> Status {
