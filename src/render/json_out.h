@@ -5,7 +5,9 @@
 // reports of many megabytes, which then never sit whole in memory).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -30,7 +32,13 @@ class JsonOut {
   JsonOut& EndObject();
   JsonOut& BeginArray();
   JsonOut& EndArray();
-  JsonOut& Key(std::string_view key);
+  JsonOut& Key(std::string_view key);  // escaped like any string
+  // A key given as a literal is copied as it is: it must need no escaping (plain ASCII names,
+  // as every key the renderers write).
+  template <size_t N>
+  JsonOut& Key(const char (&key)[N]) {
+    return PlainKey(key, N - 1);
+  }
   JsonOut& String(std::string_view value);
   JsonOut& Int(int64_t value);
   JsonOut& Bool(bool value);
@@ -40,14 +48,21 @@ class JsonOut {
   // Bytes written as they are, outside any value (e.g. a final newline).
   JsonOut& Raw(std::string_view bytes);
 
-  // Shorthands for a key and its value.
-  JsonOut& Field(std::string_view key, std::string_view value) { return Key(key).String(value); }
-  JsonOut& Field(std::string_view key, const char* value) { return Key(key).String(value); }
-  JsonOut& Field(std::string_view key, const std::string& value) { return Key(key).String(value); }
-  JsonOut& Field(std::string_view key, int64_t value) { return Key(key).Int(value); }
-  JsonOut& Field(std::string_view key, uint64_t value) { return Key(key).Int(static_cast<int64_t>(value)); }
-  JsonOut& Field(std::string_view key, int value) { return Key(key).Int(value); }
-  JsonOut& Field(std::string_view key, bool value) { return Key(key).Bool(value); }
+  // Shorthands for a literal key (see Key) and its value.
+  template <size_t N>
+  JsonOut& Field(const char (&key)[N], std::string_view value) { return Key(key).String(value); }
+  template <size_t N>
+  JsonOut& Field(const char (&key)[N], const char* value) { return Key(key).String(value); }
+  template <size_t N>
+  JsonOut& Field(const char (&key)[N], const std::string& value) { return Key(key).String(value); }
+  template <size_t N>
+  JsonOut& Field(const char (&key)[N], int64_t value) { return Key(key).Int(value); }
+  template <size_t N>
+  JsonOut& Field(const char (&key)[N], uint64_t value) { return Key(key).Int(static_cast<int64_t>(value)); }
+  template <size_t N>
+  JsonOut& Field(const char (&key)[N], int value) { return Key(key).Int(value); }
+  template <size_t N>
+  JsonOut& Field(const char (&key)[N], bool value) { return Key(key).Bool(value); }
 
   // Without a sink: the expected size of the whole output (spares regrowing the result).
   void Reserve(size_t bytes) { text_.reserve(bytes); }
@@ -69,6 +84,17 @@ class JsonOut {
     if (need_comma_) *pos_++ = ',';
   }
   void Quoted(std::string_view value);  // comma if due, then the string quoted and escaped
+  JsonOut& PlainKey(const char* key, size_t size) {
+    Room(size + 4);
+    Comma();
+    *pos_++ = '"';
+    std::memcpy(pos_, key, size);
+    pos_ += size;
+    *pos_++ = '"';
+    *pos_++ = ':';
+    need_comma_ = false;
+    return *this;
+  }
   JsonOut& Literal(std::string_view value);  // true, false, null
 
   Sink sink_;

@@ -62,10 +62,12 @@ TEST(JsonOutTest, CommasAndNesting) {
   JsonOut j;
   j.BeginObject().Field("a", 1).Key("b").BeginArray().Int(1).String("x").Null().Bool(true).EndArray();
   j.Key("c").BeginObject().EndObject().Key("d").BeginArray().BeginArray().EndArray().Bool(false);
-  j.Int(-42).Time(Timestamp{0, 60}).EndArray().EndObject().Raw("\n");
+  j.Int(-42).Time(Timestamp{0, 60}).EndArray();
+  const std::string computed = "e\"f";  // a key that is not a literal is escaped
+  j.Key(std::string_view(computed)).Null().EndObject().Raw("\n");
   EXPECT_EQ(j.Take(),
             "{\"a\":1,\"b\":[1,\"x\",null,true],\"c\":{},\"d\":[[],false,-42,"
-            "\"1970-01-01T01:00:00+01:00\"]}\n");
+            "\"1970-01-01T01:00:00+01:00\"],\"e\\\"f\":null}\n");
 }
 
 }  // namespace
