@@ -66,11 +66,13 @@ class PeopleIndex {
 
 constexpr int64_t kMicros = 1'000'000;
 
-// Links from an event id to the events that answer it or report on it.
+// Links from an event id to the events that answer it or report on it. The ids are views of
+// the events' strings.
+using LinkMap = std::unordered_map<std::string_view, std::vector<const CaseEvent*>>;
 struct Links {
-  std::unordered_map<std::string, std::vector<const CaseEvent*>> replies;   // reply_to
-  std::unordered_map<std::string, std::vector<const CaseEvent*>> updates;   // refers_to
-  std::unordered_map<std::string, std::vector<const CaseEvent*>> outcomes;  // commitment
+  LinkMap replies;   // reply_to
+  LinkMap updates;   // refers_to
+  LinkMap outcomes;  // commitment
 };
 
 Links LinkEvents(const std::vector<CaseEvent>& events) {
@@ -88,8 +90,7 @@ Links LinkEvents(const std::vector<CaseEvent>& events) {
   return l;
 }
 
-const std::vector<const CaseEvent*>* Find(
-    const std::unordered_map<std::string, std::vector<const CaseEvent*>>& m, const std::string& id) {
+const std::vector<const CaseEvent*>* Find(const LinkMap& m, std::string_view id) {
   auto it = m.find(id);
   return it == m.end() ? nullptr : &it->second;
 }
@@ -168,14 +169,17 @@ DurationStats ComputeStats(std::vector<int64_t>* values) {
   DurationStats s;
   s.count = values->size();
   if (values->empty()) return s;
-  std::sort(values->begin(), values->end());
-  auto rank = [&](size_t num, size_t den) {
-    size_t r = (values->size() * num + den - 1) / den;  // ceil
-    return (*values)[std::max<size_t>(r, 1) - 1];
+  auto at_rank = [&](size_t num, size_t den) {  // the position of rank ceil(n * num / den)
+    size_t r = (values->size() * num + den - 1) / den;
+    return values->begin() + static_cast<ptrdiff_t>(std::max<size_t>(r, 1) - 1);
   };
-  s.median_s = rank(1, 2);
-  s.p90_s = rank(9, 10);
-  s.worst_s = values->back();
+  // Selection instead of a full sort: p90 first, then the median among the values below it.
+  auto p90 = at_rank(9, 10), median = at_rank(1, 2);
+  std::nth_element(values->begin(), p90, values->end());
+  std::nth_element(values->begin(), median, p90);
+  s.median_s = *median;
+  s.p90_s = *p90;
+  s.worst_s = *std::max_element(p90, values->end());
   return s;
 }
 
