@@ -22,17 +22,6 @@ int64_t IntOr(const Event& e, std::string_view name) {
   return v ? *v : 0;
 }
 
-std::optional<CasePerson> FromOf(const Event& e) {
-  if (!e.from) return std::nullopt;
-  return PersonOf(*e.from);
-}
-
-std::vector<CasePerson> ToOf(const Event& e) {
-  std::vector<CasePerson> out;
-  for (const Contact& c : e.to) out.push_back(PersonOf(c));
-  return out;
-}
-
 // One CasePerson per distinct contact, kept in a deque that never moves them, so that the
 // chronology's ten thousand lines can point at a few dozen people instead of copying them.
 class PeopleIndex {
@@ -49,6 +38,17 @@ class PeopleIndex {
     std::vector<const CasePerson*> out;
     out.reserve(e.to.size());
     for (const Contact& c : e.to) out.push_back(Of(c));
+    return out;
+  }
+  // Copies, for the items that hold their people by value.
+  std::optional<CasePerson> FromCopy(const Event& e) {
+    if (!e.from) return std::nullopt;
+    return *Of(*e.from);
+  }
+  std::vector<CasePerson> ToCopy(const Event& e) {
+    std::vector<CasePerson> out;
+    out.reserve(e.to.size());
+    for (const Contact& c : e.to) out.push_back(*Of(c));
     return out;
   }
 
@@ -213,7 +213,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
         RequestItem r;
         r.cite = c.cite;
         r.time = e.time;
-        r.from = FromOf(e);
+        r.from = index.FromCopy(e);
         r.channel = e.channel;
         r.subject = e.subject;
         r.text = e.text;
@@ -227,7 +227,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
           r.answers = static_cast<int>(replies->size());
           r.response_cite = first->cite;
           r.response_time = first->event.time;
-          r.response_by = FromOf(first->event);
+          r.response_by = index.FromCopy(first->event);
           r.response = Measure(e.time.utc_micros, first->event.time.utc_micros);
           r.resolution_time = last->event.time;
           r.resolution = Measure(e.time.utc_micros, last->event.time.utc_micros);
@@ -245,8 +245,8 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
         p.owner = e.kind == EventKind::kDeadline ? "theirs" : StrOr(e, "owner");
         p.what = StrOr(e, "what");
         p.due = *e.TimeAttr("due");
-        p.from = FromOf(e);
-        p.to = ToOf(e);
+        p.from = index.FromCopy(e);
+        p.to = index.ToCopy(e);
         const int64_t due = p.due.utc_micros;
         if (const auto* outs = Find(links.outcomes, e.id)) {
           const CaseEvent* o = outs->back();
@@ -295,8 +295,8 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
         EscalationItem x;
         x.cite = c.cite;
         x.time = e.time;
-        x.from = FromOf(e);
-        x.to = ToOf(e);
+        x.from = index.FromCopy(e);
+        x.to = index.ToCopy(e);
         x.about = StrOr(e, "about");
         x.text = e.text;
         const CaseEvent* last = nullptr;
@@ -331,7 +331,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
                               PaymentItem{c.cite, e.time, IntOr(e, "amount_minor"), StrOr(e, "currency")});
         break;
       case EventKind::kDiscountRequest: {
-        DiscountItem d{c.cite, e.time, FromOf(e), std::nullopt, StrOr(e, "what"), e.text};
+        DiscountItem d{c.cite, e.time, index.FromCopy(e), std::nullopt, StrOr(e, "what"), e.text};
         if (const int64_t* pct = e.IntAttr("percent")) d.percent = *pct;
         cf.discount_requests.push_back(std::move(d));
         break;
@@ -340,7 +340,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
         CallItem k;
         k.cite = c.cite;
         k.time = e.time;
-        k.from = FromOf(e);
+        k.from = index.FromCopy(e);
         k.outcome = StrOr(e, "outcome");
         k.agent = StrOr(e, "agent");
         k.queue = StrOr(e, "queue");
