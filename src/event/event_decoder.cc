@@ -346,6 +346,7 @@ Status EventDecoder::Decode(std::string_view json, Event* out) {
     return FieldError("kind", fmt::format("unknown kind '{}' (see docs/events.md)", Printable(kind_name, 40)));
   }
   out->kind = spec->kind;
+  out->attributes.reserve(spec->attributes.size());  // one allocation, not one per growth
 
   KeySet keys;
   bool have_time = false;
