@@ -44,11 +44,17 @@ inline bool CrossesPage(const char* s) {
   return (reinterpret_cast<uintptr_t>(s) & 4095) > 4096 - 16;
 }
 
-// Bit i is set when byte i of the 16 at `s` needs an escape (below 0x20, '"' or '\\').
-// May read past the end of the string within its page (see CrossesPage), which is why the
-// address sanitizer is told not to check this load.
-__attribute__((no_sanitize_address)) inline unsigned EscapeMask(const char* s) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+// The 16 bytes at `s`, which may run past the end of the string within its page (see
+// CrossesPage): the address sanitizer is told not to check this one load.
+#if defined(__SANITIZE_ADDRESS__)
+__attribute__((no_sanitize_address, noinline))
+#endif
+inline __m128i Load16(const char* s) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+}
+
+// Bit i is set when byte i of `v` needs an escape (below 0x20, '"' or '\\').
+inline unsigned EscapeMask(__m128i v) {
   const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));  // unsigned compare via signed
   const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, flip), _mm_set1_epi8(static_cast<char>(0xa0)));
   const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
@@ -68,9 +74,10 @@ char* EscapeTo(const char* s, size_t n, char* p) {
     const char* src = s + i;
     const size_t len = std::min<size_t>(16, n - i);
     if (len < 16 && CrossesPage(src)) src = static_cast<const char*>(std::memcpy(tail, src, len));
-    const unsigned mask = EscapeMask(src) & ((1u << len) - 1);
+    const __m128i bytes = Load16(src);
+    const unsigned mask = EscapeMask(bytes) & ((1u << len) - 1);
     const size_t clean = mask == 0 ? len : static_cast<size_t>(__builtin_ctz(mask));
-    std::memcpy(p, src, 16);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p), bytes);
     p += clean;
     i += clean;
     if (clean < len) p = EscapeByte(static_cast<unsigned char>(s[i++]), p);
