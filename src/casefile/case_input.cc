@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 #include "event/event_decoder.h"
@@ -38,34 +37,22 @@ struct RawBodies {
   }
 };
 
-// Decodes `raw` into *out (same order), on up to four threads: decoding is most of the cost
-// of reading an account of ten thousand events. The events own copies of what they keep:
-// `bodies` may be freed afterwards.
+// Decodes `raw` into *out (same order). The events own copies of what they keep: `bodies` may
+// be freed afterwards. One thread: decoding allocates a dozen strings per event, and threads
+// sharing the process's one pre-grown heap (report_command.cc) contend for its lock; on two
+// cores, two decoding threads took 50-60 ms of CPU and 42-53 ms wall-clock for the JSON case
+// file of 10,000 events, one thread 35 ms of both (BENCHMARKS.md, "Case file").
 Status DecodeAll(const RawBodies& bodies, std::vector<CaseEvent>* out) {
   const std::vector<RawEntry>& raw = bodies.entries;
   out->resize(raw.size());
-  size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
-  if (raw.size() < 2000) threads = 1;
-  std::vector<Status> status(threads);
-  auto work = [&](size_t part) {
-    EventDecoder decoder;
-    size_t begin = raw.size() * part / threads, end = raw.size() * (part + 1) / threads;
-    for (size_t i = begin; i < end; ++i) {
-      CaseEvent& c = (*out)[i];
-      Status st = decoder.Decode(bodies.Body(raw[i]), &c.event);
-      if (!st.ok()) {
-        status[part] = Status::Corruption(fmt::format("event {}: {}", raw[i].seq, st.message()));
-        return;
-      }
-      c.cite = CiteOf(c.event, raw[i].seq, raw[i].hash);
-      c.recorded_utc_micros = raw[i].recorded;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (size_t p = 1; p < threads; ++p) pool.emplace_back(work, p);
-  work(0);
-  for (std::thread& t : pool) t.join();
-  for (const Status& st : status) NANNI_RETURN_IF_ERROR(st);
+  EventDecoder decoder;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    CaseEvent& c = (*out)[i];
+    Status st = decoder.Decode(bodies.Body(raw[i]), &c.event);
+    if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", raw[i].seq, st.message()));
+    c.cite = CiteOf(c.event, raw[i].seq, raw[i].hash);
+    c.recorded_utc_micros = raw[i].recorded;
+  }
   return Status::OK();
 }
 
