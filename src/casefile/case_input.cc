@@ -40,7 +40,7 @@ struct RawBodies {
 // Decodes `raw` into *out (same order). The events own copies of what they keep: `bodies` may
 // be freed afterwards. One thread: decoding allocates a dozen strings per event, and threads
 // sharing the process's one pre-grown heap (report_command.cc) contend for its lock; on two
-// cores, two decoding threads took 50-60 ms of CPU and 42-53 ms wall-clock for the JSON case
+// cores, two decoding threads took 53-59 ms of CPU and 42-53 ms wall-clock for the JSON case
 // file of 10,000 events, one thread 35 ms of both (BENCHMARKS.md, "Case file").
 Status DecodeAll(const RawBodies& bodies, std::vector<CaseEvent>* out) {
   const std::vector<RawEntry>& raw = bodies.entries;

@@ -78,7 +78,7 @@ Status CheckIdentifier(std::string_view field, std::string_view s, size_t max) {
 
 // Checks for a key seen twice in one object: JSON allows it, nanni refuses the ambiguity.
 // The keys of a usual object fit in place; only unusually wide objects allocate. Each key is
-// compared by a fingerprint (its size and first bytes) before its bytes.
+// compared by a fingerprint (its size, first and last byte) before its bytes.
 class KeySet {
  public:
   Status Add(std::string_view prefix, std::string_view key) { return Add(prefix, "", key); }
@@ -265,7 +265,7 @@ Status DecodeCommonField(std::string_view key, element v, Event* out, bool* know
     for (element c : arr) {
       out->to.emplace_back();
       char name[32];  // "to[N]", without allocating
-      size_t size = fmt::format_to_n(name, sizeof name, "to[{}]", i++).size;
+      size_t size = std::min(fmt::format_to_n(name, sizeof name, "to[{}]", i++).size, sizeof name);
       NANNI_RETURN_IF_ERROR(DecodeContact(std::string_view(name, size), c, &out->to.back()));
     }
     return Status::OK();
