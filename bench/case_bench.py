@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Times `nanni case` on accounts of about 10,000 events in a 10M-event ledger.
 
-Usage: bench/case_bench.py [--db LEDGER] [--accounts N] [--runs R]
+Usage: bench/case_bench.py [--db LEDGER] [--accounts N] [--runs R] [--nanni BINARY]
 
 LEDGER defaults to bench/out/ledger-10000000.db (made by bench/run.sh). The ledger is only
 read. For each of N accounts closest to 10,000 events it runs, R times each after one
 warm-up run, `nanni --db LEDGER --json case ACCOUNT --as-of ...` and the same with
 `--format html`, output to /dev/null, and prints the median and p99 wall-clock times in
-milliseconds as a Markdown table for BENCHMARKS.md ("## Case file").
+milliseconds as a Markdown table for BENCHMARKS.md ("## Case file"). BINARY (default: this
+checkout's release build) lets an earlier build be timed the same way, for before/after.
 """
 import argparse
 import json
@@ -20,7 +21,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NANNI = os.path.join(ROOT, "build", "release", "src", "nanni")
+NANNI = os.path.join(ROOT, "build", "release", "src", "nanni")  # or --nanni
 AS_OF = "2026-11-01T00:00:00Z"
 
 
@@ -49,17 +50,21 @@ def pct(values, p):
 
 
 def main():
+    global NANNI
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", default=os.path.join(ROOT, "bench", "out", "ledger-10000000.db"))
     ap.add_argument("--accounts", type=int, default=5)
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--nanni", default=NANNI, help="the nanni binary to time")
     a = ap.parse_args()
+    NANNI = a.nanni
     if not os.path.exists(a.db):
         sys.exit(f"no ledger at {a.db}: run bench/run.sh first (or pass --db)")
     listing = json.loads(run(["--db", a.db, "--json", "accounts"]))["accounts"]
     total = sum(x["events"] for x in listing)
     picks = sorted(listing, key=lambda x: abs(x["events"] - 10000))[: a.accounts]
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    print(f"binary: {NANNI}")
     print(f"ledger: {a.db} ({total} events, {len(listing)} accounts); machine: {os.cpu_count()} cores, "
           f"{cpu}, {platform.system()} {platform.release()}")
     print()

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -160,12 +162,13 @@ struct CallItem {
 // One line of the chronology: every event, in time order. The citation pointer and the string
 // views point into the events the case file was built from (CaseFileBuilder::Build), which
 // must outlive it: an account of ten thousand events would otherwise hold its texts twice.
+// The people point into the case file's `people`, which copies of the case file share.
 struct ChronologyLine {
   const Citation* cite = nullptr;  // never null in a built case file
   Timestamp time;
   EventKind kind = EventKind::kNote;
-  std::optional<CasePerson> from;
-  std::vector<CasePerson> to;
+  const CasePerson* from = nullptr;  // null when the source named no sender
+  std::vector<const CasePerson*> to;  // never null
   std::string_view channel, subject;
   std::string_view text;      // verbatim (customer text is quoted, never paraphrased)
   std::string_view detail;    // the kind's main attribute (call outcome, what, status, phase...)
@@ -185,6 +188,8 @@ struct CaseFile {
   std::string business_time_zone;
   CaseCounts counts;
   std::vector<ChronologyLine> chronology;
+  // Everyone the chronology names, once per distinct contact (the lines point here).
+  std::shared_ptr<const std::deque<CasePerson>> people;
   std::vector<RequestItem> requests;  // in time order
   std::vector<TimeStats> by_channel, by_level;
   TimeStats overall;

@@ -1,6 +1,8 @@
 #include "casefile/case_file_builder.h"
 
 #include <algorithm>
+#include <deque>
+#include <memory>
 #include <map>
 #include <unordered_map>
 
@@ -20,24 +22,57 @@ int64_t IntOr(const Event& e, std::string_view name) {
   return v ? *v : 0;
 }
 
-std::optional<CasePerson> FromOf(const Event& e) {
-  if (!e.from) return std::nullopt;
-  return PersonOf(*e.from);
-}
+// One CasePerson per distinct contact, kept in a deque that never moves them, so that the
+// chronology's ten thousand lines can point at a few dozen people instead of copying them.
+class PeopleIndex {
+ public:
+  explicit PeopleIndex(std::deque<CasePerson>* people) : people_(people) {}
 
-std::vector<CasePerson> ToOf(const Event& e) {
-  std::vector<CasePerson> out;
-  for (const Contact& c : e.to) out.push_back(PersonOf(c));
-  return out;
-}
+  const CasePerson* Of(const Contact& c) {
+    auto [it, added] = seen_.try_emplace(c, nullptr);
+    if (added) it->second = &people_->emplace_back(PersonOf(c));
+    return it->second;
+  }
+  const CasePerson* From(const Event& e) { return e.from ? Of(*e.from) : nullptr; }
+  std::vector<const CasePerson*> To(const Event& e) {
+    std::vector<const CasePerson*> out;
+    out.reserve(e.to.size());
+    for (const Contact& c : e.to) out.push_back(Of(c));
+    return out;
+  }
+  // Copies, for the items that hold their people by value.
+  std::optional<CasePerson> FromCopy(const Event& e) {
+    if (!e.from) return std::nullopt;
+    return *Of(*e.from);
+  }
+  std::vector<CasePerson> ToCopy(const Event& e) {
+    std::vector<CasePerson> out;
+    out.reserve(e.to.size());
+    for (const Contact& c : e.to) out.push_back(*Of(c));
+    return out;
+  }
+
+ private:
+  struct Hash {
+    size_t operator()(const Contact& c) const {
+      std::hash<std::string> h;
+      size_t v = h(c.email) ^ (h(c.id) * 3) ^ (h(c.name) * 5) ^ (h(c.title) * 7);
+      return v ^ (static_cast<size_t>(c.side) << 4) ^ static_cast<size_t>(c.level);
+    }
+  };
+  std::unordered_map<Contact, const CasePerson*, Hash> seen_;
+  std::deque<CasePerson>* people_;
+};
 
 constexpr int64_t kMicros = 1'000'000;
 
-// Links from an event id to the events that answer it or report on it.
+// Links from an event id to the events that answer it or report on it. The ids are views of
+// the events' strings.
+using LinkMap = std::unordered_map<std::string_view, std::vector<const CaseEvent*>>;
 struct Links {
-  std::unordered_map<std::string, std::vector<const CaseEvent*>> replies;   // reply_to
-  std::unordered_map<std::string, std::vector<const CaseEvent*>> updates;   // refers_to
-  std::unordered_map<std::string, std::vector<const CaseEvent*>> outcomes;  // commitment
+  LinkMap replies;   // reply_to
+  LinkMap updates;   // refers_to
+  LinkMap outcomes;  // commitment
 };
 
 Links LinkEvents(const std::vector<CaseEvent>& events) {
@@ -55,8 +90,7 @@ Links LinkEvents(const std::vector<CaseEvent>& events) {
   return l;
 }
 
-const std::vector<const CaseEvent*>* Find(
-    const std::unordered_map<std::string, std::vector<const CaseEvent*>>& m, const std::string& id) {
+const std::vector<const CaseEvent*>* Find(const LinkMap& m, std::string_view id) {
   auto it = m.find(id);
   return it == m.end() ? nullptr : &it->second;
 }
@@ -135,14 +169,17 @@ DurationStats ComputeStats(std::vector<int64_t>* values) {
   DurationStats s;
   s.count = values->size();
   if (values->empty()) return s;
-  std::sort(values->begin(), values->end());
-  auto rank = [&](size_t num, size_t den) {
-    size_t r = (values->size() * num + den - 1) / den;  // ceil
-    return (*values)[std::max<size_t>(r, 1) - 1];
+  auto at_rank = [&](size_t num, size_t den) {  // the position of rank ceil(n * num / den)
+    size_t r = (values->size() * num + den - 1) / den;
+    return values->begin() + static_cast<ptrdiff_t>(std::max<size_t>(r, 1) - 1);
   };
-  s.median_s = rank(1, 2);
-  s.p90_s = rank(9, 10);
-  s.worst_s = values->back();
+  // Selection instead of a full sort: p90 first, then the median among the values below it.
+  auto p90 = at_rank(9, 10), median = at_rank(1, 2);
+  std::nth_element(values->begin(), p90, values->end());
+  std::nth_element(values->begin(), median, p90);
+  s.median_s = *median;
+  s.p90_s = *p90;
+  s.worst_s = *std::max_element(p90, values->end());
   return s;
 }
 
@@ -158,6 +195,9 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
   std::vector<PaymentItem> orphan_payments;
   std::vector<std::pair<std::string, PaymentItem>> payments;
   cf.chronology.reserve(events.size());
+  auto people = std::make_shared<std::deque<CasePerson>>();
+  PeopleIndex index(people.get());
+  cf.people = people;
   // Requests are most of an account's events: reserving spares moving them while growing.
   cf.requests.reserve(std::count_if(events.begin(), events.end(), [](const CaseEvent& c) {
     return c.event.kind == EventKind::kRequest;
@@ -165,7 +205,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
 
   for (const CaseEvent& c : events) {
     const Event& e = c.event;
-    ChronologyLine line{&c.cite, e.time, e.kind, FromOf(e), ToOf(e), e.channel, e.subject,
+    ChronologyLine line{&c.cite, e.time, e.kind, index.From(e), index.To(e), e.channel, e.subject,
                         e.text, Detail(e), e.corrects};
     cf.chronology.push_back(std::move(line));
     switch (e.kind) {
@@ -173,7 +213,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
         RequestItem r;
         r.cite = c.cite;
         r.time = e.time;
-        r.from = FromOf(e);
+        r.from = index.FromCopy(e);
         r.channel = e.channel;
         r.subject = e.subject;
         r.text = e.text;
@@ -187,7 +227,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
           r.answers = static_cast<int>(replies->size());
           r.response_cite = first->cite;
           r.response_time = first->event.time;
-          r.response_by = FromOf(first->event);
+          r.response_by = index.FromCopy(first->event);
           r.response = Measure(e.time.utc_micros, first->event.time.utc_micros);
           r.resolution_time = last->event.time;
           r.resolution = Measure(e.time.utc_micros, last->event.time.utc_micros);
@@ -205,8 +245,8 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
         p.owner = e.kind == EventKind::kDeadline ? "theirs" : StrOr(e, "owner");
         p.what = StrOr(e, "what");
         p.due = *e.TimeAttr("due");
-        p.from = FromOf(e);
-        p.to = ToOf(e);
+        p.from = index.FromCopy(e);
+        p.to = index.ToCopy(e);
         const int64_t due = p.due.utc_micros;
         if (const auto* outs = Find(links.outcomes, e.id)) {
           const CaseEvent* o = outs->back();
@@ -255,8 +295,8 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
         EscalationItem x;
         x.cite = c.cite;
         x.time = e.time;
-        x.from = FromOf(e);
-        x.to = ToOf(e);
+        x.from = index.FromCopy(e);
+        x.to = index.ToCopy(e);
         x.about = StrOr(e, "about");
         x.text = e.text;
         const CaseEvent* last = nullptr;
@@ -291,7 +331,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
                               PaymentItem{c.cite, e.time, IntOr(e, "amount_minor"), StrOr(e, "currency")});
         break;
       case EventKind::kDiscountRequest: {
-        DiscountItem d{c.cite, e.time, FromOf(e), std::nullopt, StrOr(e, "what"), e.text};
+        DiscountItem d{c.cite, e.time, index.FromCopy(e), std::nullopt, StrOr(e, "what"), e.text};
         if (const int64_t* pct = e.IntAttr("percent")) d.percent = *pct;
         cf.discount_requests.push_back(std::move(d));
         break;
@@ -300,7 +340,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
         CallItem k;
         k.cite = c.cite;
         k.time = e.time;
-        k.from = FromOf(e);
+        k.from = index.FromCopy(e);
         k.outcome = StrOr(e, "outcome");
         k.agent = StrOr(e, "agent");
         k.queue = StrOr(e, "queue");

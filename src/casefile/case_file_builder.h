@@ -33,8 +33,8 @@ class CaseFileBuilder {
   const BusinessClock& clock_;
 };
 
-// Nearest-rank statistics of `values` (sorted in place): median = rank ceil(n/2), p90 = rank
-// ceil(0.9 n), worst = the largest.
+// Nearest-rank statistics of `values` (reordered in place): median = rank ceil(n/2), p90 =
+// rank ceil(0.9 n), worst = the largest.
 DurationStats ComputeStats(std::vector<int64_t>* values);
 
 }  // namespace nanni

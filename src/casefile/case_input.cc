@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 #include "event/event_decoder.h"
@@ -38,47 +37,40 @@ struct RawBodies {
   }
 };
 
-// Decodes `raw` into *out (same order), on up to four threads: decoding is most of the cost
-// of reading an account of ten thousand events. The events own copies of what they keep:
-// `bodies` may be freed afterwards.
+// Decodes `raw` into *out (same order). The events own copies of what they keep: `bodies` may
+// be freed afterwards. One thread: decoding allocates a dozen strings per event, and threads
+// sharing the process's one pre-grown heap (report_command.cc) contend for its lock; on two
+// cores, two decoding threads took 53-59 ms of CPU and 42-53 ms wall-clock for the JSON case
+// file of 10,000 events, one thread 35 ms of both (BENCHMARKS.md, "Case file").
 Status DecodeAll(const RawBodies& bodies, std::vector<CaseEvent>* out) {
   const std::vector<RawEntry>& raw = bodies.entries;
   out->resize(raw.size());
-  size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
-  if (raw.size() < 2000) threads = 1;
-  std::vector<Status> status(threads);
-  auto work = [&](size_t part) {
-    EventDecoder decoder;
-    size_t begin = raw.size() * part / threads, end = raw.size() * (part + 1) / threads;
-    for (size_t i = begin; i < end; ++i) {
-      CaseEvent& c = (*out)[i];
-      Status st = decoder.Decode(bodies.Body(raw[i]), &c.event);
-      if (!st.ok()) {
-        status[part] = Status::Corruption(fmt::format("event {}: {}", raw[i].seq, st.message()));
-        return;
-      }
-      c.cite = CiteOf(c.event, raw[i].seq, ToHex(raw[i].hash));
-      c.recorded_utc_micros = raw[i].recorded;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (size_t p = 1; p < threads; ++p) pool.emplace_back(work, p);
-  work(0);
-  for (std::thread& t : pool) t.join();
-  for (const Status& st : status) NANNI_RETURN_IF_ERROR(st);
+  EventDecoder decoder;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    CaseEvent& c = (*out)[i];
+    Status st = decoder.Decode(bodies.Body(raw[i]), &c.event);
+    if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", raw[i].seq, st.message()));
+    c.cite = CiteOf(c.event, raw[i].seq, raw[i].hash);
+    c.recorded_utc_micros = raw[i].recorded;
+  }
   return Status::OK();
 }
 
 }  // namespace
 
-Citation CiteOf(const Event& e, uint64_t seq, const std::string& hash_hex) {
+Citation CiteOf(const Event& e, uint64_t seq, const Digest& hash) {
+  static const char kHex[] = "0123456789abcdef";
   Citation c;
   c.event_id = e.id;
   c.file = e.source.file;
   c.line = e.source.line;
   c.ref = e.source.ref;
   c.seq = seq;
-  c.hash = hash_hex.substr(0, 12);
+  c.hash.resize(12);
+  for (size_t i = 0; i < 6; ++i) {
+    c.hash[2 * i] = kHex[hash[i] >> 4];
+    c.hash[2 * i + 1] = kHex[hash[i] & 0xf];
+  }
   return c;
 }
 
@@ -141,6 +133,7 @@ Status LoadCaseEvents(LedgerStore* store, const std::string& account, int64_t as
   EventQuery query;
   query.account = account;
   query.until_utc_micros = as_of == INT64_MAX ? as_of : as_of + 1;
+  query.with_index = false;  // the bodies say it all
   bool any = false;
   RawBodies raw;
   NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& entry) -> Status {

@@ -18,6 +18,7 @@
 #include "casefile/case_file.h"
 #include "event/event.h"
 #include "ledger/ledger_store.h"
+#include "util/sha256.h"
 #include "util/status.h"
 
 namespace nanni {
@@ -38,8 +39,9 @@ Status LoadCaseEvents(LedgerStore* store, const std::string& account, int64_t as
 void PrepareCaseEvents(int64_t as_of_utc_micros, int64_t recorded_by_utc_micros,
                        std::vector<CaseEvent>* events);
 
-// The citation of an event stored as `seq` with chain hash `hash_hex` (any length).
-Citation CiteOf(const Event& e, uint64_t seq, const std::string& hash_hex);
+// The citation of an event stored as `seq` with chain hash `hash` (it keeps the first 12 hex
+// digits).
+Citation CiteOf(const Event& e, uint64_t seq, const Digest& hash);
 
 // How a report names a contact.
 CasePerson PersonOf(const Contact& c);

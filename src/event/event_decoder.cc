@@ -48,9 +48,15 @@ bool IsAbsent(element v) {
   return v.get_string().get(s) == simdjson::SUCCESS && s.empty();
 }
 
+// A view into the parser's buffer: valid until its next parse.
+Status GetString(std::string_view field, element v, std::string_view* out) {
+  if (v.get_string().get(*out) != simdjson::SUCCESS) return WrongType(field, "a string", v);
+  return Status::OK();
+}
+
 Status GetString(std::string_view field, element v, std::string* out) {
   std::string_view s;
-  if (v.get_string().get(s) != simdjson::SUCCESS) return WrongType(field, "a string", v);
+  NANNI_RETURN_IF_ERROR(GetString(field, v, &s));
   out->assign(s);
   return Status::OK();
 }
@@ -71,28 +77,57 @@ Status CheckIdentifier(std::string_view field, std::string_view s, size_t max) {
 }
 
 // Checks for a key seen twice in one object: JSON allows it, nanni refuses the ambiguity.
+// The keys of a usual object fit in place; only unusually wide objects allocate. Each key is
+// compared by a fingerprint (its size, first and last byte) before its bytes.
 class KeySet {
  public:
   Status Add(std::string_view prefix, std::string_view key) { return Add(prefix, "", key); }
   // The same, the field named `prefix` + `prefix2` + `key` (joined only on error).
   Status Add(std::string_view prefix, std::string_view prefix2, std::string_view key) {
-    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+    const uint64_t print = Fingerprint(key);
+    if (Seen(print, key)) {
       return Status::InvalidInput(
           fmt::format("field '{}{}{}' appears twice", prefix, prefix2, Printable(key)));
     }
-    keys_.push_back(key);
+    if (count_ < kInPlace) {
+      prints_[count_] = print;
+      keys_[count_] = key;
+    } else {
+      more_.push_back(key);
+    }
+    ++count_;
     return Status::OK();
   }
 
  private:
-  std::vector<std::string_view> keys_;
+  static constexpr size_t kInPlace = 32;
+
+  // Equal keys have equal fingerprints: the size, the first and the last byte.
+  static uint64_t Fingerprint(std::string_view key) {
+    if (key.empty()) return 0;
+    auto byte = [](char c) { return static_cast<uint64_t>(static_cast<unsigned char>(c)); };
+    return (key.size() << 16) | (byte(key.front()) << 8) | byte(key.back());
+  }
+
+  bool Seen(uint64_t print, std::string_view key) const {
+    const size_t in_place = std::min(count_, kInPlace);
+    for (size_t i = 0; i < in_place; ++i) {
+      if (prints_[i] == print && keys_[i] == key) return true;
+    }
+    return std::find(more_.begin(), more_.end(), key) != more_.end();
+  }
+
+  uint64_t prints_[kInPlace];
+  std::string_view keys_[kInPlace];
+  size_t count_ = 0;
+  std::vector<std::string_view> more_;
 };
 
 Status DecodeContact(std::string_view field, element v, Contact* out) {
   object obj;
   if (v.get_object().get(obj) != simdjson::SUCCESS) return WrongType(field, "an object", v);
   KeySet keys;
-  std::string side, level;
+  std::string_view side, level;
   for (auto [key, value] : obj) {
     // The field's full name, built only for an error message (most contacts have none).
     auto name = [&, key = key] { return fmt::format("{}.{}", field, Printable(key)); };
@@ -102,13 +137,13 @@ Status DecodeContact(std::string_view field, element v, Contact* out) {
                           : key == "name"  ? &out->name
                           : key == "email" ? &out->email
                           : key == "title" ? &out->title
-                          : key == "side"  ? &side
-                          : key == "level" ? &level
                                            : nullptr;
-    if (target == nullptr) {
+    std::string_view* code = key == "side" ? &side : key == "level" ? &level : nullptr;
+    if (target == nullptr && code == nullptr) {
       return FieldError(name(), "unknown field (a contact has id, name, email, title, side, level)");
     }
-    if (!GetString("", value, target).ok()) return GetString(name(), value, target);
+    bool ok = target ? GetString("", value, target).ok() : GetString("", value, code).ok();
+    if (!ok) return WrongType(name(), "a string", value);
   }
   if (out->id.empty() && out->name.empty() && out->email.empty()) {
     return FieldError(field, "a contact needs at least one of id, name, email");
@@ -173,7 +208,7 @@ Status DecodeAttribute(const AttributeSpec& spec, element v, Event* out) {
       return Status::OK();
     }
     case AttributeType::kTime: {
-      std::string s;
+      std::string_view s;
       NANNI_RETURN_IF_ERROR(GetString(field, v, &s));
       Timestamp t;
       Status st = ParseRfc3339(s, &t);
@@ -229,7 +264,9 @@ Status DecodeCommonField(std::string_view key, element v, Event* out, bool* know
     size_t i = 0;
     for (element c : arr) {
       out->to.emplace_back();
-      NANNI_RETURN_IF_ERROR(DecodeContact(fmt::format("to[{}]", i++), c, &out->to.back()));
+      char name[32];  // "to[N]", without allocating
+      size_t size = std::min(fmt::format_to_n(name, sizeof name, "to[{}]", i++).size, sizeof name);
+      NANNI_RETURN_IF_ERROR(DecodeContact(std::string_view(name, size), c, &out->to.back()));
     }
     return Status::OK();
   }
@@ -302,13 +339,14 @@ Status EventDecoder::Decode(std::string_view json, Event* out) {
   if (obj["kind"].get(kind_value) != simdjson::SUCCESS || kind_value.is_null()) {
     return FieldError("kind", "missing");
   }
-  std::string kind_name;
+  std::string_view kind_name;
   NANNI_RETURN_IF_ERROR(GetString("kind", kind_value, &kind_name));
   spec = FindKind(kind_name);
   if (spec == nullptr) {
     return FieldError("kind", fmt::format("unknown kind '{}' (see docs/events.md)", Printable(kind_name, 40)));
   }
   out->kind = spec->kind;
+  out->attributes.reserve(spec->attributes.size());  // one allocation, not one per growth
 
   KeySet keys;
   bool have_time = false;
@@ -316,7 +354,7 @@ Status EventDecoder::Decode(std::string_view json, Event* out) {
     NANNI_RETURN_IF_ERROR(keys.Add("", key));
     if (key == "kind" || IsAbsent(value)) continue;
     if (key == "time") {
-      std::string s;
+      std::string_view s;
       NANNI_RETURN_IF_ERROR(GetString("time", value, &s));
       Status st = ParseRfc3339(s, &out->time);
       if (!st.ok()) return FieldError("time", st.message());

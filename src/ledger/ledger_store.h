@@ -50,6 +50,9 @@ struct EventQuery {
   int64_t since_utc_micros = INT64_MIN;  // inclusive
   int64_t until_utc_micros = INT64_MAX;  // exclusive
   uint64_t limit = 0;                    // 0: no limit
+  // false: entries come with their `index` left empty, a cheaper read for callers that only
+  // need the body, seq, recorded time and hash.
+  bool with_index = true;
 };
 
 // Receives entries; returning a non-OK Status stops the read and is returned by it.

@@ -92,26 +92,28 @@ Status LoadCase(const GlobalOptions& global, const ReportFlags& flags, LoadedCas
 }
 
 Status WriteReport(const ReportFlags& flags, const std::string& text) {
-  if (flags.out.empty() || flags.out == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return Status::OK();
-  }
+  return StreamReport(flags, [&](const TextSink& sink) { sink(text); });
+}
+
+Status StreamReport(const ReportFlags& flags, const std::function<void(const TextSink&)>& produce) {
+  const bool to_stdout = flags.out.empty() || flags.out == "-";
   struct stat st;
-  if (::stat(flags.out.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    // A device or a pipe (/dev/null, /dev/stdout): written to directly, never replaced.
-    std::FILE* f = std::fopen(flags.out.c_str(), "wb");
-    bool ok = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    ok = (f != nullptr && std::fclose(f) == 0) && ok;
-    return ok ? Status::OK() : Status::IOError(fmt::format("--out: cannot write '{}'", flags.out));
-  }
-  std::string tmp = flags.out + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) return Status::IOError(fmt::format("--out: cannot write '{}'", flags.out));
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok || std::rename(tmp.c_str(), flags.out.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return Status::IOError(fmt::format("--out: cannot write '{}'", flags.out));
+  // A device or a pipe (/dev/null, /dev/stdout) is written to directly, never replaced.
+  const bool device = !to_stdout && ::stat(flags.out.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+  const std::string path = to_stdout || device ? flags.out : flags.out + ".tmp";
+  std::FILE* f = to_stdout ? stdout : std::fopen(path.c_str(), "wb");
+  const Status failed = Status::IOError(fmt::format("--out: cannot write '{}'", flags.out));
+  if (f == nullptr) return failed;
+  bool ok = true;
+  produce([&](std::string_view piece) {
+    ok = std::fwrite(piece.data(), 1, piece.size(), f) == piece.size() && ok;
+  });
+  if (to_stdout) return Status::OK();
+  ok = std::fclose(f) == 0 && ok;
+  if (device) return ok ? Status::OK() : failed;
+  if (!ok || std::rename(path.c_str(), flags.out.c_str()) != 0) {
+    std::remove(path.c_str());
+    return failed;
   }
   return Status::OK();
 }

@@ -2,6 +2,7 @@
 // events and building its case file.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,11 @@ struct LoadedCase {
 // its case file.
 Status LoadCase(const GlobalOptions& global, const ReportFlags& flags, LoadedCase* out);
 
-// Writes `text` to --out (atomically: a temporary file renamed) or stdout.
+// Writes `text` to --out (atomically: a temporary file renamed; a device such as /dev/null
+// directly) or stdout.
 Status WriteReport(const ReportFlags& flags, const std::string& text);
+
+// The same for a report written piece by piece: `produce` passes its text to the sink it gets.
+Status StreamReport(const ReportFlags& flags, const std::function<void(const TextSink&)>& produce);
 
 }  // namespace nanni::cli

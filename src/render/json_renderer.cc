@@ -34,14 +34,22 @@ void PersonJson(JsonOut& j, const CasePerson& p) {
       .EndObject();
 }
 
-void OptPerson(JsonOut& j, const std::optional<CasePerson>& p) {
+void OptPerson(JsonOut& j, const CasePerson* p) {
   if (p) PersonJson(j, *p);
   else j.Null();
 }
 
+void OptPerson(JsonOut& j, const std::optional<CasePerson>& p) { OptPerson(j, p ? &*p : nullptr); }
+
 void People(JsonOut& j, const std::vector<CasePerson>& people) {
   j.BeginArray();
   for (const CasePerson& p : people) PersonJson(j, p);
+  j.EndArray();
+}
+
+void People(JsonOut& j, const std::vector<const CasePerson*>& people) {
+  j.BeginArray();
+  for (const CasePerson* p : people) PersonJson(j, *p);
   j.EndArray();
 }
 
@@ -240,11 +248,7 @@ void Chronology(JsonOut& j, const CaseFile& cf) {
   j.EndArray();
 }
 
-}  // namespace
-
-std::string CaseJson(const CaseFile& cf) {
-  JsonOut j;
-  j.Reserve(4096 + cf.chronology.size() * 1536);
+void CaseDocument(JsonOut& j, const CaseFile& cf) {
   j.BeginObject().Field("schema", "nanni.case/1").Field("account", cf.account);
   j.Key("as_of").Time(cf.as_of);
   j.Field("business_time_zone", cf.business_time_zone);
@@ -252,8 +256,22 @@ std::string CaseJson(const CaseFile& cf) {
   Sections(j, cf);
   Money(j, cf);
   Chronology(j, cf);
-  j.EndObject();
-  return j.Take() + "\n";
+  j.EndObject().Raw("\n");
+}
+
+}  // namespace
+
+std::string CaseJson(const CaseFile& cf) {
+  JsonOut j;
+  j.Reserve(4096 + cf.chronology.size() * 1024);
+  CaseDocument(j, cf);
+  return j.Take();
+}
+
+void WriteCaseJson(const CaseFile& cf, const TextSink& sink) {
+  JsonOut j(sink);
+  CaseDocument(j, cf);
+  j.Flush();
 }
 
 std::string BriefingJson(const Briefing& b) {
@@ -305,8 +323,8 @@ std::string BriefingJson(const Briefing& b) {
     for (const Citation& c : d.cites) Cite(j, c);
     j.EndArray().EndObject();
   }
-  j.EndArray().EndObject();
-  return j.Take() + "\n";
+  j.EndArray().EndObject().Raw("\n");
+  return j.Take();
 }
 
 }  // namespace nanni

@@ -6,7 +6,9 @@
 // the terminal. The JSON schema is documented in docs/case-file.md.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "casefile/case_file.h"
 
@@ -25,8 +27,14 @@ struct RenderOptions {
 std::string RenderCase(const CaseFile& cf, ReportFormat format, const RenderOptions& options);
 std::string RenderBriefing(const Briefing& b, ReportFormat format, const RenderOptions& options);
 
+// Receives a report's text in order, piece by piece.
+using TextSink = std::function<void(std::string_view)>;
+
 // One per format (render/*_renderer.cc).
 std::string CaseJson(const CaseFile& cf);
+// CaseJson's text passed to `sink` as it is written, in pieces of up to about 256 KiB, so that
+// it never sits whole in memory (some 10 MB for ten thousand events).
+void WriteCaseJson(const CaseFile& cf, const TextSink& sink);
 std::string BriefingJson(const Briefing& b);
 std::string CaseText(const CaseFile& cf, const RenderOptions& options);
 std::string BriefingText(const Briefing& b, const RenderOptions& options);

@@ -26,7 +26,9 @@ std::string WhenText(const Timestamp& t) {
 
 std::string WhenText(const std::optional<Timestamp>& t) { return t ? WhenText(*t) : ""; }
 
-std::string WhoText(const std::optional<CasePerson>& p) {
+std::string WhoText(const std::optional<CasePerson>& p) { return WhoText(p ? &*p : nullptr); }
+
+std::string WhoText(const CasePerson* p) {
   if (!p) return "not recorded";
   std::string side = SideName(p->side), level = LevelName(p->level);
   std::string role = side;
@@ -36,7 +38,13 @@ std::string WhoText(const std::optional<CasePerson>& p) {
 
 std::string WhoText(const std::vector<CasePerson>& people) {
   std::string out;
-  for (const CasePerson& p : people) out += (out.empty() ? "" : "; ") + WhoText(std::optional<CasePerson>(p));
+  for (const CasePerson& p : people) out += (out.empty() ? "" : "; ") + WhoText(&p);
+  return out.empty() ? "not recorded" : out;
+}
+
+std::string WhoText(const std::vector<const CasePerson*>& people) {
+  std::string out;
+  for (const CasePerson* p : people) out += (out.empty() ? "" : "; ") + WhoText(p);
   return out.empty() ? "not recorded" : out;
 }
 

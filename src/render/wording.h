@@ -20,8 +20,10 @@ std::string WhenText(const Timestamp& t);
 std::string WhenText(const std::optional<Timestamp>& t);  // "" when absent
 
 // "Dana Whitfield (theirs, executive)"; "not recorded" when absent.
+std::string WhoText(const CasePerson* p);  // null: absent
 std::string WhoText(const std::optional<CasePerson>& p);
 std::string WhoText(const std::vector<CasePerson>& people);
+std::string WhoText(const std::vector<const CasePerson*>& people);
 
 // "acme.mbox:1204 <ref> #a1b2c3d4e5f6": source then ledger hash prefix.
 std::string CiteText(const Citation& c);

@@ -57,13 +57,20 @@ constexpr const char* kBulkLoadSettings = "PRAGMA mmap_size = 0; PRAGMA temp_sto
 
 constexpr const char* kEntryColumns =
     "seq, recorded_utc, body, hash, source_id, account, time_utc, tz_offset, kind";
+// The first four of kEntryColumns: an entry without its index.
+constexpr const char* kBodyColumns = "seq, recorded_utc, body, hash";
 
-// Fills *e from a row selected with kEntryColumns. Views point into the statement's row.
-void ReadEntry(const SqliteStatement& s, LedgerEntry* e) {
+// Fills *e from a row selected with kBodyColumns. Views point into the statement's row.
+void ReadBody(const SqliteStatement& s, LedgerEntry* e) {
   e->seq = static_cast<uint64_t>(s.Int(0));
   e->recorded_utc_micros = s.Int(1);
   e->body = s.Blob(2);
   if (!s.DigestAt(3, &e->hash)) e->hash = Digest{};  // a wrong-sized hash cannot match
+}
+
+// Fills *e from a row selected with kEntryColumns. Views point into the statement's row.
+void ReadEntry(const SqliteStatement& s, LedgerEntry* e) {
+  ReadBody(s, e);
   e->index.source_id = s.Text(4);
   e->index.account = s.Text(5);
   e->index.time_utc_micros = s.Int(6);
@@ -71,13 +78,17 @@ void ReadEntry(const SqliteStatement& s, LedgerEntry* e) {
   e->index.kind = s.Text(8);
 }
 
-Status VisitRows(SqliteStatement* s, const EntryVisitor& visit) {
+Status VisitRows(SqliteStatement* s, const EntryVisitor& visit, bool with_index = true) {
   LedgerEntry e;
   for (;;) {
     bool row = false;
     NANNI_RETURN_IF_ERROR(s->Step(&row));
     if (!row) return Status::OK();
-    ReadEntry(*s, &e);
+    if (with_index) {
+      ReadEntry(*s, &e);
+    } else {
+      ReadBody(*s, &e);
+    }
     Status st = visit(e);
     if (!st.ok()) {
       s->Reset();
@@ -385,7 +396,7 @@ Status SqliteStore::ListAccounts(std::vector<AccountSummary>* out) {
 
 Status SqliteStore::Query(const EventQuery& q, const EntryVisitor& visit) {
   std::string sql = fmt::format("SELECT {} FROM events WHERE time_utc >= ? AND time_utc < ?",
-                                kEntryColumns);
+                                q.with_index ? kEntryColumns : kBodyColumns);
   if (!q.account.empty()) sql += " AND account = ?";
   if (!q.kinds.empty()) {
     sql += " AND kind IN (?";
@@ -401,7 +412,7 @@ Status SqliteStore::Query(const EventQuery& q, const EntryVisitor& visit) {
   s.BindInt(i++, q.until_utc_micros);
   if (!q.account.empty()) s.BindText(i++, q.account);
   for (const std::string& k : q.kinds) s.BindText(i++, k);
-  return VisitRows(&s, visit);
+  return VisitRows(&s, visit, q.with_index);
 }
 
 }  // namespace nanni

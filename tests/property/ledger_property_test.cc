@@ -1,6 +1,7 @@
 // Properties of the ledger that must hold for any input (rapidcheck).
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <set>
@@ -8,6 +9,7 @@
 #include "ledger/verifier.h"
 #include "support/ledger_fixture.h"
 #include "support/test_support.h"
+#include "util/sha256.h"
 
 namespace nanni {
 namespace {
@@ -125,6 +127,29 @@ RC_GTEST_PROP(LedgerProperty, AnyChangedByteOfAnyStoredEventIsCaughtAtThatEvent,
   RC_ASSERT(st.code() == Status::Code::kCorruption);
   RC_ASSERT(report.first_bad_seq.has_value());
   RC_ASSERT(*report.first_bad_seq == seq);
+}
+
+// A query without the index columns gives the same entries, in the same order, index empty.
+RC_GTEST_PROP(LedgerProperty, QueryWithoutIndexGivesTheSameBodies, ()) {
+  auto batch = *rc::gen::nonEmpty(rc::gen::container<std::vector<Event>>(ArbitraryEvent()));
+  test::TempDir dir;
+  auto store = test::NewLedger(dir.File("l.db"));
+  ImportSummary summary;
+  RC_ASSERT(test::ImportVector(store.get(), batch, &summary).ok());
+  EventQuery query;
+  query.account = *rc::gen::element<std::string>("acme", "globex", "initech");
+  std::vector<std::string> full, lean;
+  RC_ASSERT(store->Query(query, [&](const LedgerEntry& e) {
+    full.push_back(fmt::format("{} {} {} {}", e.seq, e.recorded_utc_micros, e.body, ToHex(e.hash)));
+    return Status::OK();
+  }).ok());
+  query.with_index = false;
+  RC_ASSERT(store->Query(query, [&](const LedgerEntry& e) {
+    RC_ASSERT(e.index.source_id.empty() && e.index.account.empty() && e.index.kind.empty());
+    lean.push_back(fmt::format("{} {} {} {}", e.seq, e.recorded_utc_micros, e.body, ToHex(e.hash)));
+    return Status::OK();
+  }).ok());
+  RC_ASSERT(lean == full);
 }
 
 }  // namespace
