@@ -27,10 +27,12 @@ for mb in "${sizes[@]}"; do
   $nanni --db "$out/floor-src.db" import --no-progress --profile tickets "$csv" >/dev/null
   events=$(sqlite3 "$out/floor-src.db" "select count(*) from events")
   rows_mb=$(sqlite3 "$out/floor-src.db" "select sum(length(body) + length(source_id) + length(account) + length(kind) + 56) / 1e6 from events")
+  sync
   s_import=$(seconds sqlite3 "$out/sqlite.db" ".mode csv" ".import $csv tickets")
   rm -f "$out/sqlite.db"*
-  run() {  # $1: the statements after the copy
+  run() {  # $1: the statements after the copy; $2: the source_id column's constraint
     rm -f "$out/floor.db"*
+    sync  # no earlier run's writeback competing with this one's
     seconds sqlite3 "$out/floor.db" "PRAGMA page_size = 16384" "PRAGMA journal_mode = DELETE" \
       "PRAGMA synchronous = FULL" "PRAGMA cache_size = -262144" "PRAGMA threads = 2" \
       "ATTACH '$out/floor-src.db' AS src" \
