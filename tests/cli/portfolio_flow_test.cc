@@ -46,6 +46,18 @@ class PortfolioFlowTest : public ::testing::Test {
     return db;
   }
 
+  // Starts `nanni --db DB import FILE` in a child process, to be killed; returns its pid.
+  static pid_t StartImport(const std::string& db, const std::string& file) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      setenv("NANNI_NO_PROGRESS", "1", 1);
+      freopen("/dev/null", "w", stdout);
+      execl(NANNI_BINARY, NANNI_BINARY, "--db", db.c_str(), "import", file.c_str(), (char*)nullptr);
+      _exit(127);
+    }
+    return pid;
+  }
+
   static test::TempDir* dir_;
   static std::vector<std::string>* lines_;
 };
@@ -182,13 +194,7 @@ TEST_F(PortfolioFlowTest, KillDuringAnImportLeavesAVerifiableLedgerWithTheOldOrN
   const uint64_t old_count = lines_->size();
   int saw_old = 0, saw_new = 0;
   for (int delay_ms : {50, 300, 700, 1200, 2500}) {
-    pid_t pid = fork();
-    if (pid == 0) {
-      setenv("NANNI_NO_PROGRESS", "1", 1);
-      freopen("/dev/null", "w", stdout);
-      execl(NANNI_BINARY, NANNI_BINARY, "--db", db.c_str(), "import", big.c_str(), (char*)nullptr);
-      _exit(127);
-    }
+    pid_t pid = StartImport(db, big);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     kill(pid, SIGKILL);
     int status = 0;
@@ -216,13 +222,7 @@ TEST_F(PortfolioFlowTest, KillDuringABulkLoadLeavesTheEmptyLedgerReadyForTheNext
   ASSERT_EQ(g.exit_code, 0) << g.err;
   std::string db = dir_->File("bulk.db");
   ASSERT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
-  pid_t pid = fork();
-  if (pid == 0) {
-    setenv("NANNI_NO_PROGRESS", "1", 1);
-    freopen("/dev/null", "w", stdout);
-    execl(NANNI_BINARY, NANNI_BINARY, "--db", db.c_str(), "import", big.c_str(), (char*)nullptr);
-    _exit(127);
-  }
+  pid_t pid = StartImport(db, big);
   test::CommandResult during;
   for (int tries = 0; tries < 50; ++tries) {  // until the import has begun its transaction
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
