@@ -162,9 +162,13 @@ class SqliteStore::Transaction : public AppendTransaction {
     if (indexes_dropped_) NANNI_RETURN_IF_ERROR(BuildSecondaryIndexes());
     NANNI_RETURN_IF_ERROR(store_->Exec("COMMIT"));
     open_ = false;
-    if (!bulk_load_) return Status::OK();
-    bulk_load_ = false;
-    return store_->ApplyWriterSettings();
+    if (bulk_load_) {
+      // Best effort: the append is committed whatever happens here. Should a reader that
+      // arrived just now keep SQLite from returning to the WAL, the next Open does it.
+      store_->ApplyWriterSettings();
+      bulk_load_ = false;
+    }
+    return Status::OK();
   }
 
  private:
