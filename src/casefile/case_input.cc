@@ -59,18 +59,13 @@ Status DecodeAll(const RawBodies& bodies, std::vector<CaseEvent>* out) {
 }  // namespace
 
 Citation CiteOf(const Event& e, uint64_t seq, const Digest& hash) {
-  static const char kHex[] = "0123456789abcdef";
   Citation c;
   c.event_id = e.id;
   c.file = e.source.file;
   c.line = e.source.line;
   c.ref = e.source.ref;
   c.seq = seq;
-  c.hash.resize(12);
-  for (size_t i = 0; i < 6; ++i) {
-    c.hash[2 * i] = kHex[hash[i] >> 4];
-    c.hash[2 * i + 1] = kHex[hash[i] & 0xf];
-  }
+  c.hash = ToHex(hash, 6);
   return c;
 }
 

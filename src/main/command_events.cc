@@ -30,7 +30,7 @@ Status PrintText(SqliteStore* store, const EventQuery& query) {
     if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", entry.seq, st.message()));
     fmt::print("{}  {:<18}  {:<7}  {:<34}  {}  [#{} {}]\n",
                ShortTime(e.time.utc_micros, e.time.offset_minutes), SpecOf(e.kind).name,
-               e.channel, WhoLine(e), WhatLine(e, 70), entry.seq, ToHex(entry.hash).substr(0, 8));
+               e.channel, WhoLine(e), WhatLine(e, 70), entry.seq, ToHex(entry.hash, 4));
     ++n;
     return Status::OK();
   }));

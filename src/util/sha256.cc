@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace nanni {
@@ -46,10 +47,13 @@ Digest Sha256::Of(std::string_view bytes) {
   return h.Finish();
 }
 
-std::string ToHex(const Digest& digest) {
+std::string ToHex(const Digest& digest) { return ToHex(digest, digest.size()); }
+
+std::string ToHex(const Digest& digest, size_t bytes) {
   static const char kDigits[] = "0123456789abcdef";
-  std::string out(digest.size() * 2, '0');
-  for (size_t i = 0; i < digest.size(); ++i) {
+  bytes = std::min(bytes, digest.size());
+  std::string out(bytes * 2, '0');
+  for (size_t i = 0; i < bytes; ++i) {
     out[2 * i] = kDigits[digest[i] >> 4];
     out[2 * i + 1] = kDigits[digest[i] & 0xf];
   }

@@ -33,6 +33,8 @@ class Sha256 {
 
 // Lower-case hex of `digest`.
 std::string ToHex(const Digest& digest);
+// Lower-case hex of the first `bytes` bytes of `digest` (all of it when `bytes` is larger).
+std::string ToHex(const Digest& digest, size_t bytes);
 
 // Parses 64 hex digits. Returns false (leaving *out unspecified) on anything else.
 bool FromHex(std::string_view hex, Digest* out);

@@ -22,6 +22,13 @@ TEST(Sha256Test, IncrementalEqualsOneShot) {
   EXPECT_EQ(h.Finish(), Sha256::Of("abc"));
 }
 
+TEST(Sha256Test, HexOfAPrefix) {
+  Digest d = Sha256::Of("abc");
+  EXPECT_EQ(ToHex(d, 6), "ba7816bf8f01");
+  EXPECT_EQ(ToHex(d, 0), "");
+  EXPECT_EQ(ToHex(d, 99), ToHex(d));
+}
+
 TEST(Sha256Test, HexRoundTripsAndRefusesGarbage) {
   Digest d = Sha256::Of("abc"), back{};
   ASSERT_TRUE(FromHex(ToHex(d), &back));

@@ -171,7 +171,7 @@ MailAddress MailMapper::Sender(const MailMessage& m, bool* via_list) const {
 void MailMapper::Facts(const MailMessage& m, std::string_view raw, MailFacts* out) const {
   *out = MailFacts();
   out->id = m.message_id.empty()
-                ? "mail:sha256:" + ToHex(Sha256::Of(raw)).substr(0, 32)
+                ? "mail:sha256:" + ToHex(Sha256::Of(raw), 16)
                 : MailEventId(m.message_id);
   // The parent: In-Reply-To, else the last of References; never the message itself.
   const std::vector<std::string>& ids = !m.in_reply_to.empty() ? m.in_reply_to : m.references;
