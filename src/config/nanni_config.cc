@@ -218,12 +218,17 @@ Status LoadNanniConfig(const std::string& path, NanniConfig* out) {
   return ParseNanniConfig(text, path, out);
 }
 
-Status ResolveNanniConfig(const std::string& explicit_path, NanniConfig* out) {
-  if (!explicit_path.empty()) return LoadNanniConfig(explicit_path, out);
+std::string ResolveNanniConfigPath(const std::string& explicit_path) {
+  if (!explicit_path.empty()) return explicit_path;
   const char* env = std::getenv("NANNI_CONFIG");
-  if (env != nullptr && *env != '\0') return LoadNanniConfig(env, out);
+  if (env != nullptr && *env != '\0') return env;
   std::error_code ec;
-  if (std::filesystem::exists("nanni.toml", ec)) return LoadNanniConfig("nanni.toml", out);
+  return std::filesystem::exists("nanni.toml", ec) ? "nanni.toml" : "";
+}
+
+Status ResolveNanniConfig(const std::string& explicit_path, NanniConfig* out) {
+  std::string path = ResolveNanniConfigPath(explicit_path);
+  if (!path.empty()) return LoadNanniConfig(path, out);
   *out = NanniConfig{};
   return Status::OK();
 }

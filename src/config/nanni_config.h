@@ -76,6 +76,9 @@ Status LoadNanniConfig(const std::string& path, NanniConfig* out);
 // else ./nanni.toml when present, else the defaults.
 Status ResolveNanniConfig(const std::string& explicit_path, NanniConfig* out);
 
+// The file ResolveNanniConfig would read ("" for the defaults).
+std::string ResolveNanniConfigPath(const std::string& explicit_path);
+
 // Free-mail domains nanni knows without being told (gmail.com, outlook.com, ...): an address
 // there is a person, not an organisation.
 bool IsFreeMailDomain(const NanniConfig& config, std::string_view domain);

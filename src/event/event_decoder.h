@@ -6,6 +6,7 @@
 // and line. Not thread-safe; keep one decoder per thread (it reuses its parser's buffers).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -16,10 +17,10 @@ namespace nanni {
 
 class EventDecoder {
  public:
-  // Largest event accepted, in bytes of JSON. Larger lines are refused before parsing.
-  static constexpr size_t kDefaultMaxEventBytes = 4 << 20;
-
-  explicit EventDecoder(size_t max_event_bytes = kDefaultMaxEventBytes);
+  // Events of more than `max_event_bytes` bytes of JSON are refused before parsing. Importers
+  // pass their limit (import/import_limits.h); whatever reads the ledger keeps the default, no
+  // limit, so that it never refuses what the ledger holds.
+  explicit EventDecoder(size_t max_event_bytes = SIZE_MAX);
   ~EventDecoder();
   EventDecoder(const EventDecoder&) = delete;
   EventDecoder& operator=(const EventDecoder&) = delete;

@@ -2,11 +2,15 @@
 
 #include <pthread.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
 #include "ledger/ledger_writer.h"
 #include "util/bounded_queue.h"
+#include "util/printable.h"
 #include "util/progress_bar.h"
 #include "util/time.h"
 
@@ -31,42 +35,23 @@ struct Batch {
   Status error;
 };
 
-// Reads and encodes every event of every source, pushing batches to `full`.
+// Reads and encodes every event of every source, pushing batches to `full`. A batch ends
+// between units (Item::position), so that a unit rejected for an oversized event can be
+// taken out whole.
 class Reader {
  public:
-  Reader(std::vector<std::unique_ptr<EventSource>>* sources, BoundedQueue<Batch>* full,
-         BoundedQueue<Batch>* empty)
-      : sources_(sources), full_(full), empty_(empty) {
+  Reader(std::vector<std::unique_ptr<EventSource>>* sources, const ImportOptions& options,
+         BoundedQueue<Batch>* full, BoundedQueue<Batch>* empty)
+      : sources_(sources), options_(options), full_(full), empty_(empty) {
     for (const auto& s : *sources_) total_bytes_ += s->total_bytes();
   }
 
   void Run() {
     Batch batch = NextEmpty();
-    Event event;
     uint64_t bytes_before = 0;
     for (size_t i = 0; i < sources_->size(); ++i) {
-      EventSource* source = (*sources_)[i].get();
-      for (;;) {
-        bool done = false;
-        Status st = source->Next(&event, &done);
-        bytes_read_.store(bytes_before + source->bytes_read(), std::memory_order_relaxed);
-        if (!st.ok()) {
-          batch.error = st;
-          full_->Push(std::move(batch));
-          full_->Close();
-          return;
-        }
-        if (done) break;
-        Item& item = batch.items[batch.size++];
-        PrepareEvent(event, &item.prepared);
-        item.source = i;
-        item.position = source->Position();
-        if (batch.size == kBatchEvents) {
-          if (!full_->Push(std::move(batch))) return;  // the consumer gave up
-          batch = NextEmpty();
-        }
-      }
-      bytes_before += source->total_bytes();
+      if (!ReadSource(i, bytes_before, &batch)) return;
+      bytes_before += (*sources_)[i]->total_bytes();
     }
     if (batch.size > 0) full_->Push(std::move(batch));
     full_->Close();
@@ -74,8 +59,78 @@ class Reader {
 
   uint64_t total_bytes() const { return total_bytes_; }
   uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
+  uint64_t rejected() const { return rejected_; }  // once Run() has returned
 
  private:
+  // Reads source `i` to its end. False when the import must stop: an error was pushed, or
+  // the consumer gave up.
+  bool ReadSource(size_t i, uint64_t bytes_before, Batch* batch) {
+    EventSource* source = (*sources_)[i].get();
+    bool skipping = false;  // the rest of a rejected unit
+    uint64_t skipped_position = 0;
+    for (;;) {
+      bool done = false;
+      Status st = source->Next(&event_, &done);
+      bytes_read_.store(bytes_before + source->bytes_read(), std::memory_order_relaxed);
+      if (!st.ok()) return Stop(st, batch);
+      if (done) return true;
+      const uint64_t position = source->Position();
+      if (skipping && position == skipped_position) continue;
+      skipping = false;
+      if (batch->size >= kBatchEvents && !SameUnit(*batch, i, position)) {
+        if (!full_->Push(std::move(*batch))) return false;  // the consumer gave up
+        *batch = NextEmpty();
+      }
+      if (batch->size == batch->items.size()) batch->items.resize(batch->size + 16);
+      Item& item = batch->items[batch->size];
+      PrepareEvent(event_, &item.prepared);
+      item.source = i;
+      item.position = position;
+      if (item.prepared.body.size() <= options_.max_event_bytes) {
+        ++batch->size;
+        continue;
+      }
+      Status too_big = TooBig(*source, position, item.prepared.body.size());
+      if (!options_.lenient) return Stop(too_big, batch);
+      Reject(i, position, too_big, batch);
+      skipping = true;
+      skipped_position = position;
+    }
+  }
+
+  bool SameUnit(const Batch& batch, size_t source, uint64_t position) const {
+    if (batch.size == 0) return false;
+    const Item& last = batch.items[batch.size - 1];
+    return last.source == source && last.position == position;
+  }
+
+  Status TooBig(const EventSource& source, uint64_t position, size_t bytes) const {
+    std::string ref = event_.source.ref.empty() ? "" : fmt::format(" ({})", Printable(event_.source.ref, 120));
+    return Status::InvalidInput(fmt::format(
+        "{}{}: event is {} bytes; the limit is {} bytes\nhint: --max-event-bytes raises it, up "
+        "to {} bytes; --lenient --rejects FILE leaves such events out and imports the rest",
+        source.DescribePosition(position), ref, bytes, options_.max_event_bytes,
+        kMaxEventBytesCeiling));
+  }
+
+  // Takes the events of unit `position` of source `i` out of the batch and reports the unit.
+  void Reject(size_t i, uint64_t position, const Status& why, Batch* batch) {
+    const EventSource& source = *(*sources_)[i];
+    while (SameUnit(*batch, i, position)) --batch->size;
+    ++rejected_;
+    if (!options_.on_reject) return;
+    SourceLocation where = source.Locate(position);
+    options_.on_reject(ImportReject{where.file, where.line, where.line, event_.source.ref,
+                                    why.message(), {}});
+  }
+
+  bool Stop(const Status& error, Batch* batch) {
+    batch->error = error;
+    full_->Push(std::move(*batch));
+    full_->Close();
+    return false;
+  }
+
   Batch NextEmpty() {
     std::optional<Batch> reused = empty_->TryPop();
     Batch batch = reused ? std::move(*reused) : Batch();
@@ -86,10 +141,13 @@ class Reader {
   }
 
   std::vector<std::unique_ptr<EventSource>>* sources_;
+  const ImportOptions& options_;
   BoundedQueue<Batch>* full_;
   BoundedQueue<Batch>* empty_;
+  Event event_;
   uint64_t total_bytes_ = 0;
   std::atomic<uint64_t> bytes_read_{0};
+  uint64_t rejected_ = 0;
 };
 
 // Appends every batch from `full` to `writer`; stops at the first error.
@@ -102,20 +160,26 @@ Status AppendAll(BoundedQueue<Batch>* full, BoundedQueue<Batch>* empty, LedgerWr
       ++summary->read;
       LedgerWriter::Outcome outcome;
       Status st = writer->Add(item.prepared, &outcome);
-      if (!st.ok()) {
-        ++summary->rejected;
-        return st.WithPrefix(sources[item.source]->DescribePosition(item.position));
-      }
+      if (!st.ok()) return st.WithPrefix(sources[item.source]->DescribePosition(item.position));
       ++(outcome == LedgerWriter::Outcome::kAdded ? summary->added : summary->duplicates);
     }
-    if (!batch->error.ok()) {
-      ++summary->rejected;
-      return batch->error;
-    }
+    if (!batch->error.ok()) return batch->error;
     progress->Update(reader.bytes_read(), summary->read);
     empty->Push(std::move(*batch));
   }
   return Status::OK();
+}
+
+// The units read and the notes of every source.
+void Summarise(const std::vector<std::unique_ptr<EventSource>>& sources, ImportSummary* summary) {
+  for (const auto& source : sources) {
+    std::string_view name = source->unit_name();
+    auto it = std::find_if(summary->units.begin(), summary->units.end(),
+                           [&](const auto& u) { return u.first == name; });
+    if (it == summary->units.end()) it = summary->units.insert(it, {std::string(name), 0});
+    it->second += source->units_read();
+    for (std::string& note : source->Notes()) summary->notes.push_back(std::move(note));
+  }
 }
 
 }  // namespace
@@ -131,7 +195,7 @@ Status ImportEvents(LedgerStore* store, std::vector<std::unique_ptr<EventSource>
 
   // Every batch is in one of the two queues or in one thread's hands, so `empty` never fills.
   BoundedQueue<Batch> full(kQueueBatches), empty(kQueueBatches + 4);
-  Reader reader(&sources, &full, &empty);
+  Reader reader(&sources, options, &full, &empty);
   std::thread reading([&reader] {
     pthread_setname_np(pthread_self(), "nanni-reader");
     reader.Run();
@@ -145,6 +209,9 @@ Status ImportEvents(LedgerStore* store, std::vector<std::unique_ptr<EventSource>
   if (st.ok()) st = writer->Commit();
   if (!st.ok()) return st;  // destroying the writer rolls the transaction back
   summary->head = writer->head();
+  summary->rejected = reader.rejected();
+  summary->read += summary->rejected;
+  Summarise(sources, summary);
   summary->seconds = (NowMicros() - start) / 1e6;
   return Status::OK();
 }

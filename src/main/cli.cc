@@ -17,6 +17,13 @@ Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* sto
   return st;
 }
 
+ProtectedFiles ProtectedFor(const GlobalOptions& global) {
+  ProtectedFiles p;
+  p.AddLedger(global.db);
+  p.Add(ResolveNanniConfigPath(global.config), "the configuration file");
+  return p;
+}
+
 Status LoadConfig(const GlobalOptions& global, NanniConfig* config) {
   Status st = ResolveNanniConfig(global.config, config);
   if (st.code() == Status::Code::kNotFound) {
@@ -30,7 +37,10 @@ int ExitCodeFor(const Status& status) {
   switch (status.code()) {
     case Status::Code::kOk: return kExitOk;
     case Status::Code::kNotFound: return kExitNotFound;
-    case Status::Code::kIOError: return kExitIO;
+    case Status::Code::kIOError:
+    case Status::Code::kBusy: return kExitIO;
+    case Status::Code::kInvalidArgument: return kExitUsage;
+    case Status::Code::kPermissionDenied: return kExitDenied;
     case Status::Code::kInvalidInput:
     case Status::Code::kCorruption:
     case Status::Code::kConflict:

@@ -15,6 +15,7 @@
 #include "config/nanni_config.h"
 #include "generate/portfolio_generator.h"
 #include "storage/sqlite_store.h"
+#include "util/output_file.h"
 #include "util/status.h"
 
 namespace nanni::cli {
@@ -52,13 +53,18 @@ inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {
 // Reads the configuration named by --config (see ResolveNanniConfig in config/nanni_config.h).
 Status LoadConfig(const GlobalOptions& global, NanniConfig* config);
 
+// The files no command may write over: the ledger named by --db (and the files SQLite keeps
+// beside it) and the configuration file in use. Commands add their own inputs.
+ProtectedFiles ProtectedFor(const GlobalOptions& global);
+
 // Opens the ledger named by --db, with a hint to run `nanni init` when there is none.
 Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* store);
 
 // Writes a generated portfolio as NDJSON to `out_path` ("-": stdout) and, unless
-// `truth_path` is empty, the planted situations as JSON there (command_generate.cc).
+// `truth_path` is empty, the planted situations as JSON there, each through an OutputFile
+// that refuses `protect` (command_generate.cc).
 Status GenerateToFile(const GeneratorOptions& options, const std::string& out_path,
-                      const std::string& truth_path, GeneratorTruth* truth);
+                      const std::string& truth_path, ProtectedFiles protect, GeneratorTruth* truth);
 
 // Prints, for every account's contacts with 3 or more messages, the `rows` ranked first by the
 // share of their messages flagged for abuse, threats and badgering (`nanni tone --all`'s
@@ -71,6 +77,7 @@ constexpr int kExitFailed = 1;    // verification failed, or the input was refus
 constexpr int kExitUsage = 2;     // the command line was wrong
 constexpr int kExitNotFound = 3;  // a file or ledger that was named does not exist
 constexpr int kExitIO = 4;        // the system or database failed
+constexpr int kExitDenied = 5;    // the access scope does not cover what was asked
 int ExitCodeFor(const Status& status);
 
 // Formats microseconds since the epoch as "2024-03-05 09:14" in the given offset, for tables.

@@ -11,7 +11,7 @@ Status RunBrief(const GlobalOptions& global, const ReportFlags& flags) {
   static LoadedCase* loaded = new LoadedCase();
   NANNI_RETURN_IF_ERROR(LoadCase(global, flags, loaded));
   static Briefing* b = new Briefing(BriefingBuilder().Build(loaded->case_file, loaded->events));
-  return WriteReport(flags, RenderBriefing(*b, loaded->format, loaded->render));
+  return WriteReport(global, flags, RenderBriefing(*b, loaded->format, loaded->render));
 }
 
 }  // namespace

@@ -11,11 +11,11 @@ Status RunCase(const GlobalOptions& global, const ReportFlags& flags) {
   static LoadedCase* loaded = new LoadedCase();
   NANNI_RETURN_IF_ERROR(LoadCase(global, flags, loaded));
   if (loaded->format == ReportFormat::kJson) {
-    return StreamReport(flags, [](const TextSink& sink) { WriteCaseJson(loaded->case_file, sink); });
+    return StreamReport(global, flags, [](const TextSink& sink) { WriteCaseJson(loaded->case_file, sink); });
   }
   static std::string* text = new std::string();
   *text = RenderCase(loaded->case_file, loaded->format, loaded->render);
-  return WriteReport(flags, *text);
+  return WriteReport(global, flags, *text);
 }
 
 }  // namespace

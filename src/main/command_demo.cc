@@ -125,7 +125,9 @@ Status RunDemo(const DemoFlags& flags) {
              flags.options.accounts, flags.options.months, flags.options.seed);
   GeneratorTruth truth;
   int64_t t0 = NowMicros();
-  NANNI_RETURN_IF_ERROR(GenerateToFile(flags.options, ndjson, truth_path, &truth));
+  ProtectedFiles protect;
+  protect.AddLedger(db, "the demo's ledger");
+  NANNI_RETURN_IF_ERROR(GenerateToFile(flags.options, ndjson, truth_path, protect, &truth));
   fmt::print("  generated {} events into {} in {:.1f} s\n", truth.events, ndjson, (NowMicros() - t0) / 1e6);
 
   std::unique_ptr<SqliteStore> store;
@@ -136,7 +138,7 @@ Status RunDemo(const DemoFlags& flags) {
   NANNI_RETURN_IF_ERROR(st);
   std::vector<std::unique_ptr<EventSource>> sources;
   std::unique_ptr<NdjsonSource> source;
-  NANNI_RETURN_IF_ERROR(NdjsonSource::Open(ndjson, EventDecoder::kDefaultMaxEventBytes, &source));
+  NANNI_RETURN_IF_ERROR(NdjsonSource::Open(ndjson, NdjsonSource::Options(), &source));
   sources.push_back(std::move(source));
   ImportSummary summary;
   NANNI_RETURN_IF_ERROR(ImportEvents(store.get(), std::move(sources), ImportOptions(), &summary));

@@ -21,43 +21,36 @@ struct GenerateFlags {
   std::string truth;
 };
 
-Status WriteFile(const std::string& path, const std::string& content) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) return Status::IOError(fmt::format("{}: {}", Printable(path, 200), std::strerror(errno)));
-  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok) return Status::IOError(fmt::format("{}: write failed", Printable(path, 200)));
-  return Status::OK();
-}
-
 }  // namespace
 
 Status GenerateToFile(const GeneratorOptions& options, const std::string& out_path,
-                      const std::string& truth_path, GeneratorTruth* truth) {
-  std::FILE* out = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
-  if (out == nullptr) {
-    return Status::IOError(fmt::format("{}: {}", Printable(out_path, 200), std::strerror(errno)));
+                      const std::string& truth_path, ProtectedFiles protect, GeneratorTruth* truth) {
+  std::unique_ptr<OutputFile> out, truth_out;
+  NANNI_RETURN_IF_ERROR(OutputFile::Open("--out", out_path, protect, &out));
+  if (!truth_path.empty()) {
+    protect.Add(out_path, "the --out file");
+    NANNI_RETURN_IF_ERROR(OutputFile::Open("--truth", truth_path, protect, &truth_out));
   }
-  std::vector<char> buffer(1 << 20);
-  std::setvbuf(out, buffer.data(), _IOFBF, buffer.size());
-  ProgressBar progress("generate", options.target_events, "events", out != stdout);
-  std::string line;
+  ProgressBar progress("generate", options.target_events, "events", out_path != "-");
+  std::string line, chunk;
   uint64_t n = 0;
-  Status st = GeneratePortfolio(options, [&](const Event& e) -> Status {
+  NANNI_RETURN_IF_ERROR(GeneratePortfolio(options, [&](const Event& e) -> Status {
     EncodeCanonical(e, &line);
-    line.push_back('\n');
-    if (std::fwrite(line.data(), 1, line.size(), out) != line.size()) {
-      return Status::IOError(fmt::format("{}: write failed: {}", Printable(out_path, 200), std::strerror(errno)));
+    chunk += line;
+    chunk.push_back('\n');
+    if (chunk.size() >= (1 << 20)) {
+      NANNI_RETURN_IF_ERROR(out->Write(chunk));
+      chunk.clear();
     }
     if (++n % 65536 == 0) progress.Update(n, n);
     return Status::OK();
-  }, truth);
+  }, truth));
   progress.Finish();
-  bool closed = out == stdout ? std::fflush(out) == 0 : std::fclose(out) == 0;
-  NANNI_RETURN_IF_ERROR(st);
-  if (!closed) return Status::IOError(fmt::format("{}: write failed", Printable(out_path, 200)));
-  if (!truth_path.empty()) NANNI_RETURN_IF_ERROR(WriteFile(truth_path, TruthToJson(options, *truth)));
-  return Status::OK();
+  NANNI_RETURN_IF_ERROR(out->Write(chunk));
+  NANNI_RETURN_IF_ERROR(out->Commit());
+  if (!truth_out) return Status::OK();
+  NANNI_RETURN_IF_ERROR(truth_out->Write(TruthToJson(options, *truth)));
+  return truth_out->Commit();
 }
 
 namespace {
@@ -68,7 +61,7 @@ Status RunGenerate(const GlobalOptions& global, const GenerateFlags& flags) {
   }
   if (flags.options.months < 1) return Status::InvalidInput("--months must be at least 1");
   GeneratorTruth truth;
-  NANNI_RETURN_IF_ERROR(GenerateToFile(flags.options, flags.out, flags.truth, &truth));
+  NANNI_RETURN_IF_ERROR(GenerateToFile(flags.options, flags.out, flags.truth, ProtectedFor(global), &truth));
   if (flags.out == "-") return Status::OK();
   if (global.json) {
     fmt::print("{{\"events\":{},\"accounts\":{},\"out\":\"{}\"}}\n", truth.events,

@@ -10,6 +10,8 @@
 #include "import/mail/mail_source.h"
 #include "import/ndjson_source.h"
 #include "main/cli.h"
+#include "render/json_out.h"
+#include "util/printable.h"
 
 namespace nanni::cli {
 
@@ -17,39 +19,51 @@ namespace {
 
 struct ImportFlags {
   std::vector<std::string> files;
-  size_t max_event_bytes = EventDecoder::kDefaultMaxEventBytes;
+  size_t max_event_bytes = kDefaultMaxEventBytes;
   bool no_progress = false;
   std::string profile;  // --profile NAME|FILE: the files are CSV read through it
   bool lenient = false;
   std::string rejects;
 };
 
-// Where --lenient puts the rows it skips: a JSON-lines file, written as rows are read.
-struct RejectLog {
-  std::FILE* file = nullptr;
-  uint64_t count = 0;
-  ~RejectLog() { if (file != nullptr) std::fclose(file); }
+// Where --lenient puts what it leaves out: JSON lines, written as they come to a temporary
+// file that takes the --rejects name only when the import succeeds.
+class RejectLog {
+ public:
+  Status Open(const ImportFlags& flags, const ProtectedFiles& protect) {
+    if (!flags.lenient) return Status::OK();
+    if (flags.rejects.empty()) {
+      return Status::InvalidArgument("--lenient needs --rejects FILE, where what it leaves out is written");
+    }
+    return OutputFile::Open("--rejects", flags.rejects, protect, &file_);
+  }
+  // The sink sources report to; empty when not lenient.
+  RejectSink Sink() {
+    if (!file_) return {};
+    return [this](const ImportReject& r) {
+      ++count_;
+      if (written_.ok()) written_ = file_->Write(RejectToJsonLine(r));
+    };
+  }
+  Status Commit() {
+    if (!file_) return Status::OK();
+    NANNI_RETURN_IF_ERROR(written_);
+    return file_->Commit();
+  }
+  uint64_t count() const { return count_; }
+
+ private:
+  std::unique_ptr<OutputFile> file_;
+  Status written_;
+  uint64_t count_ = 0;
 };
 
-Status OpenCsvSources(const ImportFlags& flags, RejectLog* log,
+Status OpenCsvSources(const ImportFlags& flags, const Profile& profile, RejectLog* log,
                       std::vector<std::unique_ptr<EventSource>>* sources) {
-  if (flags.lenient && flags.rejects.empty()) {
-    return Status::InvalidInput("--lenient needs --rejects FILE, where skipped rows are written");
-  }
-  Profile profile;
-  NANNI_RETURN_IF_ERROR(ResolveProfile(flags.profile, &profile));
-  if (flags.lenient) {
-    log->file = std::fopen(flags.rejects.c_str(), "wb");
-    if (log->file == nullptr) return Status::IOError(fmt::format("cannot write {}", flags.rejects));
-  }
   for (const std::string& file : flags.files) {
     CsvSource::Options options;
     options.lenient = flags.lenient;
-    options.on_reject = [log](const CsvReject& r) {
-      ++log->count;
-      std::string line = RejectToJsonLine(r);
-      std::fwrite(line.data(), 1, line.size(), log->file);
-    };
+    options.on_reject = log->Sink();
     std::unique_ptr<CsvSource> source;
     NANNI_RETURN_IF_ERROR(CsvSource::Open(file, profile, options, &source));
     sources->push_back(std::move(source));
@@ -60,8 +74,7 @@ Status OpenCsvSources(const ImportFlags& flags, RejectLog* log,
 // Without --profile each path is mail (an mbox, maildir, .eml or a folder: docs/mail.md) or
 // NDJSON. The configuration is read only when there is mail; `config` must outlive `sources`.
 Status OpenFileSources(const GlobalOptions& global, const ImportFlags& flags, NanniConfig* config,
-                       std::vector<std::unique_ptr<EventSource>>* sources) {
-  if (flags.lenient) return Status::InvalidInput("--lenient applies to CSV imports (--profile)");
+                       RejectLog* log, std::vector<std::unique_ptr<EventSource>>* sources) {
   bool config_loaded = false;
   for (const std::string& file : flags.files) {
     if (MailSource::IsMailPath(file)) {
@@ -72,50 +85,83 @@ Status OpenFileSources(const GlobalOptions& global, const ImportFlags& flags, Na
       sources->push_back(std::move(mail));
       continue;
     }
+    NdjsonSource::Options options;
+    options.max_event_bytes = flags.max_event_bytes;
+    options.lenient = flags.lenient;
+    options.on_reject = log->Sink();
     std::unique_ptr<NdjsonSource> source;
-    NANNI_RETURN_IF_ERROR(NdjsonSource::Open(file, flags.max_event_bytes, &source));
+    NANNI_RETURN_IF_ERROR(NdjsonSource::Open(file, std::move(options), &source));
     sources->push_back(std::move(source));
   }
   return Status::OK();
 }
 
-void PrintSummary(const GlobalOptions& global, const ImportSummary& s) {
+// "1200 rows and 40 messages"
+std::string UnitsText(const ImportSummary& s) {
+  std::string out;
+  for (size_t i = 0; i < s.units.size(); ++i) {
+    out += i == 0 ? "" : i + 1 == s.units.size() ? " and " : ", ";
+    out += fmt::format("{} {}", s.units[i].second, s.units[i].first);
+  }
+  return out;
+}
+
+void PrintSummary(const GlobalOptions& global, const ImportSummary& s, const ImportFlags& flags) {
   double rate = s.seconds > 0 ? s.read / s.seconds : 0;
   if (global.json) {
-    fmt::print(
-        "{{\"read\":{},\"added\":{},\"duplicates\":{},\"rejected\":{},\"seconds\":{:.3f},"
-        "\"events\":{},\"head\":\"{}\"}}\n",
-        s.read, s.added, s.duplicates, s.rejected, s.seconds, s.head.count, ToHex(s.head.hash));
+    JsonOut json;
+    json.BeginObject().Key("units").BeginObject();
+    for (const auto& [name, n] : s.units) json.Key(name).Int(static_cast<int64_t>(n));
+    json.EndObject().Field("read", s.read).Field("added", s.added).Field("duplicates", s.duplicates)
+        .Field("rejected", s.rejected).Key("seconds").Fixed(s.seconds, 3)
+        .Field("events", s.head.count).Field("head", ToHex(s.head.hash)).Key("notes").BeginArray();
+    for (const std::string& note : s.notes) json.String(note);
+    json.EndArray().EndObject().Raw("\n");
+    fmt::print("{}", json.Take());
     return;
   }
-  fmt::print("read {}, added {}, duplicates {}, rejected {} in {:.2f} s ({:.0f} events/s)\n",
-             s.read, s.added, s.duplicates, s.rejected, s.seconds, rate);
+  fmt::print("read {}: {} events, added {}, duplicates {}, rejected {} in {:.2f} s ({:.0f} events/s)\n",
+             UnitsText(s), s.read, s.added, s.duplicates, s.rejected, s.seconds, rate);
   fmt::print("ledger now holds {} events; receipt {}:{}\n", s.head.count, s.head.count,
              ToHex(s.head.hash));
+  if (s.rejected > 0) {
+    fmt::print("{} left out (--lenient), written to {}\n", s.rejected, Printable(flags.rejects, 200));
+  }
+  for (const std::string& note : s.notes) fmt::print("note: {}\n", note);
 }
 
 Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {
+  NANNI_RETURN_IF_ERROR(CheckMaxEventBytes(flags.max_event_bytes));
+  ProtectedFiles protect = ProtectedFor(global);
+  for (const std::string& file : flags.files) protect.Add(file, "an input of this import");
+  Profile profile;
+  if (!flags.profile.empty()) {
+    NANNI_RETURN_IF_ERROR(ResolveProfile(flags.profile, &profile));
+    protect.Add(profile.file, "the import profile");
+  }
+  RejectLog rejects;
+  NANNI_RETURN_IF_ERROR(rejects.Open(flags, protect));
   // Open every file first, so a missing one fails before anything starts.
   NanniConfig config;  // our domains and account overrides, for mail; outlives the sources
   std::vector<std::unique_ptr<EventSource>> sources;
-  RejectLog rejects;
   if (flags.profile.empty()) {
-    NANNI_RETURN_IF_ERROR(OpenFileSources(global, flags, &config, &sources));
+    NANNI_RETURN_IF_ERROR(OpenFileSources(global, flags, &config, &rejects, &sources));
   } else {
-    NANNI_RETURN_IF_ERROR(OpenCsvSources(flags, &rejects, &sources));
+    NANNI_RETURN_IF_ERROR(OpenCsvSources(flags, profile, &rejects, &sources));
   }
   std::unique_ptr<SqliteStore> store;
   NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
   ImportOptions options;
   options.progress = !flags.no_progress;
+  options.max_event_bytes = flags.max_event_bytes;
+  options.lenient = flags.lenient;
+  options.on_reject = rejects.Sink();
   ImportSummary summary;
   Status st = ImportEvents(store.get(), std::move(sources), options, &summary);
   if (!st.ok()) return st.WithSuffix("\nnothing was imported; the ledger is unchanged");
-  summary.rejected += rejects.count;
-  PrintSummary(global, summary);
-  if (rejects.count > 0 && !global.json) {
-    fmt::print("{} rows skipped (--lenient), written to {}\n", rejects.count, flags.rejects);
-  }
+  summary.rejected = rejects.count();
+  NANNI_RETURN_IF_ERROR(rejects.Commit());
+  PrintSummary(global, summary, flags);
   return Status::OK();
 }
 
@@ -131,7 +177,7 @@ void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
                   "with --profile (docs/profiles.md)")
       ->required();
   cmd->add_option("--max-event-bytes", flags->max_event_bytes,
-                  "Refuse events larger than this many bytes")
+                  "Refuse events larger than this many bytes (at most 67108864, 64 MiB)")
       ->capture_default_str();
   cmd->add_flag("--no-progress", flags->no_progress, "No progress bar, even on a terminal");
   cmd->add_option("--profile", flags->profile,
@@ -139,11 +185,12 @@ void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
                   "or a TOML file (docs/profiles.md)");
   CLI::Option* lenient = cmd->add_flag(
       "--lenient", flags->lenient,
-      "CSV: skip unreadable rows instead of refusing the import (needs --rejects)");
+      "Leave out unreadable rows, lines and messages, and events over the size limit, "
+      "instead of refusing the import (needs --rejects)");
   CLI::Option* rejects = cmd->add_option(
       "--rejects", flags->rejects,
-      "CSV with --lenient: write each skipped row, with its line and reason, to this "
-      "JSON-lines file");
+      "With --lenient: write each unit left out, with its file, line and reason, to this "
+      "JSON-lines file (a new file; never the ledger or an input)");
   lenient->needs(rejects);
   rejects->needs(lenient);
   cmd->footer(
@@ -151,8 +198,9 @@ void RegisterImportCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
       "error names the file, line and field. An event whose id is already in the ledger with\n"
       "the same content is skipped and counted as a duplicate, so importing a file again adds\n"
       "nothing; the same id with other content is refused (append a correction instead).\n\n"
-      "A CSV row that cannot be read stops the import the same way (strict); with --lenient\n"
-      "the other rows are imported and each skipped row is written to --rejects.\n\n"
+      "A CSV row, NDJSON line or message that cannot be read, or whose event is larger than\n"
+      "--max-event-bytes, stops the import the same way (strict); with --lenient the rest\n"
+      "is imported and each unit left out is written to --rejects.\n\n"
       "Mail is recognised by what the path is; our own domains and account overrides come\n"
       "from the configuration (--config, docs/config.md).\n\n"
       "Examples:\n  nanni import tickets.ndjson calls.ndjson\n"

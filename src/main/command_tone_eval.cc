@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <fstream>
 
 #include "main/cli.h"
 #include "tone/tone_evaluation.h"
+#include "util/printable.h"
 
 namespace nanni::cli {
 
@@ -17,24 +17,27 @@ struct ToneEvalFlags {
   std::string dump_features;
 };
 
-Status RunToneEval(const ToneEvalFlags& flags) {
+Status RunToneEval(const GlobalOptions& global, const ToneEvalFlags& flags) {
   const ToneModel& model = ToneModel::Default();
+  ProtectedFiles protect = ProtectedFor(global);
+  protect.Add(flags.data, "the --data folder");
   if (!flags.dump_features.empty()) {
-    NANNI_RETURN_IF_ERROR(DumpToneFeatures(flags.data, model, flags.dump_features));
-    std::fprintf(stderr, "wrote the features to %s\n", flags.dump_features.c_str());
+    std::unique_ptr<OutputFile> out;
+    NANNI_RETURN_IF_ERROR(OutputFile::Open("--dump-features", flags.dump_features, protect, &out));
+    NANNI_RETURN_IF_ERROR(DumpToneFeatures(flags.data, model, out.get()));
+    NANNI_RETURN_IF_ERROR(out->Commit());
+    std::fprintf(stderr, "wrote the features to %s\n", Printable(flags.dump_features, 200).c_str());
     return Status::OK();
   }
+  std::unique_ptr<OutputFile> out;
+  const std::string path = flags.out.empty() ? "-" : flags.out;
+  NANNI_RETURN_IF_ERROR(OutputFile::Open("--out", path, protect, &out));
   std::string report;
   NANNI_RETURN_IF_ERROR(EvaluateTone(flags.data, model, &report, nullptr)
                             .WithSuffix("\nhint: --data names the folder of the labelled CSV files"));
-  if (flags.out.empty() || flags.out == "-") {
-    std::fwrite(report.data(), 1, report.size(), stdout);
-    return Status::OK();
-  }
-  std::ofstream out(flags.out, std::ios::binary);
-  out << report;
-  if (!out.flush()) return Status::IOError(fmt::format("{}: cannot write", flags.out));
-  std::fprintf(stderr, "wrote %s\n", flags.out.c_str());
+  NANNI_RETURN_IF_ERROR(out->Write(report));
+  NANNI_RETURN_IF_ERROR(out->Commit());
+  if (path != "-") std::fprintf(stderr, "wrote %s\n", Printable(path, 200).c_str());
   return Status::OK();
 }
 
@@ -52,7 +55,7 @@ void RegisterToneEvalCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
       "(see docs/tone.md) and reports accuracy, AUC and rank correlation on the held-out split.\n\n"
       "Examples:\n  nanni tone-eval --out docs/tone-evaluation.md\n"
       "  nanni tone-eval --data ../shared/data/tone --dump-features /tmp/tone-features.tsv");
-  OnChosen(cmd, run, [flags] { return RunToneEval(*flags); });
+  OnChosen(cmd, run, [&global, flags] { return RunToneEval(global, *flags); });
 }
 
 }  // namespace nanni::cli

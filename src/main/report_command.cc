@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <malloc.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -91,31 +90,21 @@ Status LoadCase(const GlobalOptions& global, const ReportFlags& flags, LoadedCas
   return Status::OK();
 }
 
-Status WriteReport(const ReportFlags& flags, const std::string& text) {
-  return StreamReport(flags, [&](const TextSink& sink) { sink(text); });
+Status WriteReport(const GlobalOptions& global, const ReportFlags& flags, const std::string& text) {
+  return StreamReport(global, flags, [&](const TextSink& sink) { sink(text); });
 }
 
-Status StreamReport(const ReportFlags& flags, const std::function<void(const TextSink&)>& produce) {
-  const bool to_stdout = flags.out.empty() || flags.out == "-";
-  struct stat st;
-  // A device or a pipe (/dev/null, /dev/stdout) is written to directly, never replaced.
-  const bool device = !to_stdout && ::stat(flags.out.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
-  const std::string path = to_stdout || device ? flags.out : flags.out + ".tmp";
-  std::FILE* f = to_stdout ? stdout : std::fopen(path.c_str(), "wb");
-  const Status failed = Status::IOError(fmt::format("--out: cannot write '{}'", flags.out));
-  if (f == nullptr) return failed;
-  bool ok = true;
+Status StreamReport(const GlobalOptions& global, const ReportFlags& flags,
+                    const std::function<void(const TextSink&)>& produce) {
+  std::unique_ptr<OutputFile> out;
+  NANNI_RETURN_IF_ERROR(OutputFile::Open("--out", flags.out.empty() ? "-" : flags.out,
+                                         ProtectedFor(global), &out));
+  Status written;
   produce([&](std::string_view piece) {
-    ok = std::fwrite(piece.data(), 1, piece.size(), f) == piece.size() && ok;
+    if (written.ok()) written = out->Write(piece);
   });
-  if (to_stdout) return Status::OK();
-  ok = std::fclose(f) == 0 && ok;
-  if (device) return ok ? Status::OK() : failed;
-  if (!ok || std::rename(path.c_str(), flags.out.c_str()) != 0) {
-    std::remove(path.c_str());
-    return failed;
-  }
-  return Status::OK();
+  NANNI_RETURN_IF_ERROR(written);
+  return out->Commit();
 }
 
 }  // namespace nanni::cli

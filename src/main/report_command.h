@@ -35,11 +35,12 @@ struct LoadedCase {
 // its case file.
 Status LoadCase(const GlobalOptions& global, const ReportFlags& flags, LoadedCase* out);
 
-// Writes `text` to --out (atomically: a temporary file renamed; a device such as /dev/null
-// directly) or stdout.
-Status WriteReport(const ReportFlags& flags, const std::string& text);
+// Writes `text` to --out or stdout through an OutputFile (util/output_file.h): whole or not
+// at all, never over the ledger or the configuration.
+Status WriteReport(const GlobalOptions& global, const ReportFlags& flags, const std::string& text);
 
 // The same for a report written piece by piece: `produce` passes its text to the sink it gets.
-Status StreamReport(const ReportFlags& flags, const std::function<void(const TextSink&)>& produce);
+Status StreamReport(const GlobalOptions& global, const ReportFlags& flags,
+                    const std::function<void(const TextSink&)>& produce);
 
 }  // namespace nanni::cli

@@ -1,5 +1,7 @@
 #include "render/json_out.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -190,6 +192,11 @@ JsonOut& JsonOut::Int(int64_t value) {
   pos_ += digits.size();
   need_comma_ = true;
   return *this;
+}
+
+JsonOut& JsonOut::Fixed(double value, int decimals) {
+  if (!std::isfinite(value)) return Null();
+  return Literal(fmt::format("{:.{}f}", value, decimals));
 }
 
 JsonOut& JsonOut::Bool(bool value) { return Literal(value ? "true" : "false"); }

@@ -41,6 +41,9 @@ class JsonOut {
   }
   JsonOut& String(std::string_view value);
   JsonOut& Int(int64_t value);
+  // A number written with `decimals` digits after the point (1.250); NaN and infinities,
+  // which JSON cannot hold, as null.
+  JsonOut& Fixed(double value, int decimals);
   JsonOut& Bool(bool value);
   JsonOut& Null();
   JsonOut& Time(const Timestamp& t);  // RFC 3339 in the source's offset

@@ -253,11 +253,9 @@ Status EvaluateTone(const std::string& dir, const ToneModel& model, std::string*
   return Status::OK();
 }
 
-Status DumpToneFeatures(const std::string& dir, const ToneModel& model, const std::string& out_path) {
+Status DumpToneFeatures(const std::string& dir, const ToneModel& model, OutputFile* out) {
   std::vector<ToneTask> tasks;
   NANNI_RETURN_IF_ERROR(LoadToneTasks(dir, &tasks));
-  std::FILE* out = std::fopen(out_path.c_str(), "wb");
-  if (out == nullptr) return Status::IOError(fmt::format("{}: cannot create", out_path));
   ToneScorer scorer(model);
   const std::map<std::string, std::string> fitted = {
       {"politeness.wikipedia", "politeness"}, {"politeness.stackexchange", "politeness"},
@@ -272,10 +270,10 @@ Status DumpToneFeatures(const std::string& dir, const ToneModel& model, const st
       line = fmt::format("{}\t{}\t{}\t{}", it->second, t.name, item.held_out ? "test" : "train", item.label);
       for (const auto& [name, value] : features) fmt::format_to(std::back_inserter(line), "\t{}={}", name, value);
       line += '\n';
-      std::fwrite(line.data(), 1, line.size(), out);
+      NANNI_RETURN_IF_ERROR(out->Write(line));
     }
   }
-  return std::fclose(out) == 0 ? Status::OK() : Status::IOError(fmt::format("{}: write failed", out_path));
+  return Status::OK();
 }
 
 }  // namespace nanni

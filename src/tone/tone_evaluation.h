@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tone/tone_scorer.h"
+#include "util/output_file.h"
 #include "util/status.h"
 
 namespace nanni {
@@ -19,9 +20,9 @@ struct ToneFigures {
 Status EvaluateTone(const std::string& dir, const ToneModel& model, std::string* report,
                     ToneFigures* figures);
 
-// Writes one line per text of the fitted tasks to `out_path`:
+// Writes one line per text of the fitted tasks to `out` (the caller commits it):
 // "DIMENSION<TAB>SET<TAB>train|test<TAB>LABEL<TAB>FEATURE=VALUE<TAB>..." (DIMENSION:
 // politeness, demanding, collaboration, abuse; SET: the labelled set, e.g. politeness.wikipedia).
-Status DumpToneFeatures(const std::string& dir, const ToneModel& model, const std::string& out_path);
+Status DumpToneFeatures(const std::string& dir, const ToneModel& model, OutputFile* out);
 
 }  // namespace nanni

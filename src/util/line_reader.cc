@@ -38,8 +38,24 @@ bool LineReader::Refill() {
   return n > 0;
 }
 
+bool LineReader::SkipRestOfLine() {
+  for (;;) {
+    if (begin_ == end_ && !Refill()) return false;
+    const char* start = buffer_.data() + begin_;
+    const void* nl = std::memchr(start, '\n', end_ - begin_);
+    size_t take = nl ? static_cast<const char*>(nl) - start + 1 : end_ - begin_;
+    bytes_read_ += take;
+    begin_ += take;
+    if (nl) return true;
+  }
+}
+
 Status LineReader::Next(std::string_view* line, bool* eof) {
   long_line_.clear();
+  if (skip_) {  // the rest of a line that was over the limit
+    skip_ = false;
+    SkipRestOfLine();
+  }
   bool spanning = false;
   for (;;) {
     if (begin_ == end_ && !Refill()) {
@@ -55,6 +71,9 @@ Status LineReader::Next(std::string_view* line, bool* eof) {
     size_t take = nl ? static_cast<const char*>(nl) - start : end_ - begin_;
     if (long_line_.size() + take > max_line_bytes_) {
       ++line_number_;
+      skip_ = true;
+      long_line_.clear();
+      long_line_.shrink_to_fit();
       return Status::InvalidInput(
           fmt::format("line is longer than the limit of {} bytes", max_line_bytes_));
     }

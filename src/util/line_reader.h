@@ -24,6 +24,8 @@ class LineReader {
   // Reads the next line into *line (without "\n" or "\r\n"; a UTF-8 byte-order mark at the
   // start of the file is dropped). The view is valid until the next call. *eof is set at the
   // end of the file, with no line. A last line without a newline is returned as a line.
+  // A line longer than the limit is InvalidInput (line_number() is its number); the next
+  // call goes on after it, without buffering the rest of it.
   Status Next(std::string_view* line, bool* eof);
 
   uint64_t line_number() const { return line_number_; }  // of the line last returned
@@ -33,6 +35,7 @@ class LineReader {
  private:
   LineReader(std::FILE* file, bool owned, size_t max_line_bytes, uint64_t size);
   bool Refill();
+  bool SkipRestOfLine();  // false at the end of the file
 
   std::FILE* file_;
   bool owned_;
@@ -44,6 +47,7 @@ class LineReader {
   uint64_t line_number_ = 0;
   uint64_t bytes_read_ = 0;
   bool eof_ = false;
+  bool skip_ = false;  // the line last refused was over the limit: skip its rest first
 };
 
 }  // namespace nanni

@@ -12,6 +12,9 @@ const char* CodeName(Status::Code code) {
     case Status::Code::kIOError: return "I/O error";
     case Status::Code::kConflict: return "conflict";
     case Status::Code::kAborted: return "aborted";
+    case Status::Code::kInvalidArgument: return "invalid argument";
+    case Status::Code::kPermissionDenied: return "permission denied";
+    case Status::Code::kBusy: return "busy";
   }
   return "unknown";
 }

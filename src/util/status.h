@@ -22,6 +22,9 @@ class Status {
     kIOError,       // the operating system or the database failed
     kConflict,      // the input contradicts what the ledger already holds
     kAborted,       // the operation was interrupted or refused to go on
+    kInvalidArgument,  // a flag or argument the user gave cannot be used as given
+    kPermissionDenied,  // the caller's access scope does not cover what it asked for
+    kBusy,          // another writer holds the ledger: retrying later can succeed
   };
 
   Status() = default;  // OK
@@ -33,6 +36,13 @@ class Status {
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status Conflict(std::string msg) { return Status(Code::kConflict, std::move(msg)); }
   static Status Aborted(std::string msg) { return Status(Code::kAborted, std::move(msg)); }
+  static Status InvalidArgument(std::string msg) {
+    return Status(Code::kInvalidArgument, std::move(msg));
+  }
+  static Status PermissionDenied(std::string msg) {
+    return Status(Code::kPermissionDenied, std::move(msg));
+  }
+  static Status Busy(std::string msg) { return Status(Code::kBusy, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

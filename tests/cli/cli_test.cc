@@ -91,7 +91,7 @@ TEST_F(CliTest, AnEmptyFileImportsNothingAndSaysSo) {
   WriteFile(dir_.File("empty.ndjson"), "");
   auto r = Nanni({"--db", db_, "import", dir_.File("empty.ndjson")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("read 0, added 0, duplicates 0, rejected 0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("read 0 lines: 0 events, added 0, duplicates 0, rejected 0"), std::string::npos) << r.out;
   EXPECT_EQ(Checkpoint(), receipt_);
 }
 
@@ -99,7 +99,7 @@ TEST_F(CliTest, DuplicateIdsInOneFileLandOnceWhenIdentical) {
   WriteFile(dir_.File("d.ndjson"), Event(20) + Event(20) + Event(21));
   auto r = Nanni({"--db", db_, "import", dir_.File("d.ndjson")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("read 3, added 2, duplicates 1, rejected 0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("read 3 lines: 3 events, added 2, duplicates 1, rejected 0"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, DuplicateIdsInOneFileWithOtherContentAreRefused) {

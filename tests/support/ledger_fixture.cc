@@ -19,6 +19,9 @@ class VectorSource : public EventSource {
   }
   uint64_t Position() const override { return next_; }
   std::string DescribePosition(uint64_t p) const override { return "vector:" + std::to_string(p); }
+  SourceLocation Locate(uint64_t p) const override { return {"vector", p}; }
+  uint64_t units_read() const override { return next_; }
+  std::string_view unit_name() const override { return "events"; }
   uint64_t bytes_read() const override { return next_; }
   uint64_t total_bytes() const override { return events_.size(); }
 

@@ -71,7 +71,10 @@ CommandResult Run(const std::vector<std::string>& argv) {
 }
 
 CommandResult Nanni(const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {NANNI_BINARY};
+  // $NANNI_TEST_BINARY runs the same tests against another build, e.g. the code before a
+  // fix, to see a regression test fail there.
+  const char* other = std::getenv("NANNI_TEST_BINARY");
+  std::vector<std::string> argv = {other != nullptr && *other != '\0' ? other : NANNI_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return Run(argv);
 }

@@ -14,23 +14,6 @@ std::string BaseNameOf(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20 || c == 0x7f) out->append(fmt::format("\\u{:04x}", c));
-        else out->push_back(static_cast<char>(c));
-    }
-  }
-  out->push_back('"');
-}
-
 // Reads the header (when the profile has one) and binds the mapper to it.
 Status ReadHeader(const std::string& name, CsvReader* reader, ProfileMapper* mapper) {
   std::vector<std::string_view> header;
@@ -53,17 +36,6 @@ Status ReadHeader(const std::string& name, CsvReader* reader, ProfileMapper* map
 }
 
 }  // namespace
-
-std::string RejectToJsonLine(const CsvReject& r) {
-  std::string out = "{\"file\":";
-  AppendJsonString(r.file, &out);
-  out += fmt::format(",\"line\":{},\"end_line\":{},\"reason\":", r.line, r.end_line);
-  AppendJsonString(r.reason, &out);
-  out += ",\"row\":";
-  AppendJsonString(r.row, &out);
-  out += "}\n";
-  return out;
-}
 
 Status CsvSource::Open(const std::string& path, Profile profile, Options options,
                        std::unique_ptr<CsvSource>* out) {
@@ -118,6 +90,7 @@ Status CsvSource::Next(Event* event, bool* done) {
       return Status::OK();
     }
     line_ = record_.line;
+    ++rows_;
     next_pending_ = 0;
     st = mapper_->Map(record_, &pending_);
     if (st.ok()) continue;
@@ -127,7 +100,7 @@ Status CsvSource::Next(Event* event, bool* done) {
     }
     ++rejected_;
     if (options_.on_reject) {
-      options_.on_reject(CsvReject{name_, record_.line, record_.end_line, st.message(), record_.raw});
+      options_.on_reject(ImportReject{name_, record_.line, record_.end_line, "", st.message(), record_.raw});
     }
   }
 }

@@ -19,25 +19,15 @@
 #include "import/csv/csv_reader.h"
 #include "import/csv/profile_mapper.h"
 #include "import/event_source.h"
+#include "import/import_reject.h"
 
 namespace nanni {
-
-struct CsvReject {
-  std::string file;  // as given
-  uint64_t line = 0;
-  uint64_t end_line = 0;
-  std::string reason;
-  std::string_view row;  // the row as written; valid during the call only
-};
-
-// Formats a reject as one JSON line (docs/profiles.md, "Rejected rows"), with "\n".
-std::string RejectToJsonLine(const CsvReject& reject);
 
 class CsvSource : public EventSource {
  public:
   struct Options {
     bool lenient = false;
-    std::function<void(const CsvReject&)> on_reject;  // lenient only; may be empty
+    RejectSink on_reject;  // lenient only; may be empty
     size_t buffer_bytes = CsvReader::kDefaultBufferBytes;
   };
 
@@ -49,8 +39,11 @@ class CsvSource : public EventSource {
   Status Next(Event* event, bool* done) override;
   uint64_t Position() const override { return line_; }
   std::string DescribePosition(uint64_t line) const override;
+  SourceLocation Locate(uint64_t line) const override { return {name_, line}; }
   uint64_t bytes_read() const override { return reader_->bytes_read(); }
   uint64_t total_bytes() const override { return reader_->size(); }
+  uint64_t units_read() const override { return rows_; }
+  std::string_view unit_name() const override { return "rows"; }
 
   uint64_t rejected() const { return rejected_; }
 
@@ -69,6 +62,7 @@ class CsvSource : public EventSource {
   size_t next_pending_ = 0;
   uint64_t line_ = 0;
   uint64_t rejected_ = 0;
+  uint64_t rows_ = 0;  // data rows read (the header is not one)
 };
 
 }  // namespace nanni

@@ -179,7 +179,7 @@ time = "{b}"
 }
 
 TEST(CsvSource, RejectsAreJsonLines) {
-  CsvReject r{"a\"b.csv", 7, 8, "bad\tthing", "x,\"y\nz\""};
+  ImportReject r{"a\"b.csv", 7, 8, "", "bad\tthing", "x,\"y\nz\""};
   EXPECT_EQ(RejectToJsonLine(r),
             "{\"file\":\"a\\\"b.csv\",\"line\":7,\"end_line\":8,\"reason\":\"bad\\tthing\","
             "\"row\":\"x,\\\"y\\nz\\\"\"}\n");

@@ -139,6 +139,12 @@ std::string MailSource::DescribePosition(uint64_t position) const {
   return fmt::format("{}:{}", Printable(f.name, 200), u.line);
 }
 
+SourceLocation MailSource::Locate(uint64_t position) const {
+  if (position == 0 || position > units_.size()) return {"mail", 0};
+  const Unit& u = units_[position - 1];
+  return {files_[u.file].name, u.line};
+}
+
 const MailFacts* MailSource::Lookup(const std::string& id) const {
   auto it = index_.find(id);
   return it == index_.end() ? nullptr : &it->second;

@@ -45,6 +45,9 @@ class MailSource : public EventSource {
   Status Next(Event* event, bool* done) override;
   uint64_t Position() const override { return position_; }
   std::string DescribePosition(uint64_t position) const override;
+  SourceLocation Locate(uint64_t position) const override;
+  uint64_t units_read() const override { return position_; }
+  std::string_view unit_name() const override { return "messages"; }
   uint64_t bytes_read() const override { return bytes_before_ + (mbox_ ? mbox_->bytes_read() : 0); }
   uint64_t total_bytes() const override { return total_bytes_; }
 

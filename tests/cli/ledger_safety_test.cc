@@ -1,0 +1,211 @@
+// Issue 10: nothing a user types or a customer sends can destroy, wedge or corrupt a ledger.
+// Each test is a reproduction from the hostile-input probe: it failed on the code before the
+// fix. Every one ends by checking that the ledger verifies with its receipt unchanged (or
+// grown by exactly what was imported).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "support/test_support.h"
+
+namespace nanni {
+namespace {
+
+using test::Nanni;
+using test::ReadFile;
+using test::WriteFile;
+
+constexpr const char* kTicketsHeader =
+    "ticket_id,created_at,requester_name,requester_email,organization,subject,description,"
+    "channel,priority,status,first_reply_at,solved_at,assignee\n";
+
+std::string TicketRow(const std::string& id, const std::string& description) {
+  return id + ",2026-02-02T09:00:00+01:00,Dana Whitfield,dana@acme.example,Acme,Export failing,\"" +
+         description + "\",Email,High,open,,,\n";
+}
+
+std::string Note(const std::string& id, const std::string& text, const std::string& account = "acme") {
+  return "{\"id\":\"" + id + "\",\"account\":\"" + account +
+         "\",\"time\":\"2026-03-02T09:14:00Z\",\"kind\":\"note\",\"text\":\"" + text + "\"}\n";
+}
+
+class LedgerSafety : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(Nanni({"--db", db_, "init"}).exit_code, 0);
+    WriteFile(dir_.File("seed.ndjson"), Note("n1", "hello") + Note("n2", "again"));
+    ASSERT_EQ(Nanni({"--db", db_, "import", dir_.File("seed.ndjson")}).exit_code, 0);
+    receipt_ = Receipt();
+  }
+
+  std::string Receipt() {
+    auto r = Nanni({"--db", db_, "--json", "checkpoint"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.exit_code == 0 ? nlohmann::json::parse(r.out)["receipt"].get<std::string>() : "";
+  }
+
+  void ExpectLedgerIntact() {
+    auto v = Nanni({"--db", db_, "verify", "--receipt", receipt_});
+    EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+    EXPECT_EQ(Receipt(), receipt_);
+  }
+
+  test::TempDir dir_;
+  std::string db_ = dir_.File("l.db");
+  std::string receipt_;
+};
+
+// Defect 1: a CSV row whose event is over the limit is refused with its line and size.
+TEST_F(LedgerSafety, AnOversizedCsvRowIsRefusedNamingItsLineAndSize) {
+  WriteFile(dir_.File("t.csv"), std::string(kTicketsHeader) + TicketRow("T-1", "short") +
+                                    TicketRow("T-2", std::string(5 << 20, 'x')));
+  auto r = Nanni({"--db", db_, "import", "--profile", "tickets", dir_.File("t.csv")});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("t.csv:3"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bytes; the limit is 4194304 bytes"), std::string::npos) << r.err;
+  ExpectLedgerIntact();
+}
+
+// Defect 1, lenient: the row goes to --rejects whole and the rest lands.
+TEST_F(LedgerSafety, LenientLeavesAnOversizedRowOutAndImportsTheRest) {
+  WriteFile(dir_.File("t.csv"), std::string(kTicketsHeader) + TicketRow("T-1", "short") +
+                                    TicketRow("T-2", std::string(5 << 20, 'x')) +
+                                    TicketRow("T-3", "fine"));
+  auto r = Nanni({"--db", db_, "--json", "import", "--profile", "tickets", "--lenient", "--rejects",
+                  dir_.File("rejects.jsonl"), dir_.File("t.csv")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["rejected"], 1);
+  EXPECT_EQ(j["units"]["rows"], 3);
+  EXPECT_EQ(j["added"], 2);  // T-1 and T-3: one request each
+  auto reject = nlohmann::json::parse(ReadFile(dir_.File("rejects.jsonl")));
+  EXPECT_EQ(reject["line"], 3);
+  EXPECT_NE(reject["reason"].get<std::string>().find("the limit is 4194304 bytes"), std::string::npos);
+  EXPECT_EQ(Nanni({"--db", db_, "verify"}).exit_code, 0);
+}
+
+// Defect 1: NDJSON lines under --lenient, bad ones and one over the limit.
+TEST_F(LedgerSafety, LenientAppliesToNdjsonLines) {
+  WriteFile(dir_.File("n.ndjson"), Note("a1", "ok") + "{\"id\":\"broken\"\n" +
+                                       Note("a2", std::string(5 << 20, 'y')) + Note("a3", "ok"));
+  auto r = Nanni({"--db", db_, "--json", "import", "--lenient", "--rejects", dir_.File("r.jsonl"),
+                  dir_.File("n.ndjson")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["added"], 2);
+  std::string rejects = ReadFile(dir_.File("r.jsonl"));
+  EXPECT_NE(rejects.find("\"line\":2"), std::string::npos) << rejects;
+  EXPECT_NE(rejects.find("\"line\":3"), std::string::npos) << rejects;
+  EXPECT_NE(rejects.find("longer than the limit"), std::string::npos) << rejects;
+}
+
+// Defect 1: what the ledger holds, every reader reads, whatever its size; and re-importing it
+// from another path is a duplicate, not a conflict.
+TEST_F(LedgerSafety, ALargeEventInTheLedgerWedgesNoReader) {
+  std::string big = Note("big", "Please fix this. " + std::string(5 << 20, 'z'));
+  WriteFile(dir_.File("big.ndjson"), big);
+  ASSERT_EQ(Nanni({"--db", db_, "import", "--max-event-bytes", "8388608", dir_.File("big.ndjson")})
+                .exit_code, 0);
+  for (const std::vector<std::string>& cmd :
+       std::vector<std::vector<std::string>>{{"case", "acme", "--format", "json", "--out", dir_.File("c.json")},
+                                             {"brief", "acme", "--out", dir_.File("b.txt")},
+                                             {"tone", "--account", "acme"},
+                                             {"tone", "--all"},
+                                             {"events", "acme"},
+                                             {"verify"}}) {
+    std::vector<std::string> args = {"--db", db_};
+    args.insert(args.end(), cmd.begin(), cmd.end());
+    auto r = Nanni(args);
+    EXPECT_EQ(r.exit_code, 0) << cmd[0] << ": " << r.err;
+  }
+  std::filesystem::create_directory(dir_.File("elsewhere"));
+  WriteFile(dir_.File("elsewhere/big.ndjson"), big);
+  auto again = Nanni({"--db", db_, "import", "--max-event-bytes", "8388608", dir_.File("elsewhere/big.ndjson")});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("duplicates 1"), std::string::npos) << again.out;
+}
+
+TEST_F(LedgerSafety, MaxEventBytesHasADocumentedCeiling) {
+  auto r = Nanni({"--db", db_, "import", "--max-event-bytes", "1000000000000", dir_.File("seed.ndjson")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("--max-event-bytes"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("64 MiB"), std::string::npos) << r.err;
+  ExpectLedgerIntact();
+}
+
+// Defect 2: --rejects naming the ledger or an input is refused before anything is written.
+TEST_F(LedgerSafety, RejectsNeverOverwritesTheLedgerOrAnInput) {
+  WriteFile(dir_.File("t.csv"), std::string(kTicketsHeader) + TicketRow("T-1", "short"));
+  const std::string input = ReadFile(dir_.File("t.csv"));
+  for (const std::string& target : {db_, db_ + "-wal", dir_.File("t.csv")}) {
+    auto r = Nanni({"--db", db_, "import", "--profile", "tickets", "--lenient", "--rejects", target,
+                    dir_.File("t.csv")});
+    EXPECT_EQ(r.exit_code, 2) << target << ": " << r.err;
+    EXPECT_NE(r.err.find("--rejects"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("never writes over"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(ReadFile(dir_.File("t.csv")), input);
+  ExpectLedgerIntact();
+}
+
+// Defect 3: --out naming the ledger, an input or the config is refused, for every command.
+TEST_F(LedgerSafety, OutNeverOverwritesTheLedgerOrAnInput) {
+  WriteFile(dir_.File("nanni.toml"), "[company]\ndomains = [\"us.example\"]\n");
+  const std::string config = ReadFile(dir_.File("nanni.toml"));
+  std::vector<std::vector<std::string>> attempts = {
+      {"case", "acme", "--out", db_},
+      {"brief", "acme", "--out", db_},
+      {"case", "acme", "--out", dir_.File("nanni.toml")},
+      {"generate", "--out", db_},
+      {"generate", "--out", dir_.File("p.ndjson"), "--truth", dir_.File("p.ndjson")},
+      {"tone-eval", "--out", db_},
+  };
+  for (const auto& cmd : attempts) {
+    std::vector<std::string> args = {"--db", db_, "--config", dir_.File("nanni.toml")};
+    args.insert(args.end(), cmd.begin(), cmd.end());
+    auto r = Nanni(args);
+    EXPECT_EQ(r.exit_code, 2) << cmd[0] << ": " << r.err;
+    EXPECT_NE(r.err.find("never writes over"), std::string::npos) << cmd[0] << ": " << r.err;
+  }
+  EXPECT_EQ(ReadFile(dir_.File("nanni.toml")), config);
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("p.ndjson")));
+  ExpectLedgerIntact();
+}
+
+// Defect 4: the temporary file is created exclusively under a random name: a symbolic link
+// planted at the old fixed name "X.tmp" redirects nothing.
+TEST_F(LedgerSafety, OutFollowsNoPlantedSymlink) {
+  WriteFile(dir_.File("victim.txt"), "someone else's file\n");
+  ASSERT_EQ(::symlink(dir_.File("victim.txt").c_str(), dir_.File("case.json.tmp").c_str()), 0);
+  auto r = Nanni({"--db", db_, "case", "acme", "--format", "json", "--out", dir_.File("case.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir_.File("victim.txt")), "someone else's file\n");
+  EXPECT_EQ(nlohmann::json::parse(ReadFile(dir_.File("case.json")))["account"], "acme");
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".case.json."), std::string::npos)
+        << "a temporary file was left behind: " << entry.path();
+  }
+}
+
+// An --out that is a symbolic link to the ledger is refused, not followed.
+TEST_F(LedgerSafety, OutThroughASymlinkToTheLedgerIsRefused) {
+  ASSERT_EQ(::symlink(db_.c_str(), dir_.File("report.html").c_str()), 0);
+  auto r = Nanni({"--db", db_, "case", "acme", "--format", "html", "--out", dir_.File("report.html")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  ExpectLedgerIntact();
+}
+
+// A failed command leaves no partial output and no temporary file.
+TEST_F(LedgerSafety, AFailedReportLeavesTheOldOutputAlone) {
+  WriteFile(dir_.File("old.md"), "previous report\n");
+  auto r = Nanni({"--db", db_, "case", "nobody", "--format", "md", "--out", dir_.File("old.md")});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(ReadFile(dir_.File("old.md")), "previous report\n");
+}
+
+}  // namespace
+}  // namespace nanni
