@@ -85,6 +85,21 @@ seed_mail_fuzzer() {
   for f in tests/data/mail/newtext/*.txt; do cp "$f" "$dir/newtext-$(basename "$f")"; done
 }
 
+# The decoder: the valid and invalid NDJSON cases of the tests, one line each, and generated
+# events of every kind.
+seed_event_decoder_fuzzer() {
+  local dir=$1 i=0 line
+  while IFS= read -r line; do
+    i=$((i + 1)); printf '%s' "$line" > "$dir/valid-$i"
+  done < tests/data/events/valid.ndjson
+  i=0
+  while IFS=$'\t' read -r _ line; do
+    i=$((i + 1)); printf '%s' "$line" > "$dir/invalid-$i"
+  done < <(grep -v '^#' tests/data/events/invalid.tsv | grep -v '^$')
+  printf '%s' '9999-12-31T23:59:59-23:59' > "$dir/time-late"
+  printf '%s' '2026-03-02T09:14:00+01:00' > "$dir/time"
+}
+
 mkdir -p fuzz-artifacts
 status=0
 for fuzzer in build/fuzz/fuzz/*_fuzzer; do

@@ -1,5 +1,6 @@
 #include "casefile/business_clock.h"
 
+#include "util/printable.h"
 #include <date/date.h>
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -43,13 +44,14 @@ Status BusinessClock::Create(const BusinessHoursConfig& config, BusinessClock* o
       out->zone_ = date::locate_zone(config.time_zone);
     } catch (const std::exception& e) {
       return Status::NotFound(fmt::format("business_hours.time_zone: unknown time zone '{}'",
-                                          config.time_zone));
+                                          Printable(config.time_zone)));
     }
   }
   for (const std::string& h : config.holidays) {
     int64_t day = 0;
     if (!ParseDay(h, &day)) {
-      return Status::InvalidInput(fmt::format("business_hours.holidays: '{}' is not YYYY-MM-DD", h));
+      return Status::InvalidInput(
+          fmt::format("business_hours.holidays: '{}' is not YYYY-MM-DD", Printable(h)));
     }
     out->holidays_.push_back(day);
   }

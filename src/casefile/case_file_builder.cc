@@ -6,6 +6,11 @@
 #include <map>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
+#include "util/money.h"
+#include "util/printable.h"
+
 namespace nanni {
 
 namespace {
@@ -163,6 +168,12 @@ std::string_view Detail(const Event& e) {
   }
 }
 
+Status Overflow(const InvoiceItem& inv, std::string_view what) {
+  return Status::InvalidInput(fmt::format(
+      "invoice '{}' (event {}): {} exceed what a 64-bit sum of minor units can hold; no total "
+      "is shown rather than a wrong one", Printable(inv.invoice), inv.cite.seq, what));
+}
+
 }  // namespace
 
 DurationStats ComputeStats(std::vector<int64_t>* values) {
@@ -183,9 +194,10 @@ DurationStats ComputeStats(std::vector<int64_t>* values) {
   return s;
 }
 
-CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_of,
-                                const std::vector<CaseEvent>& events) const {
-  CaseFile cf;
+Status CaseFileBuilder::Build(const std::string& account, const Timestamp& as_of,
+                              const std::vector<CaseEvent>& events, CaseFile* out) const {
+  CaseFile& cf = *out;
+  cf = CaseFile();
   cf.account = account;
   cf.as_of = as_of;
   const int64_t now = as_of.utc_micros;
@@ -357,18 +369,24 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
     }
   }
 
-  // Payments settle invoices in time order (a payment before its invoice still counts).
+  // Payments settle invoices in time order (a payment before its invoice still counts); one in
+  // another currency than its invoice is listed but not counted.
   for (auto& [id, pay] : payments) {
     auto it = invoice_index.find(id);
     if (it == invoice_index.end()) continue;
     InvoiceItem& inv = cf.invoices[it->second];
     inv.payments.push_back(pay);
-    inv.paid_minor += pay.amount_minor;
+    if (pay.currency != inv.currency) continue;
+    if (!AddMinor(inv.paid_minor, pay.amount_minor, &inv.paid_minor)) {
+      return Overflow(inv, "the payments to it");
+    }
     if (!inv.paid_in_full && inv.paid_minor >= inv.amount_minor) inv.paid_in_full = pay.time;
   }
   constexpr int64_t kDay = 86400 * kMicros;
   for (InvoiceItem& inv : cf.invoices) {
-    inv.outstanding_minor = std::max<int64_t>(0, inv.amount_minor - inv.paid_minor);
+    int64_t owed = 0;
+    if (!SubtractMinor(inv.amount_minor, inv.paid_minor, &owed)) return Overflow(inv, "its balance");
+    inv.outstanding_minor = std::max<int64_t>(0, owed);
     int64_t until = inv.paid_in_full ? inv.paid_in_full->utc_micros : now;
     if (until > inv.due.utc_micros) inv.days_late = (until - inv.due.utc_micros) / kDay;
   }
@@ -411,7 +429,7 @@ CaseFile CaseFileBuilder::Build(const std::string& account, const Timestamp& as_
   for (const InvoiceItem& i : cf.invoices) n.unpaid += i.outstanding_minor > 0 ? 1 : 0;
   n.discount_requests = cf.discount_requests.size();
   n.calls = cf.calls.size();
-  return cf;
+  return Status::OK();
 }
 
 }  // namespace nanni

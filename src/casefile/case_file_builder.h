@@ -20,10 +20,11 @@ class CaseFileBuilder {
   explicit CaseFileBuilder(const BusinessClock& clock) : clock_(clock) {}
 
   // Builds the case file of `account` as of `as_of` from `events` (prepared by
-  // LoadCaseEvents or PrepareCaseEvents: known at as_of, in time order). The chronology
-  // views strings of `events`, which must outlive the case file.
-  CaseFile Build(const std::string& account, const Timestamp& as_of,
-                 const std::vector<CaseEvent>& events) const;
+  // LoadCaseEvents or PrepareCaseEvents: known at as_of, in time order) into *out. The
+  // chronology views strings of `events`, which must outlive the case file. InvalidInput
+  // when a money total does not fit in 64 bits: no figure is better than a wrong one.
+  Status Build(const std::string& account, const Timestamp& as_of,
+               const std::vector<CaseEvent>& events, CaseFile* out) const;
 
  private:
   DurationPair Measure(int64_t from, int64_t to) const {

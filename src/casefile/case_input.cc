@@ -9,6 +9,7 @@
 
 #include "event/event_decoder.h"
 #include "util/sha256.h"
+#include "util/printable.h"
 
 namespace nanni {
 
@@ -148,7 +149,7 @@ Status LoadCaseEvents(LedgerStore* store, const std::string& account, int64_t as
       any = true;
       return Status::OK();
     }));
-    if (!any) return Status::NotFound(fmt::format("no account '{}' in the ledger", account));
+    if (!any) return Status::NotFound(fmt::format("no account '{}' in the ledger", Printable(account)));
   }
   PrepareCaseEvents(as_of, recorded_by, out);
   return Status::OK();

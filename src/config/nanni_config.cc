@@ -1,5 +1,6 @@
 #include "config/nanni_config.h"
 
+#include "util/printable.h"
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -44,7 +45,8 @@ class ConfigReader {
 
  private:
   Status Error(std::string_view key, std::string_view what) const {
-    return Status::InvalidInput(fmt::format("{}: key '{}': {}", name_, key, what));
+    return Status::InvalidInput(
+        fmt::format("{}: key '{}': {}", Printable(name_, 200), Printable(key), what));
   }
 
   Status OnlyKeys(const toml::table& table, std::string_view prefix,

@@ -3,10 +3,11 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "util/printable.h"
-
 #include <algorithm>
 #include <vector>
+
+#include "event/json_syntax.h"
+#include "util/printable.h"
 
 namespace nanni {
 
@@ -305,6 +306,15 @@ Status CheckRequired(const KindSpec& spec, const Event& e) {
   return Status::OK();
 }
 
+// Where `json`, which the fast parser refused, goes wrong: the field, the byte and why.
+Status SyntaxError(std::string_view json, std::string_view parser_says) {
+  JsonSyntaxError e = FindJsonSyntaxError(json);
+  if (!e.found) return Status::InvalidInput(fmt::format("not valid JSON ({})", parser_says));
+  std::string field = e.field.empty() ? "" : fmt::format("field '{}': ", e.field);
+  std::string where = e.at_end ? "at the end of the line" : fmt::format("at byte {}", e.offset + 1);
+  return Status::InvalidInput(fmt::format("{}not valid JSON {}: {}", field, where, e.what));
+}
+
 }  // namespace
 
 struct EventDecoder::Impl {
@@ -325,9 +335,7 @@ Status EventDecoder::Decode(std::string_view json, Event* out) {
   }
   element doc;
   auto error = impl_->parser.parse(json.data(), json.size(), true).get(doc);
-  if (error != simdjson::SUCCESS) {
-    return Status::InvalidInput(fmt::format("not valid JSON ({})", simdjson::error_message(error)));
-  }
+  if (error != simdjson::SUCCESS) return SyntaxError(json, simdjson::error_message(error));
   object obj;
   if (doc.get_object().get(obj) != simdjson::SUCCESS) {
     return Status::InvalidInput(fmt::format("expected a JSON object, got {}", TypeName(doc.type())));

@@ -11,7 +11,13 @@ void PutBigEndian(uint64_t v, uint8_t out[8]) {
 }
 }  // namespace
 
-Digest GenesisHash() { return Digest{}; }
+Digest GenesisHash(const LedgerIdentity& identity) {
+  if (!identity.id_in_chain) return Digest{};
+  Sha256 hasher;
+  hasher.Update(std::string_view("nanni-ledger-1 genesis\n"));
+  hasher.Update(identity.id);
+  return hasher.Finish();
+}
 
 Digest ChainHash(const Digest& previous, uint64_t seq, int64_t recorded_utc_micros,
                  std::string_view body) {

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "ledger/chain.h"
 #include "ledger/ledger_entry.h"
 #include "util/status.h"
 
@@ -62,8 +63,15 @@ class LedgerStore {
  public:
   virtual ~LedgerStore() = default;
 
-  // A stable random id given to the ledger when it was created (for receipts).
-  virtual std::string LedgerId() const = 0;
+  // What identifies the ledger (ledger/chain.h): a stable random id given when it was
+  // created, bound into its chain's first hash.
+  virtual const LedgerIdentity& Identity() const = 0;
+  std::string LedgerId() const { return Identity().id; }
+
+  // Anything in the ledger's own metadata that does not belong there: a key this version
+  // does not know, or a value that is malformed. Empty when all is well; `verify` fails
+  // otherwise.
+  virtual Status CheckMetadata() = 0;
 
   virtual Status Head(ChainHead* head) = 0;
 

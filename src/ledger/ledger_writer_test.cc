@@ -32,7 +32,7 @@ TEST_F(LedgerWriterTest, ChainsEntriesFromGenesis) {
   ASSERT_TRUE(Add(w.get(), test::MakeEvent(2), &outcome).ok());
   ASSERT_TRUE(w->Commit().ok());
 
-  Digest h1 = ChainHash(GenesisHash(), 1, 42, EncodeCanonical(test::MakeEvent(1)));
+  Digest h1 = ChainHash(GenesisHash(store_->Identity()), 1, 42, EncodeCanonical(test::MakeEvent(1)));
   Digest h2 = ChainHash(h1, 2, 42, EncodeCanonical(test::MakeEvent(2)));
   ChainHead head;
   ASSERT_TRUE(store_->Head(&head).ok());

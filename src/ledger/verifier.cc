@@ -71,7 +71,7 @@ class ChunkChecker {
   ChunkChecker(uint64_t begin, uint64_t end) : begin_(begin), end_(end), expected_(begin) {}
 
   Status Run(LedgerStore* store, std::atomic<uint64_t>* checked) {
-    previous_ = GenesisHash();
+    previous_ = GenesisHash(store->Identity());
     uint64_t from = begin_ > 1 ? begin_ - 1 : 1;
     Status st = store->Scan(from, end_, [&](const LedgerEntry& e) -> Status {
       if (e.seq < begin_) {  // the entry before the chunk: only its hash is needed
@@ -85,8 +85,12 @@ class ChunkChecker {
       }
       if (ChainHash(previous_, e.seq, e.recorded_utc_micros, e.body) != e.hash) {
         failure_ = Failure{e.seq, std::string(e.index.source_id),
-                           "its stored hash does not match its contents (the event, its seq or "
-                           "its recording time was changed, or an earlier hash was)"};
+                           e.seq == 1 && store->Identity().id_in_chain
+                               ? "its stored hash does not match its contents and the ledger's "
+                                 "id (the event was changed, or ledger_meta's ledger_id or "
+                                 "genesis was)"
+                               : "its stored hash does not match its contents (the event, its "
+                                 "seq or its recording time was changed, or an earlier hash was)"};
         return Status::Aborted("mismatch");
       }
       if (auto problem = CheckColumns(parser_, &padded_, e)) {
@@ -159,9 +163,9 @@ Status CheckAllChunks(LedgerStore* store, uint64_t count, const VerifyProgress& 
   return error;
 }
 
-// The stored hash of entry `seq` (GenesisHash for 0).
+// The stored hash of entry `seq` (the genesis hash for 0).
 Status HashAt(LedgerStore* store, uint64_t seq, Digest* out) {
-  *out = GenesisHash();
+  *out = GenesisHash(store->Identity());
   if (seq == 0) return Status::OK();
   return store->Get(seq, [&](const LedgerEntry& e) {
     *out = e.hash;
@@ -192,6 +196,18 @@ Status ParseReceipt(std::string_view text, Receipt* out) {
 Status VerifyLedger(LedgerStore* store, const std::optional<Receipt>& receipt,
                     const VerifyProgress& progress, VerifyReport* report) {
   *report = VerifyReport();
+  Status meta = store->CheckMetadata();
+  if (meta.code() == Status::Code::kCorruption) {
+    report->first_bad_seq = 0;
+    report->problem = meta.message();
+    return meta;
+  }
+  NANNI_RETURN_IF_ERROR(meta);
+  if (!store->Identity().id_in_chain) {
+    report->notes.push_back(
+        "this ledger was created before nanni bound its id into the chain: its events are "
+        "verified, its id is not");
+  }
   ChainHead head;
   NANNI_RETURN_IF_ERROR(store->Head(&head));
   uint64_t rows = 0;

@@ -1,6 +1,7 @@
 // Verifier: recomputes a ledger's hash chain and checks every stored entry against it.
 //
-// For each entry, in seq order, it checks that
+// It first checks the ledger's metadata (its identity: ledger/chain.h), then, for each entry,
+// in seq order, that
 //   1. seq follows the one before (no entry missing or inserted),
 //   2. the stored hash equals ChainHash(previous stored hash, seq, recorded time, body),
 //   3. the body is a JSON object whose id, account, time and kind agree with the index
@@ -13,6 +14,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ledger/ledger_store.h"
 
@@ -21,10 +23,12 @@ namespace nanni {
 struct VerifyReport {
   uint64_t checked = 0;  // entries read
   ChainHead head;        // the head recomputed from the entries read
-  // Set when an entry fails: its seq, its source id as stored, and what is wrong.
+  // Set when an entry fails: its seq, its source id as stored, and what is wrong. Seq 0 is
+  // the ledger's metadata (its identity).
   std::optional<uint64_t> first_bad_seq;
   std::string first_bad_source_id;
   std::string problem;
+  std::vector<std::string> notes;  // what was not verified, and why
 };
 
 // A receipt a customer kept: "after `count` entries the head was `hash`".

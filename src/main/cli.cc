@@ -4,15 +4,19 @@
 #include <fmt/format.h>
 
 #include "util/time.h"
+#include "util/printable.h"
 
 namespace nanni::cli {
 
-Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* store) {
-  Status st = SqliteStore::Open(global.db, SqliteStore::OpenMode::kExisting, store);
+Status OpenLedger(const GlobalOptions& global, LedgerAccess access, std::unique_ptr<SqliteStore>* store) {
+  Status st = SqliteStore::Open(global.db,
+                                access == LedgerAccess::kRead ? SqliteStore::OpenMode::kReadOnly
+                                                              : SqliteStore::OpenMode::kExisting,
+                                store);
   if (st.code() == Status::Code::kNotFound) {
     return Status::NotFound(fmt::format("{}\nhint: create it with `nanni --db {} init`, or point "
                                         "--db (or $NANNI_DB) at an existing ledger",
-                                        st.message(), global.db));
+                                        st.message(), Printable(global.db, 200)));
   }
   return st;
 }

@@ -58,7 +58,9 @@ Status LoadConfig(const GlobalOptions& global, NanniConfig* config);
 ProtectedFiles ProtectedFor(const GlobalOptions& global);
 
 // Opens the ledger named by --db, with a hint to run `nanni init` when there is none.
-Status OpenLedger(const GlobalOptions& global, std::unique_ptr<SqliteStore>* store);
+// kRead never writes to the ledger or its folder (SqliteStore::OpenMode::kReadOnly).
+enum class LedgerAccess { kRead, kWrite };
+Status OpenLedger(const GlobalOptions& global, LedgerAccess access, std::unique_ptr<SqliteStore>* store);
 
 // Writes a generated portfolio as NDJSON to `out_path` ("-": stdout) and, unless
 // `truth_path` is empty, the planted situations as JSON there, each through an OutputFile

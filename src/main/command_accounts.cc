@@ -19,7 +19,7 @@ struct AccountsFlags {
 
 Status RunAccounts(const GlobalOptions& global, const AccountsFlags& flags) {
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
   std::vector<AccountSummary> accounts;
   NANNI_RETURN_IF_ERROR(store->ListAccounts(&accounts));
   if (flags.sort == "events") {

@@ -10,7 +10,7 @@ namespace {
 
 Status RunCheckpoint(const GlobalOptions& global) {
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
   ChainHead head;
   NANNI_RETURN_IF_ERROR(store->Head(&head));
   std::string now = FormatUtc(NowMicros() / 1'000'000 * 1'000'000);

@@ -94,7 +94,7 @@ Status RunEvents(const GlobalOptions& global, const EventsFlags& flags) {
   }
   query.limit = flags.limit;
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
   NANNI_RETURN_IF_ERROR(CheckAccountExists(store.get(), flags.account));
   return global.json ? PrintJson(store.get(), query) : PrintText(store.get(), query);
 }

@@ -8,6 +8,7 @@
 #include "event/canonical.h"
 #include "generate/portfolio_generator.h"
 #include "main/cli.h"
+#include "render/json_out.h"
 #include "util/printable.h"
 #include "util/progress_bar.h"
 
@@ -64,8 +65,10 @@ Status RunGenerate(const GlobalOptions& global, const GenerateFlags& flags) {
   NANNI_RETURN_IF_ERROR(GenerateToFile(flags.options, flags.out, flags.truth, ProtectedFor(global), &truth));
   if (flags.out == "-") return Status::OK();
   if (global.json) {
-    fmt::print("{{\"events\":{},\"accounts\":{},\"out\":\"{}\"}}\n", truth.events,
-               truth.accounts.size(), flags.out);
+    JsonOut json;
+    json.BeginObject().Field("events", truth.events).Field("accounts", truth.accounts.size())
+        .Field("out", flags.out).EndObject().Raw("\n");
+    fmt::print("{}", json.Take());
   } else {
     fmt::print("wrote {} events for {} accounts to {}{}\n", truth.events, truth.accounts.size(),
                Printable(flags.out, 200),

@@ -150,7 +150,7 @@ Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {
     NANNI_RETURN_IF_ERROR(OpenCsvSources(flags, profile, &rejects, &sources));
   }
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kWrite, &store));
   ImportOptions options;
   options.progress = !flags.no_progress;
   options.max_event_bytes = flags.max_event_bytes;

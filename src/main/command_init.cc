@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "main/cli.h"
+#include "render/json_out.h"
 #include "util/printable.h"
 
 namespace nanni::cli {
@@ -18,7 +19,9 @@ Status RunInit(const GlobalOptions& global) {
   }
   NANNI_RETURN_IF_ERROR(st);
   if (global.json) {
-    fmt::print("{{\"db\":\"{}\",\"ledger_id\":\"{}\",\"events\":0}}\n", global.db, store->LedgerId());
+    JsonOut json;
+    json.BeginObject().Field("db", global.db).Field("ledger_id", store->LedgerId()).Field("events", 0);
+    fmt::print("{}", json.EndObject().Raw("\n").Take());
   } else {
     fmt::print("created an empty ledger at {} (id {})\n", Printable(global.db, 200), store->LedgerId());
     fmt::print("next: nanni --db {} import FILE.ndjson\n", Printable(global.db, 200));

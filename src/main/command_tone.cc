@@ -260,7 +260,7 @@ constexpr const char* kTableHead =
 
 Status RunAccount(const GlobalOptions& global, const ToneFlags& flags) {
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
   const ToneModel& model = ToneModel::Default();
   ToneScorer scorer(model);
   ToneTrend trend(flags.top);
@@ -390,7 +390,7 @@ void PrintToneRankingTables(const ToneRanking& ranking, size_t rows) {
 
 Status RunAll(const GlobalOptions& global, const ToneFlags& flags) {
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
   ToneRanking ranking(flags.top);
   NANNI_RETURN_IF_ERROR(RankContacts(store.get(), &ranking));
   if (global.json) {

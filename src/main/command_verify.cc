@@ -6,6 +6,7 @@
 #include "event/canonical.h"
 #include "ledger/verifier.h"
 #include "main/cli.h"
+#include "render/json_out.h"
 #include "util/printable.h"
 #include "util/progress_bar.h"
 #include "util/time.h"
@@ -25,7 +26,7 @@ Status RunVerify(const GlobalOptions& global, const VerifyFlags& flags) {
     NANNI_RETURN_IF_ERROR(ParseReceipt(flags.receipt, &*receipt));
   }
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
   ChainHead stored_head;
   NANNI_RETURN_IF_ERROR(store->Head(&stored_head));
 
@@ -39,20 +40,25 @@ Status RunVerify(const GlobalOptions& global, const VerifyFlags& flags) {
   if (!st.ok() && st.code() != Status::Code::kCorruption) return st;
 
   if (global.json) {
-    std::string failure = "null";
-    if (!st.ok()) {
-      std::string msg;
-      AppendJsonString(st.message(), &msg);
-      failure = fmt::format("{{\"seq\":{},\"message\":{}}}",
-                            report.first_bad_seq ? std::to_string(*report.first_bad_seq) : "null",
-                            msg);
+    JsonOut json;
+    json.BeginObject().Field("ok", st.ok()).Field("checked", report.checked)
+        .Key("seconds").Fixed(seconds, 3).Field("head", ToHex(report.head.hash)).Key("failure");
+    if (st.ok()) {
+      json.Null();
+    } else {
+      json.BeginObject().Key("seq");
+      report.first_bad_seq ? json.Int(static_cast<int64_t>(*report.first_bad_seq)) : json.Null();
+      json.Field("message", st.message()).EndObject();
     }
-    fmt::print("{{\"ok\":{},\"checked\":{},\"seconds\":{:.3f},\"head\":\"{}\",\"failure\":{}}}\n",
-               st.ok(), report.checked, seconds, ToHex(report.head.hash), failure);
+    json.Key("notes").BeginArray();
+    for (const std::string& note : report.notes) json.String(note);
+    json.EndArray().EndObject().Raw("\n");
+    fmt::print("{}", json.Take());
   } else if (st.ok()) {
     fmt::print("ok: {} events verified in {:.2f} s; head {}:{}\n", report.checked, seconds,
                report.head.count, ToHex(report.head.hash));
     if (receipt) fmt::print("the receipt {}:{} matches\n", receipt->count, ToHex(receipt->hash));
+    for (const std::string& note : report.notes) fmt::print("note: {}\n", note);
   }
   return st.ok() ? st : st.WithPrefix("verification FAILED");
 }
@@ -66,9 +72,10 @@ void RegisterVerifyCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
                   "Also check that the ledger still matches a receipt COUNT:HASH from "
                   "`nanni checkpoint` (catches a rewritten chain)");
   cmd->footer(
-      "Checks every event: its place in the sequence, its SHA-256 chain hash over the canonical\n"
-      "encoding, and that the indexed columns still agree with the hashed bytes. Exits 0 when\n"
-      "all is well, 1 naming the first event that does not match.\n\n"
+      "Checks the ledger's identity (its id starts the chain), then every event: its place in\n"
+      "the sequence, its SHA-256 chain hash over the canonical encoding, and that the indexed\n"
+      "columns still agree with the hashed bytes. Exits 0 when all is well, 1 naming the first\n"
+      "event that does not match. Opens the ledger read-only.\n\n"
       "Examples:\n  nanni verify\n  nanni verify --receipt 120345:9f2c...e1");
   OnChosen(cmd, run, [&global, flags] { return RunVerify(global, *flags); });
 }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "main/cli.h"
+#include "util/printable.h"
 
 namespace {
 
@@ -66,13 +67,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string what = e.what();
     std::fprintf(stderr, "nanni: %s\nhint: run `nanni --help`, or `nanni COMMAND --help`\n",
-                 what.c_str());
+                 nanni::PrintableLines(what).c_str());
     return kExitUsage;
   }
   if (!run) return kExitUsage;
   nanni::Status status = run();
   if (!status.ok()) {
-    std::fprintf(stderr, "nanni: %s\n", status.message().c_str());
+    std::fprintf(stderr, "nanni: %s\n", nanni::PrintableLines(status.message()).c_str());
     return ExitCodeFor(status);
   }
   return kExitOk;

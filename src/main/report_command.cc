@@ -76,14 +76,14 @@ Status LoadCase(const GlobalOptions& global, const ReportFlags& flags, LoadedCas
   BusinessClock clock;
   NANNI_RETURN_IF_ERROR(BusinessClock::Create(config.business_hours, &clock));
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, &store));
+  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
   Status st = LoadCaseEvents(store.get(), flags.account, as_of.utc_micros, recorded_by, &out->events);
   if (st.code() == Status::Code::kNotFound) {
     return Status::NotFound(fmt::format("no account '{}' in the ledger\nhint: `nanni accounts` lists "
                                         "them", Printable(flags.account)));
   }
   NANNI_RETURN_IF_ERROR(st);
-  out->case_file = CaseFileBuilder(clock).Build(flags.account, as_of, out->events);
+  NANNI_RETURN_IF_ERROR(CaseFileBuilder(clock).Build(flags.account, as_of, out->events, &out->case_file));
   out->case_file.business_time_zone = config.business_hours.time_zone;
   out->render.color = flags.out.empty() && out->format == ReportFormat::kText &&
                       isatty(fileno(stdout)) && std::getenv("NO_COLOR") == nullptr;

@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
 
 #include <mutex>
 #include <random>
@@ -34,7 +39,15 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'the nanni ledger is append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
   BEGIN SELECT RAISE(ABORT, 'the nanni ledger is append-only'); END;
+CREATE TRIGGER ledger_meta_no_update BEFORE UPDATE ON ledger_meta
+  BEGIN SELECT RAISE(ABORT, 'the nanni ledger''s identity is fixed'); END;
+CREATE TRIGGER ledger_meta_no_delete BEFORE DELETE ON ledger_meta
+  BEGIN SELECT RAISE(ABORT, 'the nanni ledger''s identity is fixed'); END;
 )sql";
+
+// The keys of ledger_meta, with what each holds. `genesis` = "ledger_id" says that the chain
+// starts from the ledger id (ledger/chain.h); ledgers made before it have no such row.
+constexpr const char* kMetaKeys[] = {"format", "ledger_id", "genesis"};
 
 // The indexes besides source_id's. Part of the schema; a bulk load into an empty ledger drops
 // them inside its transaction and builds them again, sorted, just before it commits.
@@ -95,6 +108,53 @@ Status VisitRows(SqliteStatement* s, const EntryVisitor& visit, bool with_index 
       return st;
     }
   }
+}
+
+// `path` for a "file:" URI: '%', '?' and '#' escaped (RFC 3986), so that any file name works.
+std::string UriPath(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Whether another process holds SQLite's RESERVED lock on the file (a write transaction is
+// open): the unix VFS takes a POSIX lock on the byte after the pending byte (sqlite3.c,
+// "PENDING_BYTE").
+bool WriterHoldsLock(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock lock = {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = 0x40000001;  // RESERVED_BYTE
+  lock.l_len = 1;
+  bool held = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
+}
+
+// Whether `path` has a journal that a reader would have to roll back first (SQLite refuses a
+// read-only connection then).
+bool JournalIsHot(const std::string& path) {
+  sqlite3* probe = nullptr;
+  int rc = sqlite3_open_v2(("file:" + UriPath(path)).c_str(), &probe,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(probe, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  sqlite3_close_v2(probe);
+  return (rc & 0xff) == SQLITE_READONLY;
+}
+
+Status BulkLoadRunning(const std::string& path) {
+  return Status::IOError(fmt::format(
+      "'{}' is taking its first import, which loads in bulk with the ledger to itself; "
+      "other commands can open it when that import has finished",
+      Printable(path, 200)));
 }
 
 std::string RandomLedgerId() {
@@ -200,22 +260,45 @@ class SqliteStore::Transaction : public AppendTransaction {
 
 Status SqliteStore::Open(const std::string& path, OpenMode mode,
                          std::unique_ptr<SqliteStore>* out) {
+  return OpenOrCreate(path, mode, mode == OpenMode::kCreate ? RandomLedgerId() : "", out);
+}
+
+Status SqliteStore::CreateWithId(const std::string& path, const std::string& ledger_id,
+                                 std::unique_ptr<SqliteStore>* out) {
+  bool hex = ledger_id.size() == 32 && ledger_id.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (!hex) return Status::InvalidArgument("a ledger id is 32 lower-case hex digits");
+  return OpenOrCreate(path, OpenMode::kCreate, ledger_id, out);
+}
+
+Status SqliteStore::OpenOrCreate(const std::string& path, OpenMode mode, const std::string& new_id,
+                                 std::unique_ptr<SqliteStore>* out) {
   // Memory statistics take a global mutex on every allocation, which serialises parallel
   // readers; nanni does not use them. Must happen before SQLite initialises.
   static std::once_flag configured;
   std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   struct stat st;
   bool exists = ::stat(path.c_str(), &st) == 0;
-  if (mode == OpenMode::kExisting && !exists) {
+  if (mode != OpenMode::kCreate && !exists) {
     return Status::NotFound(fmt::format("no ledger at '{}'", Printable(path, 200)));
   }
   if (mode == OpenMode::kCreate && exists) {
     return Status::Conflict(fmt::format("'{}' already exists", Printable(path, 200)));
   }
   sqlite3* db = nullptr;
+  if (mode == OpenMode::kReadOnly) {
+    NANNI_RETURN_IF_ERROR(SettleFirstImport(path));
+    bool immutable = false;
+    NANNI_RETURN_IF_ERROR(OpenReadOnly(path, &db, &immutable));
+    std::unique_ptr<SqliteStore> store(new SqliteStore(db, path, /*read_only=*/true));
+    store->immutable_ = immutable;
+    Status status = store->CheckSchema();
+    if (!status.ok()) return status.WithPrefix(Printable(path, 200));
+    *out = std::move(store);
+    return Status::OK();
+  }
   int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, path, /*read_only=*/false));
   if (rc != SQLITE_OK) {
     return Status::IOError(fmt::format("cannot open '{}': {}", Printable(path, 200),
                                        db ? sqlite3_errmsg(db) : "out of memory"));
@@ -225,10 +308,64 @@ Status SqliteStore::Open(const std::string& path, OpenMode mode,
   // imports than 4 KiB). Only takes effect while the file is still empty, before WAL.
   if (mode == OpenMode::kCreate) NANNI_RETURN_IF_ERROR(store->Exec("PRAGMA page_size = 16384"));
   NANNI_RETURN_IF_ERROR(store->ApplyWriterSettings());
-  Status status = mode == OpenMode::kCreate ? store->CreateSchema() : store->CheckSchema();
+  Status status = mode == OpenMode::kCreate ? store->CreateSchema(new_id) : store->CheckSchema();
   if (!status.ok()) return status.WithPrefix(Printable(path, 200));
   *out = std::move(store);
   return Status::OK();
+}
+
+Status SqliteStore::SettleFirstImport(const std::string& path) {
+  // Byte 18 of the header is 1 in rollback-journal mode, which only a bulk load leaves a
+  // ledger in, while it runs or when it was interrupted.
+  char header[20] = {};
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  size_t n = f ? std::fread(header, 1, sizeof header, f) : 0;
+  if (f) std::fclose(f);
+  if (n < sizeof header || header[18] != 1) return Status::OK();
+  if (WriterHoldsLock(path)) return BulkLoadRunning(path);
+  // Interrupted: a read-write open rolls back its journal, if hot, and returns to the WAL. It
+  // is the one write a read-only command makes, when it can.
+  std::unique_ptr<SqliteStore> settled;
+  Status st = Open(path, OpenMode::kExisting, &settled);
+  if (st.ok() || !JournalIsHot(path)) return Status::OK();
+  return Status::IOError(fmt::format(
+      "'{}' holds an interrupted first import that must be rolled back before it can be read, "
+      "and this process cannot write it ({})\nhint: run `nanni verify` once as a user who can "
+      "write the ledger's folder", Printable(path, 200), st.message()));
+}
+
+Status SqliteStore::OpenReadOnly(const std::string& path, sqlite3** db, bool* immutable) {
+  *immutable = false;
+  const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+  std::string uri = "file:" + UriPath(path);
+  int rc = sqlite3_open_v2(uri.c_str(), db, flags, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(*db, 10'000);
+    // A WAL ledger needs its -shm file; in a folder the reader cannot write, SQLite can
+    // neither create it nor read without it.
+    rc = sqlite3_exec(*db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return Status::OK();
+  }
+  sqlite3_close_v2(*db);
+  *db = nullptr;
+  struct stat wal;
+  const bool has_wal = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  const bool folder_writable = ::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
+  if (!has_wal && !folder_writable) {
+    // No writer can exist in a folder nobody may create a journal in.
+    uri += "?immutable=1";
+    rc = sqlite3_open_v2(uri.c_str(), db, flags, nullptr);
+    if (rc == SQLITE_OK) {
+      *immutable = true;
+      return Status::OK();
+    }
+  }
+  Status st = Status::IOError(fmt::format("cannot open '{}' for reading: {}", Printable(path, 200),
+                                          *db ? sqlite3_errmsg(*db) : sqlite3_errstr(rc)));
+  sqlite3_close_v2(*db);
+  *db = nullptr;
+  return st;
 }
 
 SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
@@ -237,13 +374,8 @@ Status SqliteStore::ApplyWriterSettings() {
   char* err = nullptr;
   int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, &err);
   sqlite3_free(err);
-  if (rc == SQLITE_BUSY) {
-    // Only a bulk load (the first import into an empty ledger) leaves the WAL while it runs.
-    return Status::IOError(fmt::format(
-        "'{}' is taking its first import, which loads in bulk with the ledger to itself; "
-        "other commands can open it when that import has finished",
-        Printable(path_, 200)));
-  }
+  // Only a bulk load (the first import into an empty ledger) leaves the WAL while it runs.
+  if (rc == SQLITE_BUSY) return BulkLoadRunning(path_);
   if (rc != SQLITE_OK) return Status::IOError(fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
   return Exec(kWriterSettings);
 }
@@ -258,14 +390,15 @@ Status SqliteStore::Exec(const char* sql) {
   return Status::OK();
 }
 
-Status SqliteStore::CreateSchema() {
-  ledger_id_ = RandomLedgerId();
+Status SqliteStore::CreateSchema(const std::string& ledger_id) {
+  identity_ = LedgerIdentity{ledger_id, /*id_in_chain=*/true};
   NANNI_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   Status st = Exec(kSchema);
   if (st.ok()) st = Exec(kSecondaryIndexes);
   if (st.ok()) {
-    st = Exec(fmt::format("INSERT INTO ledger_meta VALUES ('format', '{}'), ('ledger_id', '{}')",
-                          kFormat, ledger_id_)
+    st = Exec(fmt::format("INSERT INTO ledger_meta VALUES ('format', '{}'), ('ledger_id', '{}'), "
+                          "('genesis', 'ledger_id')",
+                          kFormat, identity_.id)
                   .c_str());
   }
   if (!st.ok()) {
@@ -286,7 +419,8 @@ Status SqliteStore::CheckSchema() {
     NANNI_RETURN_IF_ERROR(s.Step(&row));
     if (!row) break;
     if (s.Text(0) == "format") format = s.Text(1);
-    if (s.Text(0) == "ledger_id") ledger_id_ = s.Text(1);
+    if (s.Text(0) == "ledger_id") identity_.id = s.Text(1);
+    if (s.Text(0) == "genesis") identity_.id_in_chain = s.Text(1) == "ledger_id";
   }
   if (format != kFormat) {
     return Status::InvalidInput(
@@ -295,13 +429,34 @@ Status SqliteStore::CheckSchema() {
   return Status::OK();
 }
 
+Status SqliteStore::CheckMetadata() {
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT key, value FROM ledger_meta ORDER BY key"));
+  for (;;) {
+    bool row = false;
+    NANNI_RETURN_IF_ERROR(s.Step(&row));
+    if (!row) return Status::OK();
+    std::string_view key = s.Text(0), value = s.Text(1);
+    if (std::find(std::begin(kMetaKeys), std::end(kMetaKeys), key) == std::end(kMetaKeys)) {
+      return Status::Corruption(fmt::format("ledger_meta holds a key nanni never writes: '{}'", Printable(key)));
+    }
+    if (key == "genesis" && value != "ledger_id") {
+      return Status::Corruption(fmt::format("ledger_meta's genesis is '{}', not 'ledger_id'", Printable(value)));
+    }
+    bool hex = value.size() == 32 && value.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+    if (key == "ledger_id" && !hex) {
+      return Status::Corruption(fmt::format("ledger_meta's ledger_id '{}' is not 32 hex digits", Printable(value)));
+    }
+  }
+}
+
 Status SqliteStore::Head(ChainHead* head) {
   SqliteStatement s;
   NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"));
   bool row = false;
   NANNI_RETURN_IF_ERROR(s.Step(&row));
   if (!row) {
-    *head = ChainHead{0, GenesisHash()};
+    *head = ChainHead{0, GenesisHash(identity_)};
     return Status::OK();
   }
   head->count = static_cast<uint64_t>(s.Int(0));
@@ -312,6 +467,9 @@ Status SqliteStore::Head(ChainHead* head) {
 }
 
 Status SqliteStore::BeginAppend(std::unique_ptr<AppendTransaction>* txn) {
+  if (read_only_) {
+    return Status::InvalidArgument(fmt::format("'{}' was opened read-only", Printable(path_, 200)));
+  }
   auto t = std::make_unique<Transaction>(this);
   NANNI_RETURN_IF_ERROR(t->Begin());
   *txn = std::move(t);
@@ -319,8 +477,9 @@ Status SqliteStore::BeginAppend(std::unique_ptr<AppendTransaction>* txn) {
 }
 
 Status SqliteStore::OpenReader(sqlite3** db) {
-  if (sqlite3_open_v2(path_.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
-      SQLITE_OK) {
+  std::string uri = "file:" + UriPath(path_) + (immutable_ ? "?immutable=1" : "");
+  if (sqlite3_open_v2(uri.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                      nullptr) != SQLITE_OK) {
     Status st = Status::IOError(fmt::format("cannot open '{}' for reading: {}", Printable(path_, 200),
                                             *db ? sqlite3_errmsg(*db) : "out of memory"));
     sqlite3_close_v2(*db);

@@ -24,14 +24,26 @@ class SqliteStore : public LedgerStore {
   enum class OpenMode {
     kExisting,  // NotFound unless `path` holds a nanni ledger
     kCreate,    // Conflict if `path` exists; otherwise creates a new, empty ledger
+    // As kExisting, but never writes: no file is created or changed, so an auditor with read
+    // access only, in a folder they cannot write, can read and verify the ledger. BeginAppend
+    // fails. In a read-only folder with no -wal file beside the ledger, the file is opened
+    // as immutable (no writer can exist there).
+    kReadOnly,
   };
 
-  // Opens (or creates) the ledger at `path`. The store owns the connection.
+  // Opens (or creates) the ledger at `path`. The store owns the connection. A ledger created
+  // here gets a random id.
   static Status Open(const std::string& path, OpenMode mode, std::unique_ptr<SqliteStore>* out);
+
+  // Creates a new, empty ledger at `path` with the given id (32 lower-case hex digits): for
+  // tests that need the same chain hashes on every run.
+  static Status CreateWithId(const std::string& path, const std::string& ledger_id,
+                             std::unique_ptr<SqliteStore>* out);
 
   ~SqliteStore() override;
 
-  std::string LedgerId() const override { return ledger_id_; }
+  const LedgerIdentity& Identity() const override { return identity_; }
+  Status CheckMetadata() override;
   Status Head(ChainHead* head) override;
   Status BeginAppend(std::unique_ptr<AppendTransaction>* txn) override;
   Status Scan(uint64_t from_seq, uint64_t to_seq, const EntryVisitor& visit) override;
@@ -43,11 +55,19 @@ class SqliteStore : public LedgerStore {
  private:
   class Transaction;
 
-  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  SqliteStore(sqlite3* db, std::string path, bool read_only)
+      : db_(db), path_(std::move(path)), read_only_(read_only) {}
+  static Status OpenOrCreate(const std::string& path, OpenMode mode, const std::string& new_id,
+                             std::unique_ptr<SqliteStore>* out);
+  // Before a read-only open: IOError if a bulk load is running; if one was interrupted,
+  // rolls it back through a read-write open (or says why it cannot).
+  static Status SettleFirstImport(const std::string& path);
+  // Opens `path` read-only into *db; *immutable when it had to be opened as immutable.
+  static Status OpenReadOnly(const std::string& path, sqlite3** db, bool* immutable);
   // A read-only connection of its own, for a scan that may run beside others.
   Status OpenReader(sqlite3** db);
   Status Exec(const char* sql);
-  Status CreateSchema();
+  Status CreateSchema(const std::string& ledger_id);
   Status IsEmpty(bool* empty);
   // WAL mode and the writer's pragmas; an IOError that says so when another connection's
   // bulk load holds the ledger.
@@ -56,7 +76,9 @@ class SqliteStore : public LedgerStore {
 
   sqlite3* db_;
   std::string path_;
-  std::string ledger_id_;
+  bool read_only_ = false;
+  bool immutable_ = false;  // opened with ?immutable=1: its readers must be too
+  LedgerIdentity identity_;
 };
 
 }  // namespace nanni

@@ -12,4 +12,12 @@ namespace nanni {
 // escaped as "\xNN".
 std::string Printable(std::string_view text, size_t max_bytes = 80);
 
+// The same for a whole message of several lines: line breaks are kept, nothing is cut. The
+// CLI prints every error through it, so that no message can reach a terminal raw.
+std::string PrintableLines(std::string_view text);
+
+// True when `text` holds what Printable would escape, line breaks aside: what no error message
+// may contain (the fuzz targets check it).
+bool HasUnprintable(std::string_view text);
+
 }  // namespace nanni

@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "util/printable.h"
 namespace nanni {
 
 namespace {
@@ -26,8 +27,12 @@ bool Digits(std::string_view s, size_t pos, size_t n, int* value) {
 
 Status Bad(std::string_view text, std::string_view why) {
   return Status::InvalidInput(
-      fmt::format("'{}' is not an RFC 3339 time with offset ({})", text.substr(0, 64), why));
+      fmt::format("'{}' is not an RFC 3339 time with offset ({})", Printable(text, 64), why));
 }
+
+// The instants RFC 3339 can write: years 0000 to 9999, in UTC.
+constexpr int64_t kFirstMicros = -62'167'219'200'000'000;  // 0000-01-01T00:00:00Z
+constexpr int64_t kEndMicros = 253'402'300'800'000'000;    // 10000-01-01T00:00:00Z
 
 // Parses the fractional part starting after '.', advancing *pos. Returns microseconds.
 Status ParseFraction(std::string_view text, size_t* pos, int64_t* micros) {
@@ -69,6 +74,10 @@ Status ParseOffset(std::string_view text, size_t pos, int32_t* minutes) {
 
 }  // namespace
 
+bool InRfc3339Range(int64_t utc_micros) {
+  return utc_micros >= kFirstMicros && utc_micros < kEndMicros;
+}
+
 int64_t CivilToMicros(int year, unsigned month, unsigned day, int hour, int minute, int second) {
   auto days = date::sys_days(date::year{year} / date::month{month} / date::day{day});
   auto t = days + std::chrono::hours(hour) + std::chrono::minutes(minute) +
@@ -104,7 +113,9 @@ Status ParseRfc3339(std::string_view text, Timestamp* out) {
   NANNI_RETURN_IF_ERROR(ParseOffset(text, pos, &offset));
 
   int64_t local = CivilToMicros(y, mo, d, h, mi, s) + frac;
-  out->utc_micros = local - int64_t{offset} * 60'000'000;
+  int64_t utc = local - int64_t{offset} * 60'000'000;
+  if (!InRfc3339Range(utc)) return Bad(text, "outside the years 0000-9999 once its offset is applied");
+  out->utc_micros = utc;
   out->offset_minutes = offset;
   return Status::OK();
 }
@@ -192,7 +203,7 @@ Status LocalToTimestamp(int64_t local_micros, std::string_view zone, Ambiguity a
   try {
     tz = date::locate_zone(std::string(zone));
   } catch (const std::exception&) {
-    return Status::NotFound(fmt::format("unknown time zone '{}'", zone));
+    return Status::NotFound(fmt::format("unknown time zone '{}'", Printable(zone)));
   }
   auto local = date::local_time<Micros>(Micros(local_micros));
   date::local_info info = tz->get_info(date::floor<std::chrono::seconds>(local));
@@ -204,20 +215,25 @@ Status LocalToTimestamp(int64_t local_micros, std::string_view zone, Ambiguity a
       break;
     case date::local_info::ambiguous:
       if (ambiguity == Ambiguity::kReject) {
-        return Status::InvalidInput(fmt::format("local time is repeated in {} (clocks go back)", zone));
+        return Status::InvalidInput(
+            fmt::format("local time is repeated in {} (clocks go back)", Printable(zone)));
       }
       chosen = ambiguity == Ambiguity::kEarliest ? info.first : info.second;
       utc = local_micros - std::chrono::duration_cast<Micros>(chosen.offset).count();
       break;
     case date::local_info::nonexistent:
       if (ambiguity == Ambiguity::kReject) {
-        return Status::InvalidInput(fmt::format("local time does not exist in {} (clocks go forward)", zone));
+        return Status::InvalidInput(
+            fmt::format("local time does not exist in {} (clocks go forward)", Printable(zone)));
       }
       // Both policies map a skipped time to the instant the gap starts (a UTC instant),
       // shown in the offset that begins there.
       utc = std::chrono::duration_cast<Micros>(info.second.begin.time_since_epoch()).count();
       chosen = info.second;
       break;
+  }
+  if (!InRfc3339Range(utc)) {
+    return Status::InvalidInput("the time is outside the years 0000-9999 once its zone's offset is applied");
   }
   out->utc_micros = utc;
   out->offset_minutes =

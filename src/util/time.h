@@ -63,6 +63,10 @@ Status LocalToTimestamp(int64_t local_micros, std::string_view zone, Ambiguity a
 // Microseconds since the epoch of a civil date and time (no zone). Fields are not checked.
 int64_t CivilToMicros(int year, unsigned month, unsigned day, int hour, int minute, int second);
 
+// True for an instant RFC 3339 can write in UTC: 0000-01-01T00:00:00Z up to, not including,
+// 10000-01-01T00:00:00Z. Every parser refuses times outside it.
+bool InRfc3339Range(int64_t utc_micros);
+
 // The current time, UTC microseconds.
 int64_t NowMicros();
 

@@ -96,7 +96,8 @@ void RunCase(const fs::path& dir) {
   ASSERT_EQ(accounts.size(), 1u) << "one account per golden case";
   std::vector<CaseEvent> events;
   ASSERT_TRUE(LoadCaseEvents(store.get(), accounts[0].account, as_of.utc_micros, recorded_by, &events).ok());
-  CaseFile cf = CaseFileBuilder(clock).Build(accounts[0].account, as_of, events);
+  CaseFile cf;
+  ASSERT_TRUE(CaseFileBuilder(clock).Build(accounts[0].account, as_of, events, &cf).ok());
   cf.business_time_zone = config.business_hours.time_zone;
   Compare(dir / "expected_case.json", CaseJson(cf));
   Compare(dir / "expected_brief.json", BriefingJson(BriefingBuilder().Build(cf, events)));

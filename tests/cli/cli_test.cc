@@ -58,7 +58,8 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, TruncatedLastLineIsRefused) {
   std::string content = Event(10) + Event(11);
   content += Event(12).substr(0, 40);
-  ExpectRefused("t.ndjson", content, "t.ndjson:3: not valid JSON");
+  ExpectRefused("t.ndjson", content,
+                "t.ndjson:3: field 'time': not valid JSON at the end of the line: the string is not closed");
 }
 
 TEST_F(CliTest, WrongTypesAreRefusedNamingTheField) {
@@ -68,7 +69,7 @@ TEST_F(CliTest, WrongTypesAreRefusedNamingTheField) {
 
 TEST_F(CliTest, InvalidUtf8IsRefused) {
   ExpectRefused("u.ndjson", Event(10) + Event(11) + "{\"id\":\"x\",\"account\":\"a\",\"time\":\"2026-03-02T09:14:00Z\",\"kind\":\"note\",\"text\":\"caf\xE9\"}\n",
-                "u.ndjson:3: not valid JSON (The input is not valid UTF-8)");
+                "u.ndjson:3: field 'text': not valid JSON at byte 80: the bytes here are not valid UTF-8");
 }
 
 TEST_F(CliTest, ATenMegabyteLineIsRefusedWithTheLimit) {

@@ -49,7 +49,7 @@ Event MakeEvent(int i, const std::string& account) {
 
 std::unique_ptr<SqliteStore> NewLedger(const std::string& path) {
   std::unique_ptr<SqliteStore> store;
-  Status st = SqliteStore::Open(path, SqliteStore::OpenMode::kCreate, &store);
+  Status st = SqliteStore::CreateWithId(path, kTestLedgerId, &store);
   if (!st.ok()) throw std::runtime_error(st.ToString());
   return store;
 }

@@ -15,7 +15,10 @@ namespace nanni::test {
 // grows with i.
 Event MakeEvent(int i, const std::string& account = "acme");
 
-// A new, empty ledger at `path`.
+// The id of every ledger NewLedger makes, so that chain hashes are the same on every run.
+constexpr const char* kTestLedgerId = "0123456789abcdef0123456789abcdef";
+
+// A new, empty ledger at `path`, with the id kTestLedgerId.
 std::unique_ptr<SqliteStore> NewLedger(const std::string& path);
 
 // Imports `events` as one transaction through the real importer.

@@ -117,7 +117,7 @@ Status MailSource::Open(const std::string& path, const NanniConfig* config,
       if (!leaf.empty() && leaf[0] == '.') continue;
       if (it->is_regular_file(ec)) found.push_back(p);
     }
-    if (ec) return Status::IOError(fmt::format("{}: {}", path, ec.message()));
+    if (ec) return Status::IOError(fmt::format("{}: {}", Printable(path, 200), ec.message()));
     std::sort(found.begin(), found.end());
     for (const fs::path& p : found) {
       FileKind kind = Sniff(p.string());

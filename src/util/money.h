@@ -1,0 +1,17 @@
+// Checked arithmetic on amounts of money in minor units (cents), so that a total either is
+// right or is an error, never a wrapped-around figure.
+#pragma once
+
+#include <cstdint>
+
+namespace nanni {
+
+// *out = a + b; false (and *out unspecified) when the sum does not fit in 64 bits.
+inline bool AddMinor(int64_t a, int64_t b, int64_t* out) { return !__builtin_add_overflow(a, b, out); }
+
+// *out = a - b; false when the difference does not fit in 64 bits.
+inline bool SubtractMinor(int64_t a, int64_t b, int64_t* out) {
+  return !__builtin_sub_overflow(a, b, out);
+}
+
+}  // namespace nanni
