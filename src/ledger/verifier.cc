@@ -85,7 +85,7 @@ class ChunkChecker {
       }
       if (ChainHash(previous_, e.seq, e.recorded_utc_micros, e.body) != e.hash) {
         failure_ = Failure{e.seq, std::string(e.index.source_id),
-                           e.seq == 1 && store->Identity().id_in_chain
+                           e.seq == 1
                                ? "its stored hash does not match its contents and the ledger's "
                                  "id (the event was changed, or ledger_meta's ledger_id or "
                                  "genesis was)"

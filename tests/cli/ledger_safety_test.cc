@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -205,6 +206,170 @@ TEST_F(LedgerSafety, AFailedReportLeavesTheOldOutputAlone) {
   auto r = Nanni({"--db", db_, "case", "nobody", "--format", "md", "--out", dir_.File("old.md")});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_EQ(ReadFile(dir_.File("old.md")), "previous report\n");
+}
+
+// Defect 5: no error message echoes a raw control character, from an event's time or from a
+// flag.
+TEST_F(LedgerSafety, ErrorsNeverEchoRawControlCharacters) {
+  WriteFile(dir_.File("esc.ndjson"),
+            "{\"id\":\"x\",\"account\":\"a\",\"time\":\"2026-03-02T09:14:00\\u001b[2J\\u0007\",\"kind\":\"note\"}\n");
+  std::vector<std::vector<std::string>> attempts = {
+      {"import", dir_.File("esc.ndjson")},
+      {"case", "acme", "--as-of", "2026\x1b[31m"},
+      {"brief", "acme", "--recorded-by", "\x07\xe2\x80\xae"},
+      {"events", "acme", "--since", "\x1b]0;owned\x07"},
+      {"events", "acme", "--until", "2026-01-01\x1b"},
+      {"events", "\x1b[2Jnobody"},
+  };
+  for (const auto& cmd : attempts) {
+    std::vector<std::string> args = {"--db", db_};
+    args.insert(args.end(), cmd.begin(), cmd.end());
+    auto r = Nanni(args);
+    EXPECT_NE(r.exit_code, 0) << cmd[0];
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << cmd[0] << ": " << r.err;
+    EXPECT_EQ(r.err.find('\x07'), std::string::npos) << cmd[0] << ": " << r.err;
+    EXPECT_EQ(r.err.find("\xe2\x80\xae"), std::string::npos) << cmd[0] << ": " << r.err;
+    EXPECT_NE(r.err.find("\\x"), std::string::npos) << cmd[0] << ": " << r.err;  // escaped
+  }
+  ExpectLedgerIntact();
+}
+
+// Defect 6: money sums are checked.
+TEST_F(LedgerSafety, PaymentsThatOverflowAreAnErrorNotAWrongFigure) {
+  const std::string max = "9223372036854775807";
+  auto money = [](const std::string& kind, const std::string& id, const std::string& amount,
+                  const std::string& currency, const std::string& extra) {
+    return "{\"id\":\"" + id + "\",\"account\":\"big\",\"time\":\"2026-03-02T09:14:00Z\",\"kind\":\"" + kind +
+           "\",\"invoice\":\"INV-1\",\"amount_minor\":" + amount + ",\"currency\":\"" + currency + "\"" +
+           extra + "}\n";
+  };
+  WriteFile(dir_.File("m.ndjson"), money("invoice", "i1", max, "EUR", ",\"due\":\"2026-04-01T00:00:00Z\"") +
+                                       money("payment", "p1", max, "EUR", "") +
+                                       money("payment", "p2", max, "EUR", ""));
+  ASSERT_EQ(Nanni({"--db", db_, "import", dir_.File("m.ndjson")}).exit_code, 0);
+  auto r = Nanni({"--db", db_, "--json", "case", "big"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.err.find("invoice 'INV-1'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("64-bit"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("-0.02"), std::string::npos);
+}
+
+TEST_F(LedgerSafety, APaymentInAnotherCurrencyIsListedNotCounted) {
+  WriteFile(dir_.File("c.ndjson"),
+            "{\"id\":\"i1\",\"account\":\"fx\",\"time\":\"2026-03-02T09:14:00Z\",\"kind\":\"invoice\",\"invoice\":\"A\","
+            "\"amount_minor\":1000,\"currency\":\"EUR\",\"due\":\"2026-04-01T00:00:00Z\"}\n"
+            "{\"id\":\"p1\",\"account\":\"fx\",\"time\":\"2026-03-03T09:14:00Z\",\"kind\":\"payment\",\"invoice\":\"A\","
+            "\"amount_minor\":1000,\"currency\":\"JPY\"}\n");
+  ASSERT_EQ(Nanni({"--db", db_, "import", dir_.File("c.ndjson")}).exit_code, 0);
+  auto r = Nanni({"--db", db_, "--json", "case", "fx", "--as-of", "2026-03-10"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto inv = nlohmann::json::parse(r.out)["invoices"][0];
+  EXPECT_EQ(inv["payments"].size(), 1u);
+  EXPECT_EQ(inv["paid_minor"], 0);
+  EXPECT_EQ(inv["outstanding_minor"], 1000);
+}
+
+// Defect 7: an auditor with read access, in a folder they cannot write, reads and verifies.
+// Run as another user when the tests run as root (root writes anywhere).
+TEST_F(LedgerSafety, AReadOnlyLedgerInAReadOnlyFolderCanBeRead) {
+  namespace fs = std::filesystem;
+  std::string folder = dir_.File("audit");
+  fs::create_directory(folder);
+  std::string db = folder + "/ro.db";
+  ASSERT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
+  ASSERT_EQ(Nanni({"--db", db, "import", dir_.File("seed.ndjson")}).exit_code, 0);
+  ASSERT_FALSE(fs::exists(db + "-wal"));  // closed cleanly: no WAL left beside it
+  ::chmod(db.c_str(), 0444);
+  ::chmod(folder.c_str(), 0555);
+  ::chmod(dir_.path().c_str(), 0755);
+  std::vector<std::string> as_reader;
+  if (::geteuid() == 0) as_reader = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+  for (const std::vector<std::string>& cmd : std::vector<std::vector<std::string>>{
+           {"verify"}, {"checkpoint"}, {"accounts"}, {"events", "acme"}, {"case", "acme"},
+           {"brief", "acme"}, {"tone", "--account", "acme"}}) {
+    std::vector<std::string> args = as_reader;
+    args.insert(args.end(), {NANNI_BINARY, "--db", db});
+    args.insert(args.end(), cmd.begin(), cmd.end());
+    if (const char* other = std::getenv("NANNI_TEST_BINARY")) args[as_reader.size()] = other;
+    auto r = test::Run(args);
+    EXPECT_EQ(r.exit_code, 0) << cmd[0] << ": " << r.err;
+    EXPECT_EQ(r.err.find("readonly"), std::string::npos) << r.err;
+  }
+  std::vector<std::string> listing;
+  for (const auto& e : fs::directory_iterator(folder)) listing.push_back(e.path().filename());
+  EXPECT_EQ(listing, std::vector<std::string>{"ro.db"});
+  ::chmod(folder.c_str(), 0755);
+}
+
+// Defect 8: whatever identifies the ledger is covered by verification.
+TEST_F(LedgerSafety, AnEditedLedgerIdFailsVerification) {
+  for (const std::string& sql :
+       {std::string("UPDATE ledger_meta SET value = 'ffffffffffffffffffffffffffffffff' WHERE key = 'ledger_id'"),
+        std::string("DELETE FROM ledger_meta WHERE key = 'genesis'"),
+        std::string("INSERT INTO ledger_meta VALUES ('owner', 'mallory')")}) {
+    test::TempDir dir;
+    std::string db = dir.File("m.db");
+    ASSERT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
+    ASSERT_EQ(Nanni({"--db", db, "import", dir_.File("seed.ndjson")}).exit_code, 0);
+    auto tamper = test::Run({"sqlite3", db, "DROP TRIGGER IF EXISTS ledger_meta_no_update; "
+                                            "DROP TRIGGER IF EXISTS ledger_meta_no_delete; " + sql});
+    ASSERT_EQ(tamper.exit_code, 0) << tamper.err;
+    auto v = Nanni({"--db", db, "verify"});
+    EXPECT_EQ(v.exit_code, 1) << sql << "\n" << v.out;
+    EXPECT_NE(v.err.find("verification FAILED"), std::string::npos) << v.err;
+    EXPECT_NE(v.err.find("ledger_meta"), std::string::npos) << sql << ": " << v.err;
+  }
+}
+
+TEST_F(LedgerSafety, LedgerMetaRefusesAccidentalEdits) {
+  auto r = test::Run({"sqlite3", db_, "UPDATE ledger_meta SET value = 'x' WHERE key = 'ledger_id'"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("identity is fixed"), std::string::npos) << r.err;
+  ExpectLedgerIntact();
+}
+
+// An empty ledger whose id was changed no longer matches the receipt taken when it was made.
+TEST_F(LedgerSafety, AnEmptyLedgersReceiptCoversItsId) {
+  test::TempDir dir;
+  std::string db = dir.File("e.db");
+  ASSERT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
+  auto c = Nanni({"--db", db, "--json", "checkpoint"});
+  std::string receipt = nlohmann::json::parse(c.out)["receipt"];
+  test::Run({"sqlite3", db, "DROP TRIGGER ledger_meta_no_update; UPDATE ledger_meta SET value = "
+                            "'ffffffffffffffffffffffffffffffff' WHERE key = 'ledger_id'"});
+  auto v = Nanni({"--db", db, "verify", "--receipt", receipt});
+  EXPECT_EQ(v.exit_code, 1) << v.out;
+}
+
+// A ledger from before the id was bound into the chain (no 'genesis' row) still verifies, and
+// says what is not covered.
+TEST_F(LedgerSafety, ALedgerFromBeforeTheBoundIdVerifiesWithANote) {
+  test::TempDir dir;
+  std::string db = dir.File("legacy.db");
+  ASSERT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
+  ASSERT_EQ(test::Run({"sqlite3", db, "DROP TRIGGER ledger_meta_no_delete; DELETE FROM ledger_meta "
+                                      "WHERE key = 'genesis'"}).exit_code, 0);
+  ASSERT_EQ(Nanni({"--db", db, "import", dir_.File("seed.ndjson")}).exit_code, 0);
+  auto v = Nanni({"--db", db, "--json", "verify"});
+  ASSERT_EQ(v.exit_code, 0) << v.err;
+  auto j = nlohmann::json::parse(v.out);
+  EXPECT_EQ(j["checked"], 2);
+  ASSERT_EQ(j["notes"].size(), 1u);
+  EXPECT_NE(j["notes"][0].get<std::string>().find("its id is not"), std::string::npos);
+}
+
+// Defect 9: times outside the years 0000-9999 once their offset is applied are refused.
+TEST_F(LedgerSafety, TimesOutsideTheFourDigitYearsAreRefused) {
+  for (const std::string& t : {"9999-12-31T23:59:59-23:59", "0000-01-01T00:00:00+00:01"}) {
+    WriteFile(dir_.File("t.ndjson"), "{\"id\":\"x\",\"account\":\"a\",\"time\":\"" + t + "\",\"kind\":\"note\"}\n");
+    auto r = Nanni({"--db", db_, "import", dir_.File("t.ndjson")});
+    EXPECT_EQ(r.exit_code, 1) << t;
+    EXPECT_NE(r.err.find("outside the years 0000-9999"), std::string::npos) << r.err;
+  }
+  auto r = Nanni({"--db", db_, "case", "acme", "--as-of", "9999-12-31T23:59:59-23:59"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("outside the years 0000-9999"), std::string::npos) << r.err;
+  ExpectLedgerIntact();
 }
 
 }  // namespace
