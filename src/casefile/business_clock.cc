@@ -1,6 +1,5 @@
 #include "casefile/business_clock.h"
 
-#include "util/printable.h"
 #include <date/date.h>
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -8,6 +7,8 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+
+#include "util/printable.h"
 
 namespace nanni {
 
@@ -87,8 +88,37 @@ bool BusinessClock::IsWorkingDay(int64_t day) const {
   return !std::binary_search(holidays_.begin(), holidays_.end(), day);
 }
 
+void BusinessClock::Cover(int64_t from, int64_t to) {
+  constexpr int64_t kMaxDays = 11'000;
+  int64_t first = LocalDay(from) - 1, last = std::min(LocalDay(to) + 1, first + kMaxDays);
+  open_.clear();
+  close_.clear();
+  before_.clear();
+  int64_t total = 0;
+  for (int64_t day = first; day <= last; ++day) {
+    int64_t open = LocalToUtc(day, config_.start_minute);
+    int64_t close = IsWorkingDay(day) ? LocalToUtc(day, config_.end_minute) : open;
+    open_.push_back(open);
+    close_.push_back(std::max(open, close));
+    before_.push_back(total);
+    total += close_.back() - open;
+  }
+  // Instants from the start of the first day to the end of the last are covered.
+  range_begin_ = LocalToUtc(first, 0);
+  range_end_ = LocalToUtc(last + 1, 0);
+}
+
+int64_t BusinessClock::CoveredBefore(int64_t t) const {
+  // The last day whose window opens at or before t: the days before it are wholly before t.
+  size_t i = static_cast<size_t>(std::upper_bound(open_.begin(), open_.end(), t) - open_.begin());
+  if (i == 0) return 0;
+  --i;
+  return before_[i] + std::min(t, close_[i]) - open_[i];
+}
+
 int64_t BusinessClock::BusinessSeconds(int64_t from, int64_t to) const {
   if (to <= from) return 0;
+  if (Covers(from) && Covers(to)) return (CoveredBefore(to) - CoveredBefore(from)) / 1'000'000;
   int64_t total = 0;
   for (int64_t day = LocalDay(from) , last = LocalDay(to); day <= last; ++day) {
     if (!IsWorkingDay(day)) continue;

@@ -46,6 +46,34 @@ TEST(BusinessClockTest, HolidaysAndDaylightSavingInTheCompanysZone) {
   EXPECT_EQ(clock.BusinessSeconds(T("2026-10-26T07:00:00Z"), T("2026-10-26T08:30:00Z")), 1800);
 }
 
+// Cover() precomputes the days' windows; the answers must not change, in a zone with DST
+// changes, holidays and a weekend, for instants inside, at the edges of and outside the range.
+TEST(BusinessClockTest, CoveringARangeGivesTheSameAnswers) {
+  BusinessHoursConfig config;
+  config.time_zone = "America/New_York";
+  config.start_minute = 8 * 60 + 30;
+  config.end_minute = 18 * 60;
+  config.holidays = {"2026-03-09", "2026-11-03"};
+  BusinessClock walk;
+  ASSERT_TRUE(BusinessClock::Create(config, &walk).ok());
+  BusinessClock covered = walk;
+  covered.Cover(T("2026-03-01T00:00:00Z"), T("2026-11-30T00:00:00Z"));
+  uint64_t x = 88172645463325252ull;  // xorshift: the same pairs on every run
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  const int64_t begin = T("2026-02-20T00:00:00Z"), span = T("2026-12-10T00:00:00Z") - begin;
+  for (int i = 0; i < 20000; ++i) {
+    int64_t a = begin + static_cast<int64_t>(next() % static_cast<uint64_t>(span));
+    int64_t b = a + static_cast<int64_t>(next() % (40ull * 86400 * 1000000));
+    if (i % 7 == 0) b = a + static_cast<int64_t>(next() % (3600ull * 1000000));  // short spans too
+    ASSERT_EQ(covered.BusinessSeconds(a, b), walk.BusinessSeconds(a, b)) << a << " " << b;
+  }
+}
+
 TEST(BusinessClockTest, RefusesUnknownZonesAndBadHolidays) {
   BusinessHoursConfig config;
   config.time_zone = "Mars/Olympus";

@@ -3,22 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <string_view>
 #include <unordered_map>
 
+#include "event/contact_key.h"
 #include "event/event_decoder.h"
-#include "util/sha256.h"
 #include "util/printable.h"
+#include "util/sha256.h"
 
 namespace nanni {
 
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // One stored entry as read: its body is `size` bytes at `offset` in the RawBodies buffer (one
 // allocation for all bodies instead of one string each).
@@ -72,7 +67,7 @@ Citation CiteOf(const Event& e, uint64_t seq, const Digest& hash) {
 
 CasePerson PersonOf(const Contact& c) {
   CasePerson p;
-  p.key = !c.email.empty() ? Lower(c.email) : !c.id.empty() ? c.id : Lower(c.name);
+  p.key = ContactKey(c);
   p.name = !c.name.empty() ? c.name : !c.email.empty() ? c.email : c.id;
   p.title = c.title;
   p.side = c.side;
@@ -80,61 +75,48 @@ CasePerson PersonOf(const Contact& c) {
   return p;
 }
 
-void PrepareCaseEvents(int64_t as_of, int64_t recorded_by, std::vector<CaseEvent>* events) {
-  std::erase_if(*events, [&](const CaseEvent& e) {
-    return e.event.time.utc_micros > as_of || e.recorded_utc_micros > recorded_by;
-  });
-  auto before = [](const CaseEvent& a, const CaseEvent& b) {
-    if (a.event.time.utc_micros != b.event.time.utc_micros) {
-      return a.event.time.utc_micros < b.event.time.utc_micros;
-    }
-    return a.cite.seq < b.cite.seq;
-  };
-  if (!std::is_sorted(events->begin(), events->end(), before)) {
-    std::stable_sort(events->begin(), events->end(), before);
-  }
-  if (std::none_of(events->begin(), events->end(),
-                   [](const CaseEvent& e) { return !e.event.corrects.empty(); })) {
-    return;
-  }
-  // Same-kind corrections replace the event they correct (the latest correction wins).
-  std::unordered_map<std::string, size_t> by_id;
-  for (size_t i = 0; i < events->size(); ++i) by_id[(*events)[i].event.id] = i;
-  std::vector<bool> drop(events->size(), false);
+void PrepareCaseEvents(const ReportMoment& moment, std::vector<CaseEvent>* events) {
+  // Corrections name the id of what they correct: its seq among this account's events.
+  std::unordered_map<std::string_view, uint64_t> seq_of;
+  for (const CaseEvent& c : *events) seq_of.emplace(c.event.id, c.cite.seq);
+  std::vector<MomentInput> inputs(events->size());
   for (size_t i = 0; i < events->size(); ++i) {
-    CaseEvent& c = (*events)[i];
-    if (c.event.corrects.empty()) continue;
-    auto it = by_id.find(c.event.corrects);
-    if (it == by_id.end() || (*events)[it->second].event.kind != c.event.kind) continue;
-    drop[it->second] = true;
-    by_id[c.event.corrects] = i;
+    const CaseEvent& c = (*events)[i];
+    auto it = c.event.corrects.empty() ? seq_of.end() : seq_of.find(c.event.corrects);
+    inputs[i] = MomentInput{c.cite.seq, c.event.time.utc_micros, c.recorded_utc_micros,
+                            static_cast<uint8_t>(c.event.kind), it == seq_of.end() ? 0 : it->second};
+  }
+  std::vector<EffectiveEvent> effective;
+  ApplyMoment(moment, inputs, &effective);
+  std::unordered_map<uint64_t, std::string> replaced_ids;  // identity seq -> its id
+  for (const EffectiveEvent& e : effective) {
+    if (e.identity != inputs[e.input].seq) replaced_ids.emplace(e.identity, std::string());
+  }
+  for (CaseEvent& c : *events) {
+    if (auto it = replaced_ids.find(c.cite.seq); it != replaced_ids.end()) it->second = c.event.id;
   }
   std::vector<CaseEvent> kept;
-  kept.reserve(events->size());
-  for (size_t i = 0; i < events->size(); ++i) {
-    if (drop[i]) continue;
-    CaseEvent& c = (*events)[i];
-    // A replacement answers for the original under the original's id, so replies still link;
-    // its citation names the correction itself.
-    auto it = c.event.corrects.empty() ? by_id.end() : by_id.find(c.event.corrects);
-    if (it != by_id.end() && it->second == i) c.event.id = c.event.corrects;
-    kept.push_back(std::move(c));
+  kept.reserve(effective.size());
+  for (const EffectiveEvent& e : effective) {
+    kept.push_back(std::move((*events)[e.input]));
+    if (e.identity != inputs[e.input].seq) kept.back().event.id = replaced_ids[e.identity];
   }
   *events = std::move(kept);
 }
 
-Status LoadCaseEvents(LedgerStore* store, const std::string& account, int64_t as_of,
-                      int64_t recorded_by, std::vector<CaseEvent>* out) {
+Status LoadCaseEvents(LedgerStore* store, const AccessScope& scope, const std::string& account,
+                      const ReportMoment& moment, std::vector<CaseEvent>* out) {
   out->clear();
+  NANNI_RETURN_IF_ERROR(scope.Check(account));
   EventQuery query;
   query.account = account;
-  query.until_utc_micros = as_of == INT64_MAX ? as_of : as_of + 1;
+  query.until_utc_micros = moment.as_of.utc_micros == INT64_MAX ? INT64_MAX : moment.as_of.utc_micros + 1;
   query.with_index = false;  // the bodies say it all
   bool any = false;
   RawBodies raw;
-  NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& entry) -> Status {
+  NANNI_RETURN_IF_ERROR(store->Query(scope, query, [&](const LedgerEntry& entry) -> Status {
     any = true;
-    if (entry.recorded_utc_micros > recorded_by) return Status::OK();
+    if (entry.recorded_utc_micros > moment.recorded_by_utc_micros) return Status::OK();
     raw.entries.push_back(RawEntry{entry.seq, entry.recorded_utc_micros, entry.hash,
                                    raw.bytes.size(), entry.body.size()});
     raw.bytes.append(entry.body);
@@ -145,13 +127,13 @@ Status LoadCaseEvents(LedgerStore* store, const std::string& account, int64_t as
     EventQuery probe;
     probe.account = account;
     probe.limit = 1;
-    NANNI_RETURN_IF_ERROR(store->Query(probe, [&](const LedgerEntry&) {
+    NANNI_RETURN_IF_ERROR(store->Query(scope, probe, [&](const LedgerEntry&) {
       any = true;
       return Status::OK();
     }));
     if (!any) return Status::NotFound(fmt::format("no account '{}' in the ledger", Printable(account)));
   }
-  PrepareCaseEvents(as_of, recorded_by, out);
+  PrepareCaseEvents(moment, out);
   return Status::OK();
 }
 

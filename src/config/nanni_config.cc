@@ -1,6 +1,5 @@
 #include "config/nanni_config.h"
 
-#include "util/printable.h"
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,6 +7,8 @@
 #include <filesystem>
 #include <set>
 
+#include "util/ascii.h"
+#include "util/printable.h"
 #include "util/text_file.h"
 #include "util/toml_document.h"
 
@@ -23,13 +24,6 @@ constexpr std::string_view kFreeMailDomains[] = {
 };
 
 constexpr std::string_view kDayNames[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Reads one TOML file section by section, naming file and key in every error.
 class ConfigReader {
@@ -106,7 +100,7 @@ class ConfigReader {
       if (account == nullptr || account->get().empty()) {
         return Error(fmt::format("{}.{}", full, from.str()), "must be a non-empty string");
       }
-      (*out)[Lower(from.str())] = account->get();
+      (*out)[AsciiLower(from.str())] = account->get();
     }
     return Status::OK();
   }
@@ -119,7 +113,7 @@ class ConfigReader {
     NANNI_RETURN_IF_ERROR(String(*table, "name", "company.name", &out->name));
     NANNI_RETURN_IF_ERROR(Strings(*table, "domains", "company.domains", &out->domains));
     for (std::string& domain : out->domains) {
-      domain = Lower(domain[0] == '@' ? domain.substr(1) : domain);
+      domain = AsciiLower(domain[0] == '@' ? domain.substr(1) : domain);
     }
     return Status::OK();
   }
@@ -132,7 +126,7 @@ class ConfigReader {
         OnlyKeys(*table, "accounts.", {"free_mail_domains", "domains", "addresses"}));
     NANNI_RETURN_IF_ERROR(Strings(*table, "free_mail_domains", "accounts.free_mail_domains",
                                   &out->free_mail_domains));
-    for (std::string& domain : out->free_mail_domains) domain = Lower(domain);
+    for (std::string& domain : out->free_mail_domains) domain = AsciiLower(domain);
     NANNI_RETURN_IF_ERROR(StringMap(*table, "domains", "accounts.domains", &out->domains));
     return StringMap(*table, "addresses", "accounts.addresses", &out->addresses);
   }
@@ -163,7 +157,7 @@ class ConfigReader {
     NANNI_RETURN_IF_ERROR(Strings(table, "days", "business_hours.days", &days));
     out->days.fill(false);
     for (const std::string& day : days) {
-      auto it = std::find(std::begin(kDayNames), std::end(kDayNames), Lower(day).substr(0, 3));
+      auto it = std::find(std::begin(kDayNames), std::end(kDayNames), AsciiLower(day).substr(0, 3));
       if (it == std::end(kDayNames)) {
         return Error("business_hours.days", fmt::format("'{}' is not a weekday (mon..sun)", day));
       }
@@ -236,7 +230,7 @@ Status ResolveNanniConfig(const std::string& explicit_path, NanniConfig* out) {
 }
 
 bool IsFreeMailDomain(const NanniConfig& config, std::string_view domain) {
-  std::string lower = Lower(domain);
+  std::string lower = AsciiLower(domain);
   if (std::find(std::begin(kFreeMailDomains), std::end(kFreeMailDomains), lower) !=
       std::end(kFreeMailDomains)) {
     return true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "generate/name_pool.h"
+#include "util/ascii.h"
 
 namespace nanni {
 
@@ -64,14 +65,6 @@ namespace {
 template <typename T>
 const T& PickFrom(std::span<const T> list, Rng* rng) {
   return list[rng->Below(list.size())];
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // A person with a unique e-mail address at `domain` (`taken` holds the local parts used).
@@ -206,7 +199,7 @@ void ChooseSpecial(Rng* rng, AccountProfile* a) {
 
 std::string Slugify(std::string_view name) {
   std::string slug;
-  for (char c : Lower(name)) {
+  for (char c : AsciiLower(name)) {
     bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (alnum) {
       slug.push_back(c);

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <thread>
 
+#include "index/fact_draft.h"
 #include "ledger/ledger_writer.h"
 #include "util/bounded_queue.h"
 #include "util/printable.h"
@@ -21,17 +22,20 @@ namespace {
 constexpr size_t kBatchEvents = 1024;
 constexpr size_t kQueueBatches = 16;
 
-struct Item {
-  PreparedEvent prepared;
-  size_t source = 0;      // index of the source it came from, and ...
-  uint64_t position = 0;  // ... where in it, for a conflict message
+// Where an event came from, for a message about it.
+struct Origin {
+  size_t source = 0;      // index of the source
+  uint64_t position = 0;  // where in it
 };
 
-// What the reading thread hands over: a batch of events, then possibly the error that
-// stopped it. Batches go back to the reader once appended, so their buffers are reused.
+// What the reading thread hands over: a batch of events (encoded, with where each came from
+// and, when the import keeps the index, its draft), then possibly the error that stopped it.
+// Batches go back to the reader once appended, so their buffers are reused.
 struct Batch {
-  std::vector<Item> items;
-  size_t size = 0;  // items[0, size) are filled
+  std::vector<PreparedEvent> events;
+  std::vector<Origin> origins;
+  std::vector<FactDraft> drafts;  // empty unless ImportOptions::index
+  size_t size = 0;  // [0, size) of each are filled
   Status error;
 };
 
@@ -42,7 +46,8 @@ class Reader {
  public:
   Reader(std::vector<std::unique_ptr<EventSource>>* sources, const ImportOptions& options,
          BoundedQueue<Batch>* full, BoundedQueue<Batch>* empty)
-      : sources_(sources), options_(options), full_(full), empty_(empty) {
+      : sources_(sources), options_(options), full_(full), empty_(empty),
+        scorer_(options.tone_model != nullptr ? *options.tone_model : ToneModel::Default()) {
     for (const auto& s : *sources_) total_bytes_ += s->total_bytes();
   }
 
@@ -81,16 +86,16 @@ class Reader {
         if (!full_->Push(std::move(*batch))) return false;  // the consumer gave up
         *batch = NextEmpty();
       }
-      if (batch->size == batch->items.size()) batch->items.resize(batch->size + 16);
-      Item& item = batch->items[batch->size];
-      PrepareEvent(event_, &item.prepared);
-      item.source = i;
-      item.position = position;
-      if (item.prepared.body.size() <= options_.max_event_bytes) {
+      if (batch->size == batch->events.size()) Grow(batch, batch->size + 16);
+      PreparedEvent& prepared = batch->events[batch->size];
+      PrepareEvent(event_, &prepared);
+      batch->origins[batch->size] = Origin{i, position};
+      if (prepared.body.size() <= options_.max_event_bytes) {
+        if (options_.index != nullptr) DraftFact(event_, &scorer_, &score_, &batch->drafts[batch->size]);
         ++batch->size;
         continue;
       }
-      Status too_big = TooBig(*source, position, item.prepared.body.size());
+      Status too_big = TooBig(*source, position, prepared.body.size());
       if (!options_.lenient) return Stop(too_big, batch);
       Reject(i, position, too_big, batch);
       skipping = true;
@@ -100,8 +105,14 @@ class Reader {
 
   bool SameUnit(const Batch& batch, size_t source, uint64_t position) const {
     if (batch.size == 0) return false;
-    const Item& last = batch.items[batch.size - 1];
+    const Origin& last = batch.origins[batch.size - 1];
     return last.source == source && last.position == position;
+  }
+
+  void Grow(Batch* batch, size_t size) const {
+    batch->events.resize(size);
+    batch->origins.resize(size);
+    if (options_.index != nullptr) batch->drafts.resize(size);
   }
 
   Status TooBig(const EventSource& source, uint64_t position, size_t bytes) const {
@@ -134,7 +145,7 @@ class Reader {
   Batch NextEmpty() {
     std::optional<Batch> reused = empty_->TryPop();
     Batch batch = reused ? std::move(*reused) : Batch();
-    batch.items.resize(kBatchEvents);
+    Grow(&batch, kBatchEvents);
     batch.size = 0;
     batch.error = Status::OK();
     return batch;
@@ -145,30 +156,65 @@ class Reader {
   BoundedQueue<Batch>* full_;
   BoundedQueue<Batch>* empty_;
   Event event_;
+  ToneScorer scorer_;  // the reading thread's own
+  ToneScore score_;
   uint64_t total_bytes_ = 0;
   std::atomic<uint64_t> bytes_read_{0};
   uint64_t rejected_ = 0;
 };
 
-// Appends every batch from `full` to `writer`; stops at the first error.
-Status AppendAll(BoundedQueue<Batch>* full, BoundedQueue<Batch>* empty, LedgerWriter* writer,
-                 const Reader& reader, const std::vector<std::unique_ptr<EventSource>>& sources,
-                 ProgressBar* progress, ImportSummary* summary) {
-  while (std::optional<Batch> batch = full->Pop()) {
-    for (size_t i = 0; i < batch->size; ++i) {
-      const Item& item = batch->items[i];
-      ++summary->read;
-      LedgerWriter::Outcome outcome;
-      Status st = writer->Add(item.prepared, &outcome);
-      if (!st.ok()) return st.WithPrefix(sources[item.source]->DescribePosition(item.position));
-      ++(outcome == LedgerWriter::Outcome::kAdded ? summary->added : summary->duplicates);
+// Appends every batch from `full` to `writer`, and the facts of the events added to `index`
+// (when there is one), flushing its blocks into the same transaction; stops at the first
+// error.
+class Appender {
+ public:
+  Appender(LedgerWriter* writer, IndexBuilder* index, const std::vector<std::unique_ptr<EventSource>>& sources)
+      : writer_(writer), index_(index), sources_(sources) {}
+
+  Status Run(BoundedQueue<Batch>* full, BoundedQueue<Batch>* empty, const Reader& reader,
+             ProgressBar* progress, ImportSummary* summary) {
+    while (std::optional<Batch> batch = full->Pop()) {
+      NANNI_RETURN_IF_ERROR(Append(*batch, summary));
+      if (!batch->error.ok()) return batch->error;
+      progress->Update(reader.bytes_read(), summary->read);
+      empty->Push(std::move(*batch));
     }
-    if (!batch->error.ok()) return batch->error;
-    progress->Update(reader.bytes_read(), summary->read);
-    empty->Push(std::move(*batch));
+    return FlushIndex();
   }
-  return Status::OK();
-}
+
+ private:
+  Status Append(const Batch& batch, ImportSummary* summary) {
+    Status st = writer_->AddBatch(std::span(batch.events.data(), batch.size), &result_);
+    if (!st.ok()) {
+      const Origin& o = batch.origins[result_.failed_at];
+      return st.WithPrefix(sources_[o.source]->DescribePosition(o.position));
+    }
+    summary->read += batch.size;
+    for (size_t i = 0; i < batch.size; ++i) {
+      if (result_.seqs[i] == 0) {
+        ++summary->duplicates;
+        continue;
+      }
+      ++summary->added;
+      if (index_ == nullptr) continue;
+      NANNI_RETURN_IF_ERROR(index_->Add(result_.seqs[i], writer_->recorded_utc_micros(), batch.drafts[i]));
+      if (index_->full()) NANNI_RETURN_IF_ERROR(FlushIndex());
+    }
+    return Status::OK();
+  }
+
+  Status FlushIndex() {
+    if (index_ == nullptr) return Status::OK();
+    AppendTransaction* txn = writer_->transaction();
+    return index_->Flush([txn](std::string_view id, uint64_t* seq) { return txn->FindSeq(id, seq); },
+                         [txn](const DerivedBlock& block) { return txn->PutDerived(block); });
+  }
+
+  LedgerWriter* writer_;
+  IndexBuilder* index_;
+  const std::vector<std::unique_ptr<EventSource>>& sources_;
+  LedgerWriter::BatchResult result_;
+};
 
 // The units read and the notes of every source.
 void Summarise(const std::vector<std::unique_ptr<EventSource>>& sources, ImportSummary* summary) {
@@ -186,13 +232,18 @@ void Summarise(const std::vector<std::unique_ptr<EventSource>>& sources, ImportS
 
 Status ImportEvents(LedgerStore* store, std::vector<std::unique_ptr<EventSource>> sources,
                     const ImportOptions& options, ImportSummary* summary) {
-  *summary = ImportSummary();
-  int64_t start = NowMicros();
-  int64_t recorded = options.recorded_utc_micros != 0 ? options.recorded_utc_micros : start;
-
+  int64_t recorded = options.recorded_utc_micros != 0 ? options.recorded_utc_micros : NowMicros();
   std::unique_ptr<LedgerWriter> writer;
   NANNI_RETURN_IF_ERROR(LedgerWriter::Begin(store, recorded, &writer));
+  ImportOptions without_index = options;
+  without_index.index = nullptr;
+  return ImportInto(writer.get(), std::move(sources), without_index, summary);
+}
 
+Status ImportInto(LedgerWriter* writer, std::vector<std::unique_ptr<EventSource>> sources,
+                  const ImportOptions& options, ImportSummary* summary) {
+  *summary = ImportSummary();
+  int64_t start = NowMicros();
   // Every batch is in one of the two queues or in one thread's hands, so `empty` never fills.
   BoundedQueue<Batch> full(kQueueBatches), empty(kQueueBatches + 4);
   Reader reader(&sources, options, &full, &empty);
@@ -201,8 +252,8 @@ Status ImportEvents(LedgerStore* store, std::vector<std::unique_ptr<EventSource>
     reader.Run();
   });
   ProgressBar progress("import", reader.total_bytes(), "bytes", options.progress);
-
-  Status st = AppendAll(&full, &empty, writer.get(), reader, sources, &progress, summary);
+  Appender appender(writer, options.index, sources);
+  Status st = appender.Run(&full, &empty, reader, &progress, summary);
   full.Close();  // unblocks the reader if we stopped early
   reading.join();
   progress.Finish();

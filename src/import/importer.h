@@ -3,7 +3,8 @@
 // One call is one transaction: either every event of every source is in the ledger
 // afterwards (added, or skipped as a duplicate of what was there), or none is and the ledger
 // is exactly as before (the first bad event's error is returned, naming file, line and
-// field). Reading and encoding run on a second thread while this one chains and stores.
+// field). Reading, encoding and drafting the index's facts (tone scoring included) run on a
+// second thread while this one chains and stores, in batches.
 #pragma once
 
 #include <memory>
@@ -12,7 +13,10 @@
 #include "import/event_source.h"
 #include "import/import_limits.h"
 #include "import/import_reject.h"
+#include "index/index_builder.h"
 #include "ledger/ledger_store.h"
+#include "ledger/ledger_writer.h"
+#include "tone/tone_model.h"
 
 namespace nanni {
 
@@ -25,6 +29,10 @@ struct ImportOptions {
   // source's position), and the import goes on. Strict: it stops the import.
   bool lenient = false;
   RejectSink on_reject;
+  // The analytic index to keep up in the same transaction (its builder continues the index
+  // the ledger has; the engine prepares it), with the tone model its facts are scored by.
+  IndexBuilder* index = nullptr;
+  const ToneModel* tone_model = nullptr;  // nullptr: ToneModel::Default()
 };
 
 struct ImportSummary {
@@ -39,7 +47,15 @@ struct ImportSummary {
   double seconds = 0;
 };
 
+// Imports into `store` in a transaction of its own, without the analytic index (which the
+// engine then brings up to date when it next reads): for tests of the ledger alone.
 Status ImportEvents(LedgerStore* store, std::vector<std::unique_ptr<EventSource>> sources,
                     const ImportOptions& options, ImportSummary* summary);
+
+// Imports through `writer`, whose transaction is open, and commits it when all went well.
+// options.index, when set, gets the facts of every event added and writes its blocks into the
+// transaction.
+Status ImportInto(LedgerWriter* writer, std::vector<std::unique_ptr<EventSource>> sources,
+                  const ImportOptions& options, ImportSummary* summary);
 
 }  // namespace nanni

@@ -1,39 +1,102 @@
-// LedgerStore: where the ledger's entries live. The SQLite store is the embedded default
-// (storage/sqlite_store.h); a PostgreSQL store can implement the same contract.
+// LedgerStore: where the ledger's entries live, with the derived data kept beside them. The
+// SQLite store is the embedded default (storage/sqlite_store.h); a PostgreSQL store implements
+// the same contract. Callers open one through OpenLedgerStore (storage/open_store.h) and never
+// name a backend.
 //
 // Contract for every implementation:
 //   - Entries are only ever appended, in seq order, inside an AppendTransaction. Nothing
 //     exposed here edits or deletes an entry.
+//   - One writer at a time (the single-writer rule). BeginAppend waits a bounded time for
+//     another writer to finish, then fails with Busy: retrying later can succeed. A read-only
+//     store refuses BeginAppend with InvalidArgument.
 //   - A transaction is all-or-nothing: until Commit() returns OK nothing of it is visible to
-//     readers, and a crash at any moment leaves the store as it was before Begin.
+//     readers, and a crash at any moment leaves the store as it was before BeginAppend.
 //   - Source ids are unique across the store.
 //   - Reads never block on a running import and see the last committed state. One exception
 //     is allowed: the first append into an empty ledger may hold it to itself (a bulk load);
 //     opening the store elsewhere meanwhile fails with an IOError that says so.
-//   - Scan, Get, CountEntries, ListAccounts and Query may be called from several threads at
-//     once (each call may use a connection of its own).
+//   - Every read carries an AccessScope. A read of an account outside it fails with
+//     PermissionDenied; reads that span every account (Scan, Get, Head, CountEntries, the
+//     derived data) need AccessScope::All(); ListAccounts lists only what the scope allows.
+//   - Reads may be called from several threads at once (each may use a connection of its own).
+//   - Errors: Busy (another writer holds the ledger: retryable), IOError (the store itself
+//     failed: disk, connection, permissions), Corruption (what is stored is inconsistent),
+//     PermissionDenied (outside the scope).
+//   - Derived data: named streams of blocks of bytes, each describing the entries
+//     [first_seq, end_seq), that the engine keeps beside the ledger (the analytic index,
+//     index/). They are written in the same transaction as the entries they describe, so the
+//     two never disagree after a crash; they are never the record (verify checks them
+//     against the entries) and may be rebuilt at will.
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "ledger/access_scope.h"
 #include "ledger/chain.h"
 #include "ledger/ledger_entry.h"
+#include "ledger/prepared_event.h"
 #include "util/status.h"
 
 namespace nanni {
+
+// How a store is opened.
+enum class StoreMode {
+  kCreate,     // a new, empty ledger; Conflict if one exists there
+  kReadWrite,  // an existing ledger (NotFound otherwise), for reading and appending
+  kReadOnly,   // an existing ledger, never written: works for a reader without write access
+};
+
+// Computes the chain for a batch append. Implemented by the LedgerWriter; the store calls
+// it in the order of the batch, for every event, while it appends.
+class ChainCursor {
+ public:
+  virtual ~ChainCursor() = default;
+  // The entry `event` becomes if it is appended next: its seq and hash follow the entries
+  // accepted so far.
+  virtual const LedgerEntry& Next(const PreparedEvent& event) = 0;
+  // The store appended the entry Next() returned last.
+  virtual void Accepted() = 0;
+  // An entry with the event's source id is already stored (committed, or earlier in this
+  // transaction) with `stored_body`: OK for a duplicate, Conflict otherwise (which stops the
+  // batch and must not be committed).
+  virtual Status Existing(const PreparedEvent& event, std::string_view stored_body) = 0;
+};
+
+// A block of derived data (see the contract above). Views are valid for the call only.
+struct DerivedBlock {
+  std::string_view stream;  // e.g. "index.facts"
+  uint64_t first_seq = 0;   // the entries [first_seq, end_seq) it describes
+  uint64_t end_seq = 0;
+  std::string_view bytes;
+};
 
 class AppendTransaction {
  public:
   virtual ~AppendTransaction() = default;  // rolls back when Commit() was not called
 
-  // Appends `entry` unless an entry with the same source id exists. Sets *added; when not
-  // added, *existing_body receives the stored body of that entry (for the caller to compare).
-  virtual Status Append(const LedgerEntry& entry, bool* added, std::string* existing_body) = 0;
+  // The chain head as this transaction sees it (no other writer can move it meanwhile).
+  virtual Status ReadHead(ChainHead* head) = 0;
 
-  // Makes everything appended visible and durable, atomically.
+  // Appends `events` in order through `cursor`: for each, either asks the cursor for the
+  // entry and stores it, or (its source id being stored already) reports it as Existing.
+  virtual Status AppendBatch(std::span<const PreparedEvent> events, ChainCursor* cursor) = 0;
+
+  // The seq of the entry with this source id, stored or appended in this transaction; 0
+  // when there is none.
+  virtual Status FindSeq(std::string_view source_id, uint64_t* seq) = 0;
+
+  // Stores a block of derived data, replacing one of the same stream and first_seq.
+  virtual Status PutDerived(const DerivedBlock& block) = 0;
+  // Removes the blocks of the streams whose names start with `prefix` that begin at or after
+  // `from_seq`.
+  virtual Status DeleteDerived(std::string_view prefix, uint64_t from_seq) = 0;
+
+  // Makes everything appended and stored visible and durable, atomically.
   virtual Status Commit() = 0;
 };
 
@@ -58,6 +121,7 @@ struct EventQuery {
 
 // Receives entries; returning a non-OK Status stops the read and is returned by it.
 using EntryVisitor = std::function<Status(const LedgerEntry&)>;
+using DerivedVisitor = std::function<Status(const DerivedBlock&)>;
 
 class LedgerStore {
  public:
@@ -68,31 +132,47 @@ class LedgerStore {
   virtual const LedgerIdentity& Identity() const = 0;
   std::string LedgerId() const { return Identity().id; }
 
-  // Anything in the ledger's own metadata that does not belong there: a key this version
-  // does not know, or a value that is malformed. Empty when all is well; `verify` fails
-  // otherwise.
+  // Where the ledger is, for messages ("nanni.db").
+  virtual const std::string& Location() const = 0;
+
+  // OK unless the ledger's own metadata holds a key this version does not know, or a value
+  // that is malformed (Corruption then); `verify` checks it.
   virtual Status CheckMetadata() = 0;
 
-  virtual Status Head(ChainHead* head) = 0;
+  virtual Status Head(const AccessScope& scope, ChainHead* head) = 0;
 
-  // Starts an append. Only one may be open at a time per store; a second writer (another
-  // process) waits for the first or fails with IOError after a timeout.
+  // Starts an append (see the single-writer rule above).
   virtual Status BeginAppend(std::unique_ptr<AppendTransaction>* txn) = 0;
 
   // Visits entries with from_seq <= seq < to_seq in seq order, with their index columns filled.
-  virtual Status Scan(uint64_t from_seq, uint64_t to_seq, const EntryVisitor& visit) = 0;
+  virtual Status Scan(const AccessScope& scope, uint64_t from_seq, uint64_t to_seq,
+                      const EntryVisitor& visit) = 0;
 
   // The number of stored entries (rows), whatever their seq.
-  virtual Status CountEntries(uint64_t* count) = 0;
+  virtual Status CountEntries(const AccessScope& scope, uint64_t* count) = 0;
 
   // Reads entry `seq`; NotFound when there is none.
-  virtual Status Get(uint64_t seq, const EntryVisitor& visit) = 0;
+  virtual Status Get(const AccessScope& scope, uint64_t seq, const EntryVisitor& visit) = 0;
 
-  // Every account with its event count and first and last event time, by account name.
-  virtual Status ListAccounts(std::vector<AccountSummary>* out) = 0;
+  // The seq of the entry with this source id; 0 when there is none.
+  virtual Status FindSeq(const AccessScope& scope, std::string_view source_id, uint64_t* seq) = 0;
 
-  // Visits the events matching `query` ordered by event time, then seq.
-  virtual Status Query(const EventQuery& query, const EntryVisitor& visit) = 0;
+  // The accounts the scope allows, with their event count and first and last event time,
+  // by account name.
+  virtual Status ListAccounts(const AccessScope& scope, std::vector<AccountSummary>* out) = 0;
+
+  // Visits the events matching `query` ordered by event time, then seq. With
+  // query.account empty, it reads every account, which needs AccessScope::All().
+  virtual Status Query(const AccessScope& scope, const EventQuery& query,
+                       const EntryVisitor& visit) = 0;
+
+  // Visits the blocks of derived stream `stream` in first_seq order.
+  virtual Status ReadDerived(const AccessScope& scope, std::string_view stream,
+                             const DerivedVisitor& visit) = 0;
+  // The same with only the first `prefix_bytes` of each block (its header), without reading
+  // the rest of it.
+  virtual Status ReadDerivedPrefixes(const AccessScope& scope, std::string_view stream,
+                                     size_t prefix_bytes, const DerivedVisitor& visit) = 0;
 };
 
 }  // namespace nanni

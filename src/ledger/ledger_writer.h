@@ -4,12 +4,14 @@
 // Idempotence: an event whose source id is already in the ledger (or earlier in this
 // transaction) with the same content is a duplicate and is skipped (content: the canonical
 // bytes, disregarding only `source`, where it was read from); with other content it is a
-// Conflict, because nothing in the ledger is edited in place (send a new event
-// with `corrects` instead). Nothing is visible to readers until Commit() returns OK; if the
-// writer is destroyed first, or the process dies, the ledger is as it was.
+// Conflict, because nothing in the ledger is edited in place (send a new event with
+// `corrects` instead). Nothing is visible to readers until Commit() returns OK; if the writer
+// is destroyed first, or the process dies, the ledger is as it was.
 #pragma once
 
 #include <memory>
+#include <span>
+#include <vector>
 
 #include "ledger/ledger_store.h"
 #include "ledger/prepared_event.h"
@@ -18,29 +20,38 @@ namespace nanni {
 
 class LedgerWriter {
  public:
-  enum class Outcome { kAdded, kDuplicate };
+  // What became of each event of a batch: the seq it was appended at, or 0 for a duplicate.
+  struct BatchResult {
+    std::vector<uint64_t> seqs;
+    size_t failed_at = 0;  // on error: the index of the event that stopped the batch
+  };
 
   // Starts a transaction on `store` (which must outlive the writer). Every entry added gets
   // `recorded_utc_micros` as its recording time.
   static Status Begin(LedgerStore* store, int64_t recorded_utc_micros,
                       std::unique_ptr<LedgerWriter>* out);
+  ~LedgerWriter();
 
-  // Appends `event`. On Conflict or IOError the transaction must not be committed.
-  Status Add(const PreparedEvent& event, Outcome* outcome);
+  // Appends `events` in order. On Conflict or IOError the transaction must not be committed.
+  Status AddBatch(std::span<const PreparedEvent> events, BatchResult* result);
+
+  // The transaction, for what must be written in it beside the entries (derived data).
+  AppendTransaction* transaction() { return txn_.get(); }
 
   Status Commit();
 
   // The chain head including everything added so far.
-  const ChainHead& head() const { return head_; }
+  const ChainHead& head() const;
+
+  int64_t recorded_utc_micros() const { return recorded_; }
 
  private:
-  LedgerWriter(std::unique_ptr<AppendTransaction> txn, ChainHead head, int64_t recorded)
-      : txn_(std::move(txn)), head_(head), recorded_(recorded) {}
+  class Chain;
+  LedgerWriter(std::unique_ptr<AppendTransaction> txn, std::unique_ptr<Chain> chain, int64_t recorded);
 
   std::unique_ptr<AppendTransaction> txn_;
-  ChainHead head_;
   int64_t recorded_;
-  std::string existing_body_;
+  std::unique_ptr<Chain> chain_;
 };
 
 }  // namespace nanni

@@ -16,26 +16,52 @@ class LedgerWriterTest : public ::testing::Test {
   std::string path_ = dir_.File("l.db");
   std::unique_ptr<SqliteStore> store_ = test::NewLedger(path_);
 
-  Status Add(LedgerWriter* w, const Event& e, LedgerWriter::Outcome* outcome) {
+  enum class Outcome { kAdded, kDuplicate };
+  Status Add(LedgerWriter* w, const Event& e, Outcome* outcome) {
     PreparedEvent p;
     PrepareEvent(e, &p);
-    return w->Add(p, outcome);
+    LedgerWriter::BatchResult result;
+    Status st = w->AddBatch(std::span(&p, 1), &result);
+    if (st.ok()) *outcome = result.seqs[0] != 0 ? Outcome::kAdded : Outcome::kDuplicate;
+    return st;
   }
 };
+
+// A batch reports a seq for each event appended and 0 for each duplicate; one that stops on a
+// conflict says where.
+TEST_F(LedgerWriterTest, ABatchSaysWhatBecameOfEachEvent) {
+  std::unique_ptr<LedgerWriter> w;
+  ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
+  std::vector<PreparedEvent> batch(4);
+  PrepareEvent(test::MakeEvent(1), &batch[0]);
+  PrepareEvent(test::MakeEvent(2), &batch[1]);
+  PrepareEvent(test::MakeEvent(1), &batch[2]);
+  PrepareEvent(test::MakeEvent(3), &batch[3]);
+  LedgerWriter::BatchResult result;
+  ASSERT_TRUE(w->AddBatch(batch, &result).ok());
+  EXPECT_EQ(result.seqs, (std::vector<uint64_t>{1, 2, 0, 3}));
+  Event changed = test::MakeEvent(2);
+  changed.text = "edited";
+  PrepareEvent(test::MakeEvent(4), &batch[0]);
+  PrepareEvent(changed, &batch[1]);
+  Status st = w->AddBatch(std::span(batch.data(), 2), &result);
+  EXPECT_EQ(st.code(), Status::Code::kConflict);
+  EXPECT_EQ(result.failed_at, 1u);
+}
 
 TEST_F(LedgerWriterTest, ChainsEntriesFromGenesis) {
   std::unique_ptr<LedgerWriter> w;
   ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 42, &w).ok());
-  LedgerWriter::Outcome outcome;
+  Outcome outcome;
   ASSERT_TRUE(Add(w.get(), test::MakeEvent(1), &outcome).ok());
-  EXPECT_EQ(outcome, LedgerWriter::Outcome::kAdded);
+  EXPECT_EQ(outcome, Outcome::kAdded);
   ASSERT_TRUE(Add(w.get(), test::MakeEvent(2), &outcome).ok());
   ASSERT_TRUE(w->Commit().ok());
 
   Digest h1 = ChainHash(GenesisHash(store_->Identity()), 1, 42, EncodeCanonical(test::MakeEvent(1)));
   Digest h2 = ChainHash(h1, 2, 42, EncodeCanonical(test::MakeEvent(2)));
   ChainHead head;
-  ASSERT_TRUE(store_->Head(&head).ok());
+  ASSERT_TRUE(store_->Head(AccessScope::All(), &head).ok());
   EXPECT_EQ(head.count, 2u);
   EXPECT_EQ(head.hash, h2);
   EXPECT_EQ(w->head().hash, h2);
@@ -44,21 +70,21 @@ TEST_F(LedgerWriterTest, ChainsEntriesFromGenesis) {
 TEST_F(LedgerWriterTest, SameIdSameContentIsADuplicateEvenFromAnotherFile) {
   std::unique_ptr<LedgerWriter> w;
   ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
-  LedgerWriter::Outcome outcome;
+  Outcome outcome;
   Event e = test::MakeEvent(1);
   ASSERT_TRUE(Add(w.get(), e, &outcome).ok());
   ASSERT_TRUE(Add(w.get(), e, &outcome).ok());
-  EXPECT_EQ(outcome, LedgerWriter::Outcome::kDuplicate);
+  EXPECT_EQ(outcome, Outcome::kDuplicate);
   e.source.file = "renamed.ndjson";
   ASSERT_TRUE(Add(w.get(), e, &outcome).ok());
-  EXPECT_EQ(outcome, LedgerWriter::Outcome::kDuplicate);
+  EXPECT_EQ(outcome, Outcome::kDuplicate);
   EXPECT_EQ(w->head().count, 1u);
 }
 
 TEST_F(LedgerWriterTest, SameIdOtherContentIsAConflict) {
   std::unique_ptr<LedgerWriter> w;
   ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
-  LedgerWriter::Outcome outcome;
+  Outcome outcome;
   Event e = test::MakeEvent(1);
   ASSERT_TRUE(Add(w.get(), e, &outcome).ok());
   e.text = "edited";
@@ -68,7 +94,7 @@ TEST_F(LedgerWriterTest, SameIdOtherContentIsAConflict) {
 }
 
 TEST_F(LedgerWriterTest, NothingIsVisibleUntilCommitAndDroppingRollsBack) {
-  LedgerWriter::Outcome outcome;
+  Outcome outcome;
   std::unique_ptr<LedgerWriter> w;
   // One committed event first: an append to an empty ledger is a bulk load, which keeps
   // other connections out altogether (sqlite_store_test.cc).
@@ -76,7 +102,7 @@ TEST_F(LedgerWriterTest, NothingIsVisibleUntilCommitAndDroppingRollsBack) {
   ASSERT_TRUE(Add(w.get(), test::MakeEvent(0), &outcome).ok());
   ASSERT_TRUE(w->Commit().ok());
   ChainHead first;
-  ASSERT_TRUE(store_->Head(&first).ok());
+  ASSERT_TRUE(store_->Head(AccessScope::All(), &first).ok());
   {
     ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
     for (int i = 1; i <= 100; ++i) ASSERT_TRUE(Add(w.get(), test::MakeEvent(i), &outcome).ok());
@@ -85,7 +111,7 @@ TEST_F(LedgerWriterTest, NothingIsVisibleUntilCommitAndDroppingRollsBack) {
     w.reset();  // destroyed without Commit
   }
   ChainHead head;
-  ASSERT_TRUE(store_->Head(&head).ok());
+  ASSERT_TRUE(store_->Head(AccessScope::All(), &head).ok());
   EXPECT_EQ(head.count, 1u);
   EXPECT_EQ(head.hash, first.hash);
 }

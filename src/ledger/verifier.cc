@@ -73,7 +73,7 @@ class ChunkChecker {
   Status Run(LedgerStore* store, std::atomic<uint64_t>* checked) {
     previous_ = GenesisHash(store->Identity());
     uint64_t from = begin_ > 1 ? begin_ - 1 : 1;
-    Status st = store->Scan(from, end_, [&](const LedgerEntry& e) -> Status {
+    Status st = store->Scan(AccessScope::All(), from, end_, [&](const LedgerEntry& e) -> Status {
       if (e.seq < begin_) {  // the entry before the chunk: only its hash is needed
         previous_ = e.hash;
         return Status::OK();
@@ -167,7 +167,7 @@ Status CheckAllChunks(LedgerStore* store, uint64_t count, const VerifyProgress& 
 Status HashAt(LedgerStore* store, uint64_t seq, Digest* out) {
   *out = GenesisHash(store->Identity());
   if (seq == 0) return Status::OK();
-  return store->Get(seq, [&](const LedgerEntry& e) {
+  return store->Get(AccessScope::All(), seq, [&](const LedgerEntry& e) {
     *out = e.hash;
     return Status::OK();
   });
@@ -209,9 +209,9 @@ Status VerifyLedger(LedgerStore* store, const std::optional<Receipt>& receipt,
         "verified, its id is not");
   }
   ChainHead head;
-  NANNI_RETURN_IF_ERROR(store->Head(&head));
+  NANNI_RETURN_IF_ERROR(store->Head(AccessScope::All(), &head));
   uint64_t rows = 0;
-  NANNI_RETURN_IF_ERROR(store->CountEntries(&rows));
+  NANNI_RETURN_IF_ERROR(store->CountEntries(AccessScope::All(), &rows));
 
   std::optional<Failure> failure;
   NANNI_RETURN_IF_ERROR(CheckAllChunks(store, head.count, progress, &failure));

@@ -23,7 +23,7 @@ class VerifierTest : public ::testing::Test {
 
   Status Verify(VerifyReport* report, std::optional<Receipt> receipt = std::nullopt) {
     std::unique_ptr<SqliteStore> store;  // a fresh connection, as `nanni verify` would open
-    Status st = SqliteStore::Open(path_, SqliteStore::OpenMode::kExisting, &store);
+    Status st = SqliteStore::Open(path_, StoreMode::kReadWrite, &store);
     if (!st.ok()) return st;
     return VerifyLedger(store.get(), receipt, nullptr, report);
   }

@@ -3,22 +3,48 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
-#include "util/time.h"
 #include "util/printable.h"
+#include "util/time.h"
 
 namespace nanni::cli {
 
-Status OpenLedger(const GlobalOptions& global, LedgerAccess access, std::unique_ptr<SqliteStore>* store) {
-  Status st = SqliteStore::Open(global.db,
-                                access == LedgerAccess::kRead ? SqliteStore::OpenMode::kReadOnly
-                                                              : SqliteStore::OpenMode::kExisting,
-                                store);
+Status OpenEngine(const GlobalOptions& global, LedgerAccess access, std::unique_ptr<Engine>* engine) {
+  Engine::Options options;
+  options.location = global.db;
+  options.mode = access == LedgerAccess::kRead ? StoreMode::kReadOnly : StoreMode::kReadWrite;
+  NANNI_RETURN_IF_ERROR(LoadConfig(global, &options.config));
+  Status st = Engine::Open(std::move(options), engine);
   if (st.code() == Status::Code::kNotFound) {
     return Status::NotFound(fmt::format("{}\nhint: create it with `nanni --db {} init`, or point "
                                         "--db (or $NANNI_DB) at an existing ledger",
                                         st.message(), Printable(global.db, 200)));
   }
   return st;
+}
+
+Status FlagError(std::string_view flag, const Status& st) {
+  if (st.ok()) return st;
+  return Status::InvalidArgument(fmt::format("{}: {}", flag, st.message()));
+}
+
+Status ParseFlagTime(std::string_view flag, const std::string& text, int64_t* utc_micros) {
+  return FlagError(flag, ParseTimeBound(text, utc_micros));
+}
+
+Status ParseMoment(const std::string& as_of, const std::string& recorded_by, ReportMoment* out) {
+  *out = ReportMoment();
+  out->as_of = Timestamp{NowMicros(), 0};
+  if (!as_of.empty()) {
+    Timestamp parsed;
+    if (ParseRfc3339(as_of, &parsed).ok()) {
+      out->as_of = parsed;
+    } else {
+      NANNI_RETURN_IF_ERROR(ParseFlagTime("--as-of", as_of, &out->as_of.utc_micros));
+      out->as_of.offset_minutes = 0;
+    }
+  }
+  if (!recorded_by.empty()) NANNI_RETURN_IF_ERROR(ParseFlagTime("--recorded-by", recorded_by, &out->recorded_by_utc_micros));
+  return Status::OK();
 }
 
 ProtectedFiles ProtectedFor(const GlobalOptions& global) {

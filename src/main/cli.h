@@ -13,8 +13,8 @@
 #include <string>
 
 #include "config/nanni_config.h"
+#include "engine/engine.h"
 #include "generate/portfolio_generator.h"
-#include "storage/sqlite_store.h"
 #include "util/output_file.h"
 #include "util/status.h"
 
@@ -44,6 +44,8 @@ void RegisterToneEvalCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
 void RegisterProfilesCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterCaseCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterBriefCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterPortfolioCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterReindexCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
 // Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {
@@ -57,10 +59,22 @@ Status LoadConfig(const GlobalOptions& global, NanniConfig* config);
 // beside it) and the configuration file in use. Commands add their own inputs.
 ProtectedFiles ProtectedFor(const GlobalOptions& global);
 
-// Opens the ledger named by --db, with a hint to run `nanni init` when there is none.
-// kRead never writes to the ledger or its folder (SqliteStore::OpenMode::kReadOnly).
+// Opens the engine on the ledger named by --db with the configuration of --config, with a
+// hint to run `nanni init` when there is no ledger. kRead never writes to the ledger or its
+// folder (StoreMode::kReadOnly).
 enum class LedgerAccess { kRead, kWrite };
-Status OpenLedger(const GlobalOptions& global, LedgerAccess access, std::unique_ptr<SqliteStore>* store);
+Status OpenEngine(const GlobalOptions& global, LedgerAccess access, std::unique_ptr<Engine>* engine);
+
+// A value given to `flag` that could not be used: `st`'s message, prefixed with the flag, as
+// InvalidArgument (exit 2: the command line was wrong).
+Status FlagError(std::string_view flag, const Status& st);
+
+// Parses a time bound given to `flag` (RFC 3339, or YYYY-MM-DD meaning 00:00 UTC).
+Status ParseFlagTime(std::string_view flag, const std::string& text, int64_t* utc_micros);
+
+// Parses a report moment from --as-of (RFC 3339 or a bare date; "" = now) and --recorded-by
+// ("" = no cut), naming the flag in errors.
+Status ParseMoment(const std::string& as_of, const std::string& recorded_by, ReportMoment* out);
 
 // Writes a generated portfolio as NDJSON to `out_path` ("-": stdout) and, unless
 // `truth_path` is empty, the planted situations as JSON there, each through an OutputFile
@@ -68,10 +82,6 @@ Status OpenLedger(const GlobalOptions& global, LedgerAccess access, std::unique_
 Status GenerateToFile(const GeneratorOptions& options, const std::string& out_path,
                       const std::string& truth_path, ProtectedFiles protect, GeneratorTruth* truth);
 
-// Prints, for every account's contacts with 3 or more messages, the `rows` ranked first by the
-// share of their messages flagged for abuse, threats and badgering (`nanni tone --all`'s
-// tables; command_tone.cc).
-Status PrintToneRanking(SqliteStore* store, size_t rows);
 
 // Exit codes, documented in docs/cli.md.
 constexpr int kExitOk = 0;

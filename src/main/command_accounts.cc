@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "event/canonical.h"
 #include "main/cli.h"
+#include "render/json_out.h"
 #include "util/printable.h"
 #include "util/time.h"
 
@@ -18,10 +18,10 @@ struct AccountsFlags {
 };
 
 Status RunAccounts(const GlobalOptions& global, const AccountsFlags& flags) {
-  std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
+  std::unique_ptr<Engine> engine;
+  NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kRead, &engine));
   std::vector<AccountSummary> accounts;
-  NANNI_RETURN_IF_ERROR(store->ListAccounts(&accounts));
+  NANNI_RETURN_IF_ERROR(engine->Accounts(AccessScope::All(), &accounts));
   if (flags.sort == "events") {
     std::stable_sort(accounts.begin(), accounts.end(),
                      [](const auto& a, const auto& b) { return a.events > b.events; });
@@ -33,17 +33,14 @@ Status RunAccounts(const GlobalOptions& global, const AccountsFlags& flags) {
   if (flags.limit > 0 && accounts.size() > flags.limit) accounts.resize(flags.limit);
 
   if (global.json) {
-    std::string out = "{\"accounts\":[";
-    for (size_t i = 0; i < accounts.size(); ++i) {
-      const AccountSummary& a = accounts[i];
-      if (i > 0) out += ',';
-      out += "{\"account\":";
-      AppendJsonString(a.account, &out);
-      out += fmt::format(",\"events\":{},\"first\":\"{}\",\"last\":\"{}\"}}", a.events,
-                         FormatUtc(a.first_utc_micros), FormatUtc(a.last_utc_micros));
+    JsonOut json;
+    json.BeginObject().Key("accounts").BeginArray();
+    for (const AccountSummary& a : accounts) {
+      json.BeginObject().Field("account", a.account).Field("events", a.events)
+          .Field("first", FormatUtc(a.first_utc_micros)).Field("last", FormatUtc(a.last_utc_micros)).EndObject();
     }
-    out += "]}\n";
-    fmt::print("{}", out);
+    json.EndArray().EndObject().Raw("\n");
+    fmt::print("{}", json.Take());
     return Status::OK();
   }
   if (accounts.empty()) {

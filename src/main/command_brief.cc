@@ -7,11 +7,14 @@ namespace nanni::cli {
 namespace {
 
 Status RunBrief(const GlobalOptions& global, const ReportFlags& flags) {
-  // Kept until the process exits (reachable, so not a leak), as in `nanni case`.
-  static LoadedCase* loaded = new LoadedCase();
-  NANNI_RETURN_IF_ERROR(LoadCase(global, flags, loaded));
-  static Briefing* b = new Briefing(BriefingBuilder().Build(loaded->case_file, loaded->events));
-  return WriteReport(global, flags, RenderBriefing(*b, loaded->format, loaded->render));
+  ReportTarget target;
+  NANNI_RETURN_IF_ERROR(OpenReportTarget(global, flags, &target));
+  std::unique_ptr<Engine> engine;
+  CaseReport report;
+  NANNI_RETURN_IF_ERROR(BuildCase(global, flags, &engine, &report));
+  Briefing briefing = BriefingBuilder().Build(report.case_file, report.events);
+  std::string text = RenderBriefing(briefing, target.format, target.render);
+  return WriteReport(&target, [&](const TextSink& sink) { sink(text); });
 }
 
 }  // namespace

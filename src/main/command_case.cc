@@ -6,16 +6,16 @@ namespace nanni::cli {
 namespace {
 
 Status RunCase(const GlobalOptions& global, const ReportFlags& flags) {
-  // Kept until the process exits (reachable, so not a leak): the OS takes back the memory of
-  // ten thousand events faster than freeing them one by one would.
-  static LoadedCase* loaded = new LoadedCase();
-  NANNI_RETURN_IF_ERROR(LoadCase(global, flags, loaded));
-  if (loaded->format == ReportFormat::kJson) {
-    return StreamReport(global, flags, [](const TextSink& sink) { WriteCaseJson(loaded->case_file, sink); });
+  ReportTarget target;
+  NANNI_RETURN_IF_ERROR(OpenReportTarget(global, flags, &target));
+  std::unique_ptr<Engine> engine;
+  CaseReport report;
+  NANNI_RETURN_IF_ERROR(BuildCase(global, flags, &engine, &report));
+  if (target.format == ReportFormat::kJson) {
+    return WriteReport(&target, [&](const TextSink& sink) { WriteCaseJson(report.case_file, sink); });
   }
-  static std::string* text = new std::string();
-  *text = RenderCase(loaded->case_file, loaded->format, loaded->render);
-  return WriteReport(global, flags, *text);
+  std::string text = RenderCase(report.case_file, target.format, target.render);
+  return WriteReport(&target, [&](const TextSink& sink) { sink(text); });
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "main/cli.h"
+#include "render/json_out.h"
 #include "util/time.h"
 
 namespace nanni::cli {
@@ -9,18 +10,20 @@ namespace nanni::cli {
 namespace {
 
 Status RunCheckpoint(const GlobalOptions& global) {
-  std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
+  std::unique_ptr<Engine> engine;
+  NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kRead, &engine));
   ChainHead head;
-  NANNI_RETURN_IF_ERROR(store->Head(&head));
+  NANNI_RETURN_IF_ERROR(engine->Head(&head));
   std::string now = FormatUtc(NowMicros() / 1'000'000 * 1'000'000);
+  const std::string receipt = fmt::format("{}:{}", head.count, ToHex(head.hash));
   if (global.json) {
-    fmt::print("{{\"ledger_id\":\"{}\",\"events\":{},\"head\":\"{}\",\"receipt\":\"{}:{}\","
-               "\"taken_at\":\"{}\"}}\n",
-               store->LedgerId(), head.count, ToHex(head.hash), head.count, ToHex(head.hash), now);
+    JsonOut json;
+    json.BeginObject().Field("ledger_id", engine->store()->LedgerId()).Field("events", head.count)
+        .Field("head", ToHex(head.hash)).Field("receipt", receipt).Field("taken_at", now).EndObject().Raw("\n");
+    fmt::print("{}", json.Take());
     return Status::OK();
   }
-  fmt::print("ledger   {}\nevents   {}\nhead     {}\ntaken at {}\n", store->LedgerId(), head.count,
+  fmt::print("ledger   {}\nevents   {}\nhead     {}\ntaken at {}\n", engine->store()->LedgerId(), head.count,
              ToHex(head.hash), now);
   fmt::print("receipt  {}:{}\n", head.count, ToHex(head.hash));
   return Status::OK();

@@ -4,14 +4,14 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "event/event_decoder.h"
-#include "import/importer.h"
-#include "import/ndjson_source.h"
-#include "ledger/verifier.h"
-#include "main/cli.h"
 #include "casefile/briefing_builder.h"
+#include "event/event_decoder.h"
+#include "import/ndjson_source.h"
+#include "main/cli.h"
 #include "main/event_line.h"
-#include "main/report_command.h"
+#include "render/renderers.h"
+#include "render/tone_render.h"
+#include "storage/open_store.h"
 #include "util/printable.h"
 #include "util/time.h"
 
@@ -32,16 +32,20 @@ void RemoveLedgerFiles(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 
-void ShowPortfolio(SqliteStore* store) {
-  std::vector<AccountSummary> accounts;
-  if (!store->ListAccounts(&accounts).ok()) return;
-  std::stable_sort(accounts.begin(), accounts.end(),
-                   [](const auto& a, const auto& b) { return a.events > b.events; });
-  Heading(fmt::format("Portfolio: {} accounts, the 8 most active", accounts.size()));
-  for (size_t i = 0; i < accounts.size() && i < 8; ++i) {
-    fmt::print("  {:<36} {:>6} events  {} .. {}\n", Printable(accounts[i].account, 36),
-               accounts[i].events, ShortTime(accounts[i].first_utc_micros).substr(0, 10),
-               ShortTime(accounts[i].last_utc_micros).substr(0, 10));
+void ShowPortfolio(Engine* engine) {
+  Portfolio portfolio;
+  ReportMoment moment;
+  moment.as_of = Timestamp{NowMicros(), 0};
+  if (!engine->Portfolio(AccessScope::All(), moment, &portfolio).ok()) return;
+  SortPortfolio("events", &portfolio.rows);
+  Heading(fmt::format("Portfolio: {} accounts, the 8 most active (nanni portfolio)", portfolio.rows.size()));
+  fmt::print("  {:<36} {:>6} {:>8} {:>5} {:>12}  {}\n", "account", "events", "requests", "open",
+             "response p50", "first .. last");
+  for (size_t i = 0; i < portfolio.rows.size() && i < 8; ++i) {
+    const PortfolioRow& r = portfolio.rows[i];
+    fmt::print("  {:<36} {:>6} {:>8} {:>5} {:>11.1f}h  {} .. {}\n", Printable(r.account, 36), r.counts.events,
+               r.counts.requests, r.counts.open, r.response_calendar.median_s / 3600.0,
+               ShortTime(r.first_event.utc_micros).substr(0, 10), ShortTime(r.last_event.utc_micros).substr(0, 10));
   }
 }
 
@@ -66,7 +70,7 @@ bool Involves(const Event& e, const std::string& contact) {
 }
 
 // The latest `limit` events of `account` that involve `contact` (all events if empty).
-Status ShowTimeline(SqliteStore* store, const std::string& account, const std::string& contact,
+Status ShowTimeline(Engine* engine, const std::string& account, const std::string& contact,
                     size_t limit) {
   Heading(fmt::format("Timeline of {}{}: the latest {} events", account,
                       contact.empty() ? "" : " with " + contact, limit));
@@ -74,7 +78,7 @@ Status ShowTimeline(SqliteStore* store, const std::string& account, const std::s
   EventDecoder decoder;
   EventQuery query;
   query.account = account;
-  NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& entry) -> Status {
+  NANNI_RETURN_IF_ERROR(engine->Events(AccessScope::All(), query, [&](const LedgerEntry& entry) -> Status {
     Event e;
     NANNI_RETURN_IF_ERROR(decoder.Decode(entry.body, &e));
     if (!contact.empty() && !Involves(e, contact)) return Status::OK();
@@ -94,22 +98,22 @@ Status ShowTimeline(SqliteStore* store, const std::string& account, const std::s
 
 // The case file (without its chronology, calls and answered requests) and the briefing of
 // `account`, and how to get them whole.
-Status ShowCase(const std::string& db, const std::string& account) {
-  GlobalOptions global;
-  global.db = db;
-  ReportFlags flags;
-  flags.account = account;
-  LoadedCase loaded;
-  NANNI_RETURN_IF_ERROR(LoadCase(global, flags, &loaded));
-  CaseFile brief_view = loaded.case_file;
-  std::erase_if(brief_view.requests, [](const RequestItem& r) { return r.answered; });
+Status ShowCase(Engine* engine, const std::string& account) {
+  ReportMoment moment;
+  moment.as_of = Timestamp{NowMicros(), 0};
+  CaseReport report;
+  NANNI_RETURN_IF_ERROR(engine->CaseFile(AccessScope::All(), account, moment, &report));
+  RenderOptions render;
+  std::vector<RequestItem> all = report.case_file.requests;
+  std::erase_if(report.case_file.requests, [](const RequestItem& r) { return r.answered; });
   Heading(fmt::format("Case file of {} (open requests only; calls and chronology left out here)", account));
-  std::string text = RenderCase(brief_view, ReportFormat::kText, loaded.render);
+  std::string text = RenderCase(report.case_file, ReportFormat::kText, render);
   size_t calls = text.find("\n== Calls ==");
   fmt::print("{}", calls == std::string::npos ? text : text.substr(0, calls + 1));
+  report.case_file.requests = std::move(all);
   Heading(fmt::format("Briefing on {}", account));
-  Briefing b = BriefingBuilder().Build(loaded.case_file, loaded.events);
-  fmt::print("{}", RenderBriefing(b, ReportFormat::kText, loaded.render));
+  Briefing b = BriefingBuilder().Build(report.case_file, report.events);
+  fmt::print("{}", RenderBriefing(b, ReportFormat::kText, render));
   return Status::OK();
 }
 
@@ -130,29 +134,38 @@ Status RunDemo(const DemoFlags& flags) {
   NANNI_RETURN_IF_ERROR(GenerateToFile(flags.options, ndjson, truth_path, protect, &truth));
   fmt::print("  generated {} events into {} in {:.1f} s\n", truth.events, ndjson, (NowMicros() - t0) / 1e6);
 
-  std::unique_ptr<SqliteStore> store;
-  Status st = SqliteStore::Open(db, SqliteStore::OpenMode::kCreate, &store);
-  if (st.code() == Status::Code::kConflict) {
-    return st.WithSuffix("\nhint: the demo builds a fresh ledger; remove it or pick another --db");
+  {
+    std::unique_ptr<LedgerStore> created;
+    Status st = OpenLedgerStore(db, StoreMode::kCreate, &created);
+    if (st.code() == Status::Code::kConflict) {
+      return st.WithSuffix("\nhint: the demo builds a fresh ledger; remove it or pick another --db");
+    }
+    NANNI_RETURN_IF_ERROR(st);
   }
-  NANNI_RETURN_IF_ERROR(st);
+  Engine::Options options;
+  options.location = db;
+  options.mode = StoreMode::kReadWrite;
+  std::unique_ptr<Engine> engine;
+  NANNI_RETURN_IF_ERROR(Engine::Open(std::move(options), &engine));
   std::vector<std::unique_ptr<EventSource>> sources;
   std::unique_ptr<NdjsonSource> source;
   NANNI_RETURN_IF_ERROR(NdjsonSource::Open(ndjson, NdjsonSource::Options(), &source));
   sources.push_back(std::move(source));
   ImportSummary summary;
-  NANNI_RETURN_IF_ERROR(ImportEvents(store.get(), std::move(sources), ImportOptions(), &summary));
+  NANNI_RETURN_IF_ERROR(engine->Import(std::move(sources), ImportOptions(), &summary));
   fmt::print("  imported into the ledger {}: {} added in {:.1f} s ({:.0f} events/s)\n", db,
              summary.added, summary.seconds, summary.added / std::max(summary.seconds, 1e-6));
 
   VerifyReport report;
+  IndexCheck index;
   t0 = NowMicros();
-  NANNI_RETURN_IF_ERROR(VerifyLedger(store.get(), std::nullopt, nullptr, &report));
-  fmt::print("  verified the hash chain: {} events in {:.1f} s\n", report.checked, (NowMicros() - t0) / 1e6);
+  NANNI_RETURN_IF_ERROR(engine->Verify(std::nullopt, nullptr, &report, &index));
+  fmt::print("  verified the hash chain and the analytic index: {} events in {:.1f} s\n", report.checked,
+             (NowMicros() - t0) / 1e6);
   fmt::print("  receipt (keep it; `nanni verify --receipt` checks it): {}:{}\n", report.head.count,
              ToHex(report.head.hash));
 
-  ShowPortfolio(store.get());
+  ShowPortfolio(engine.get());
   ShowSituations(truth);
   // The abusive customer makes the point of the product: show that account's exchanges with
   // the person who abuses us, as facts.
@@ -162,18 +175,22 @@ Status RunDemo(const DemoFlags& flags) {
     focus = s.accounts.front();
     if (!s.contacts.empty()) contact = s.contacts.front();
   }
-  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowTimeline(store.get(), focus, contact, flags.timeline));
-
-  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowCase(db, focus));
+  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowTimeline(engine.get(), focus, contact, flags.timeline));
+  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowCase(engine.get(), focus));
 
   Heading("Tone: the contacts whose words stand out (nanni tone --all)");
-  NANNI_RETURN_IF_ERROR(PrintToneRanking(store.get(), 3));
+  ToneReport tone;
+  ReportMoment now;
+  now.as_of = Timestamp{NowMicros(), 0};
+  NANNI_RETURN_IF_ERROR(engine->PortfolioTone(AccessScope::All(), now, 0, &tone));
+  fmt::print("{}", PortfolioToneText(tone, 3));
 
   Heading("Try next");
   fmt::print("  nanni --db {} case {} --format html --out {}-case.html   (open it in a browser, "
              "print it)\n", db, focus, focus);
   fmt::print("  nanni --db {} brief {} --format md --out {}-brief.md\n", db, focus, focus);
   fmt::print("  nanni --db {} tone --account {}   (each contact's tone, month by month)\n", db, focus);
+  fmt::print("  nanni --db {} portfolio --sort open   (every account's figures)\n", db);
   fmt::print("  nanni --db {} accounts --sort events\n", db);
   fmt::print("  nanni --db {} events {} --kind request,response\n", db, focus);
   fmt::print("  nanni --db {} verify\n", db);

@@ -3,10 +3,10 @@
 
 #include <cstdio>
 
-#include "event/canonical.h"
 #include "event/event_decoder.h"
 #include "main/cli.h"
 #include "main/event_line.h"
+#include "render/json_out.h"
 #include "util/printable.h"
 #include "util/time.h"
 
@@ -21,11 +21,11 @@ struct EventsFlags {
   uint64_t limit = 0;
 };
 
-Status PrintText(SqliteStore* store, const EventQuery& query) {
+Status PrintText(Engine* engine, const EventQuery& query) {
   EventDecoder decoder;
   Event e;
   uint64_t n = 0;
-  NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& entry) -> Status {
+  NANNI_RETURN_IF_ERROR(engine->Events(AccessScope::All(), query, [&](const LedgerEntry& entry) -> Status {
     Status st = decoder.Decode(entry.body, &e);
     if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", entry.seq, st.message()));
     fmt::print("{}  {:<18}  {:<7}  {:<34}  {}  [#{} {}]\n",
@@ -38,41 +38,18 @@ Status PrintText(SqliteStore* store, const EventQuery& query) {
   return Status::OK();
 }
 
-Status PrintJson(SqliteStore* store, const EventQuery& query) {
-  std::string out = "{\"account\":";
-  AppendJsonString(query.account, &out);
-  out += ",\"events\":[";
-  bool first = true;
-  NANNI_RETURN_IF_ERROR(store->Query(query, [&](const LedgerEntry& entry) {
-    out += first ? "" : ",";
-    first = false;
-    fmt::format_to(std::back_inserter(out), "{{\"seq\":{},\"hash\":\"{}\",\"recorded\":\"{}\",\"event\":",
-                   entry.seq, ToHex(entry.hash), FormatUtc(entry.recorded_utc_micros));
-    out.append(entry.body);  // the canonical encoding is itself the event's JSON
-    out += '}';
-    if (out.size() > (1 << 20)) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      out.clear();
-    }
+// Streams the events as JSON: each stored body is itself the event's canonical JSON.
+Status PrintJson(Engine* engine, const EventQuery& query) {
+  JsonOut json([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+  json.BeginObject().Field("account", query.account).Key("events").BeginArray();
+  NANNI_RETURN_IF_ERROR(engine->Events(AccessScope::All(), query, [&](const LedgerEntry& entry) {
+    json.BeginObject().Field("seq", entry.seq).Field("hash", ToHex(entry.hash))
+        .Field("recorded", FormatUtc(entry.recorded_utc_micros)).Key("event").RawValue(entry.body).EndObject();
     return Status::OK();
   }));
-  out += "]}\n";
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  json.EndArray().EndObject().Raw("\n");
+  json.Flush();
   return Status::OK();
-}
-
-Status CheckAccountExists(SqliteStore* store, const std::string& account) {
-  EventQuery any;
-  any.account = account;
-  any.limit = 1;
-  bool found = false;
-  NANNI_RETURN_IF_ERROR(store->Query(any, [&](const LedgerEntry&) {
-    found = true;
-    return Status::OK();
-  }));
-  if (found) return Status::OK();
-  return Status::NotFound(fmt::format("no account '{}' in the ledger\nhint: `nanni accounts` "
-                                      "lists them", Printable(account)));
 }
 
 Status RunEvents(const GlobalOptions& global, const EventsFlags& flags) {
@@ -80,23 +57,18 @@ Status RunEvents(const GlobalOptions& global, const EventsFlags& flags) {
   query.account = flags.account;
   for (const std::string& k : flags.kinds) {
     if (FindKind(k) == nullptr) {
-      return Status::InvalidInput(fmt::format("--kind: unknown kind '{}'\nhint: kinds are listed "
-                                              "in docs/events.md (request, response, call, ...)",
-                                              Printable(k)));
+      return Status::InvalidArgument(fmt::format("--kind: unknown kind '{}'\nhint: kinds are listed "
+                                                 "in docs/events.md (request, response, call, ...)",
+                                                 Printable(k)));
     }
     query.kinds.push_back(k);
   }
-  if (!flags.since.empty()) {
-    NANNI_RETURN_IF_ERROR(ParseTimeBound(flags.since, &query.since_utc_micros).WithPrefix("--since"));
-  }
-  if (!flags.until.empty()) {
-    NANNI_RETURN_IF_ERROR(ParseTimeBound(flags.until, &query.until_utc_micros).WithPrefix("--until"));
-  }
+  if (!flags.since.empty()) NANNI_RETURN_IF_ERROR(ParseFlagTime("--since", flags.since, &query.since_utc_micros));
+  if (!flags.until.empty()) NANNI_RETURN_IF_ERROR(ParseFlagTime("--until", flags.until, &query.until_utc_micros));
   query.limit = flags.limit;
-  std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kRead, &store));
-  NANNI_RETURN_IF_ERROR(CheckAccountExists(store.get(), flags.account));
-  return global.json ? PrintJson(store.get(), query) : PrintText(store.get(), query);
+  std::unique_ptr<Engine> engine;
+  NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kRead, &engine));
+  return global.json ? PrintJson(engine.get(), query) : PrintText(engine.get(), query);
 }
 
 }  // namespace

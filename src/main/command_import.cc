@@ -149,15 +149,15 @@ Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {
   } else {
     NANNI_RETURN_IF_ERROR(OpenCsvSources(flags, profile, &rejects, &sources));
   }
-  std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(OpenLedger(global, LedgerAccess::kWrite, &store));
+  std::unique_ptr<Engine> engine;
+  NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kWrite, &engine));
   ImportOptions options;
   options.progress = !flags.no_progress;
   options.max_event_bytes = flags.max_event_bytes;
   options.lenient = flags.lenient;
   options.on_reject = rejects.Sink();
   ImportSummary summary;
-  Status st = ImportEvents(store.get(), std::move(sources), options, &summary);
+  Status st = engine->Import(std::move(sources), options, &summary);
   if (!st.ok()) return st.WithSuffix("\nnothing was imported; the ledger is unchanged");
   summary.rejected = rejects.count();
   NANNI_RETURN_IF_ERROR(rejects.Commit());

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "main/cli.h"
+#include "storage/open_store.h"
 #include "render/json_out.h"
 #include "util/printable.h"
 
@@ -10,8 +11,8 @@ namespace nanni::cli {
 namespace {
 
 Status RunInit(const GlobalOptions& global) {
-  std::unique_ptr<SqliteStore> store;
-  Status st = SqliteStore::Open(global.db, SqliteStore::OpenMode::kCreate, &store);
+  std::unique_ptr<LedgerStore> store;
+  Status st = OpenLedgerStore(global.db, StoreMode::kCreate, &store);
   if (st.code() == Status::Code::kConflict) {
     return Status::Conflict(fmt::format(
         "{}; init never touches an existing file\nhint: choose another --db, or use the "

@@ -18,6 +18,8 @@ Start with `nanni demo`, or:
   nanni verify                      recompute the hash chain
   nanni accounts                    every account with its activity
   nanni events ACCOUNT              one account's events in time order
+  nanni portfolio --sort open       every account's figures, from the analytic index
+  nanni case ACCOUNT                the account's case file: every fact, cited
   nanni tone --account ACCOUNT      how each contact's tone moved, month by month
 
 Every command takes --help. Docs: docs/cli.md, docs/events.md, docs/ledger.md.)";
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
   RegisterProfilesCommand(app, global, &run);
   RegisterCaseCommand(app, global, &run);
   RegisterBriefCommand(app, global, &run);
+  RegisterPortfolioCommand(app, global, &run);
+  RegisterReindexCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);

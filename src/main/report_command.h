@@ -1,13 +1,11 @@
-// Shared by `nanni case` and `nanni brief`: the options both take, and loading the account's
-// events and building its case file.
+// Shared by `nanni case` and `nanni brief`: the options both take, building the account's case
+// file through the engine, and writing the report.
 #pragma once
 
 #include <functional>
 #include <string>
-#include <vector>
 
-#include "casefile/case_file.h"
-#include "casefile/case_input.h"
+#include "engine/engine.h"
 #include "main/cli.h"
 #include "render/renderers.h"
 
@@ -24,23 +22,22 @@ struct ReportFlags {
 // Adds ACCOUNT, --as-of, --recorded-by, --format and --out to `cmd`.
 void AddReportOptions(CLI::App* cmd, ReportFlags* flags);
 
-struct LoadedCase {
-  CaseFile case_file;
-  std::vector<CaseEvent> events;
+// A report about to be written: its format and rendering options, and the output file,
+// checked and opened before any work is done.
+struct ReportTarget {
   ReportFormat format = ReportFormat::kText;
   RenderOptions render;
+  std::unique_ptr<OutputFile> out;
 };
 
-// Parses the flags, opens the ledger, reads the account's events known at --as-of and builds
-// its case file.
-Status LoadCase(const GlobalOptions& global, const ReportFlags& flags, LoadedCase* out);
+// Parses --format, opens --out (util/output_file.h: never over the ledger or the config).
+Status OpenReportTarget(const GlobalOptions& global, const ReportFlags& flags, ReportTarget* target);
 
-// Writes `text` to --out or stdout through an OutputFile (util/output_file.h): whole or not
-// at all, never over the ledger or the configuration.
-Status WriteReport(const GlobalOptions& global, const ReportFlags& flags, const std::string& text);
+// Opens the engine and builds the account's case file at the moment the flags give.
+Status BuildCase(const GlobalOptions& global, const ReportFlags& flags, std::unique_ptr<Engine>* engine,
+                 CaseReport* report);
 
-// The same for a report written piece by piece: `produce` passes its text to the sink it gets.
-Status StreamReport(const GlobalOptions& global, const ReportFlags& flags,
-                    const std::function<void(const TextSink&)>& produce);
+// Writes what `produce` passes to its sink to the target, whole or not at all.
+Status WriteReport(ReportTarget* target, const std::function<void(const TextSink&)>& produce);
 
 }  // namespace nanni::cli

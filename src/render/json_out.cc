@@ -224,6 +224,14 @@ JsonOut& JsonOut::Time(const Timestamp& t) {
 
 JsonOut& JsonOut::OptTime(const std::optional<Timestamp>& t) { return t ? Time(*t) : Null(); }
 
+JsonOut& JsonOut::RawValue(std::string_view json) {
+  Room(1);
+  Comma();
+  Raw(json);
+  need_comma_ = true;
+  return *this;
+}
+
 JsonOut& JsonOut::Raw(std::string_view bytes) {
   if (bytes.size() > kBufferBytes) {
     Drain();

@@ -50,6 +50,9 @@ class JsonOut {
   JsonOut& OptTime(const std::optional<Timestamp>& t);
   // Bytes written as they are, outside any value (e.g. a final newline).
   JsonOut& Raw(std::string_view bytes);
+  // A value that is already JSON (a stored event's canonical body), written as it is; the
+  // caller vouches for it.
+  JsonOut& RawValue(std::string_view json);
 
   // Shorthands for a literal key (see Key) and its value.
   template <size_t N>

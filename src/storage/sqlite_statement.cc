@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "storage/sqlite_error.h"
+
 namespace nanni {
 
 Status SqliteStatement::Prepare(sqlite3* db, std::string_view sql) {
@@ -12,7 +14,7 @@ Status SqliteStatement::Prepare(sqlite3* db, std::string_view sql) {
   stmt_ = nullptr;
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
       SQLITE_OK) {
-    return Status::IOError(fmt::format("sqlite: {} (preparing {})", sqlite3_errmsg(db), sql));
+    return SqliteError(db, sqlite3_errcode(db), fmt::format("preparing {}", sql));
   }
   return Status::OK();
 }
@@ -25,7 +27,7 @@ Status SqliteStatement::Step(bool* row) {
   }
   *row = false;
   if (rc == SQLITE_DONE) return Status::OK();
-  Status st = Status::IOError(fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  Status st = SqliteError(db_, rc);
   sqlite3_reset(stmt_);
   return st;
 }

@@ -25,6 +25,7 @@ class SqliteStatement {
   }
 
   Status Prepare(sqlite3* db, std::string_view sql);
+  bool prepared() const { return stmt_ != nullptr; }
 
   // Binds are 1-based, as in SQLite. Text and blobs are copied only if SQLite needs to.
   void BindInt(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
@@ -35,7 +36,8 @@ class SqliteStatement {
     sqlite3_bind_blob(stmt_, i, data, static_cast<int>(size), SQLITE_STATIC);
   }
 
-  // Steps once. *row is true when a row is available. Errors carry SQLite's message.
+  // Steps once. *row is true when a row is available. Errors carry SQLite's message (Busy
+  // when another writer holds the database: storage/sqlite_error.h).
   Status Step(bool* row);
   // Steps a statement that returns no rows.
   Status Run();

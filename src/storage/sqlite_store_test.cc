@@ -37,7 +37,7 @@ FileState StateOf(const std::string& path) {
 }
 
 const std::vector<std::string> kIndexes = {"events_by_account_time", "events_by_time",
-                                           "sqlite_autoindex_events_1"};
+                                           "sqlite_autoindex_derived_1", "sqlite_autoindex_events_1"};
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
@@ -46,12 +46,10 @@ class SqliteStoreTest : public ::testing::Test {
   std::unique_ptr<SqliteStore> store_ = test::NewLedger(path_);
 
   void Append(LedgerWriter* w, int from, int to) {
-    LedgerWriter::Outcome outcome;
-    for (int i = from; i < to; ++i) {
-      PreparedEvent p;
-      PrepareEvent(test::MakeEvent(i, i % 2 ? "acme" : "globex"), &p);
-      ASSERT_TRUE(w->Add(p, &outcome).ok());
-    }
+    std::vector<PreparedEvent> batch(static_cast<size_t>(to - from));
+    for (int i = from; i < to; ++i) PrepareEvent(test::MakeEvent(i, i % 2 ? "acme" : "globex"), &batch[i - from]);
+    LedgerWriter::BatchResult result;
+    ASSERT_TRUE(w->AddBatch(batch, &result).ok());
   }
 };
 
@@ -67,7 +65,7 @@ TEST_F(SqliteStoreTest, BulkLoadKeepsOthersOutThenLeavesTheUsualLedger) {
   Append(w.get(), 0, 500);
 
   std::unique_ptr<SqliteStore> other;
-  Status st = SqliteStore::Open(path_, SqliteStore::OpenMode::kExisting, &other);
+  Status st = SqliteStore::Open(path_, StoreMode::kReadWrite, &other);
   EXPECT_EQ(st.code(), Status::Code::kIOError);
   EXPECT_NE(st.message().find("is taking its first import"), std::string::npos) << st.ToString();
 
@@ -75,11 +73,11 @@ TEST_F(SqliteStoreTest, BulkLoadKeepsOthersOutThenLeavesTheUsualLedger) {
   FileState state = StateOf(path_);
   EXPECT_EQ(state.journal_mode, "wal");
   EXPECT_EQ(state.indexes, kIndexes);
-  ASSERT_TRUE(SqliteStore::Open(path_, SqliteStore::OpenMode::kExisting, &other).ok());
+  ASSERT_TRUE(SqliteStore::Open(path_, StoreMode::kReadWrite, &other).ok());
   uint64_t acme = 0;
   EventQuery q;
   q.account = "acme";
-  ASSERT_TRUE(other->Query(q, [&](const LedgerEntry&) {
+  ASSERT_TRUE(other->Query(AccessScope::All(), q, [&](const LedgerEntry&) {
                      ++acme;
                      return Status::OK();
                    }).ok());

@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "tone/tone_tokenizer.h"
+#include "util/sha256.h"
 
 namespace nanni {
 
@@ -224,9 +225,29 @@ Status ToneModel::AddWeightLine(ToneDimension d, std::string_view feature, float
   return Status::OK();
 }
 
+namespace {
+
+uint64_t Fingerprint(const std::vector<ToneDataFile>& lexicons, const std::vector<ToneDataFile>& weights) {
+  Sha256 hash;
+  hash.Update(fmt::format("scorer {}\n", kToneScorerVersion));
+  for (const auto* files : {&lexicons, &weights}) {
+    for (const ToneDataFile& f : *files) {
+      hash.Update(fmt::format("{} {}\n", f.name, f.text.size()));
+      hash.Update(f.text);
+    }
+  }
+  Digest d = hash.Finish();
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | d[i];
+  return v;
+}
+
+}  // namespace
+
 Status ToneModel::Load(const std::vector<ToneDataFile>& lexicons,
                        const std::vector<ToneDataFile>& weights, std::unique_ptr<ToneModel>* out) {
   std::unique_ptr<ToneModel> m(new ToneModel());
+  m->fingerprint_ = Fingerprint(lexicons, weights);
   for (int s = 0; s < kStyles; ++s) m->styles_[s] = m->InternFeature(kStyleNames[s]);
   for (const ToneDataFile& file : lexicons) {
     NANNI_RETURN_IF_ERROR(ForEachLine(file, [&](const std::string& where, const auto& fields) {

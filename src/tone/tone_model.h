@@ -33,6 +33,10 @@ struct ToneDataFile {
   std::string_view text;
 };
 
+// Raise when ToneScorer::Score() gives other scores for the same model files: scores stored in
+// an analytic index made by an older scorer are then rebuilt.
+constexpr uint32_t kToneScorerVersion = 1;
+
 class ToneModel {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
@@ -75,6 +79,11 @@ class ToneModel {
   uint32_t Bigram(uint32_t first, uint32_t second) const;  // feature "b:A B" or kNone
   uint32_t StyleFeature(Style s) const { return styles_[s]; }
 
+  // Identifies what this model scores: its files' bytes and the scorer's version
+  // (kToneScorerVersion). Scores kept elsewhere (the analytic index) are valid only for the
+  // model with the same fingerprint.
+  uint64_t fingerprint() const { return fingerprint_; }
+
   size_t features() const { return feature_names_.size(); }
   const std::string& FeatureName(uint32_t f) const { return feature_names_[f]; }
   const Weights& FeatureWeights(uint32_t f) const { return weights_[f]; }
@@ -90,6 +99,7 @@ class ToneModel {
 
  private:
   ToneModel() = default;
+  uint64_t fingerprint_ = 0;
   uint32_t InternWord(std::string_view word);
   uint32_t InternFeature(const std::string& name);
   Status AddLexiconLine(std::string_view category, std::string_view phrase, const std::string& where);

@@ -8,13 +8,28 @@
 
 namespace nanni {
 
-void ToneTally::Add(const ToneScore& s) {
+ToneSummary ToneSummary::Of(const ToneScore& s) {
+  ToneSummary t;
+  for (int d = 0; d < 4; ++d) t.score[d] = s.score[d];
+  t.max_threat = s.MaxThreat();
+  t.max_badgering = s.MaxBadgering();
+  for (int d = static_cast<int>(ToneDimension::kAbuse); d < kToneDimensions; ++d) {
+    if (s.score[d] >= 0.5f) t.flagged_sum += s.score[d];
+  }
+  t.demanding = s.Flagged(ToneDimension::kDemanding);
+  t.abusive = s.Flagged(ToneDimension::kAbuse);
+  t.threat = t.max_threat >= 0.5f;
+  t.badgering = t.max_badgering >= 0.5f;
+  return t;
+}
+
+void ToneTally::Add(const ToneSummary& s) {
   ++messages;
   for (int d = 0; d < 4; ++d) sum[d] += s.score[d];
-  demanding += s.Flagged(ToneDimension::kDemanding);
-  abusive += s.Flagged(ToneDimension::kAbuse);
-  threats += s.MaxThreat() >= 0.5f;
-  badgering += s.MaxBadgering() >= 0.5f;
+  demanding += s.demanding;
+  abusive += s.abusive;
+  threats += s.threat;
+  badgering += s.badgering;
 }
 
 void ToneTally::Merge(const ToneTally& o) {
@@ -33,42 +48,40 @@ std::string ReasonLine(const ToneScore& score, const ToneReason& r, const ToneMo
 
 void ToneTrend::Add(const std::string& account, const std::string& key, const std::string& name,
                     const std::string& email, const std::string& month, const std::string& time,
-                    uint64_t seq, const ToneScore& score, const ToneModel& model) {
+                    uint64_t seq, const ToneSummary& summary) {
   auto [it, added] = index_.emplace(account + '\n' + key, contacts_.size());
   if (added) contacts_.push_back(ContactTone{account, key, name, email, {}, {}});
   ContactTone& c = contacts_[it->second];
-  c.total.Add(score);
-  c.months[month].Add(score);
+  c.total.Add(summary);
+  c.months[month].Add(summary);
 
-  std::vector<std::string> flags;
-  double total = 0;
+  const double by_category[3] = {summary.score[3], summary.max_threat, summary.max_badgering};
+  static const char* const kCategory[3] = {"abuse", "threat", "badgering"};
+  for (int k = 0; k < 3; ++k) {
+    if (by_category[k] < 0.5) continue;
+    ToneStandout s;
+    s.category = kCategory[k];
+    s.weight = by_category[k] + 0.001 * (summary.flagged_sum - by_category[k]);
+    s.account = account;
+    s.contact = name.empty() ? key : name;
+    s.time = time;
+    s.seq = seq;
+    Keep(std::move(s), &standouts_[k]);
+  }
+}
+
+void DescribeStandout(const ToneScore& score, const ToneModel& model, ToneStandout* s) {
+  s->text = score.text;
+  s->flags.clear();
+  s->reasons.clear();
   for (int d = static_cast<int>(ToneDimension::kAbuse); d < kToneDimensions; ++d) {
     if (score.score[d] < 0.5f) continue;
-    flags.push_back(ToneDimensionName(d));
-    total += score.score[d];
-  }
-  if (flags.empty()) return;
-  const double by_category[3] = {score.score[static_cast<int>(ToneDimension::kAbuse)], score.MaxThreat(),
-                                 score.MaxBadgering()};
-  static const char* const kCategory[3] = {"abuse", "threat", "badgering"};
-  ToneStandout s{"", 0, account, name.empty() ? key : name, time, score.text, seq, flags, {}};
-  bool reasons_done = false;
-  for (int c = 0; c < 3; ++c) {
-    if (by_category[c] < 0.5) continue;
-    if (!reasons_done) {
-      for (int d = static_cast<int>(ToneDimension::kAbuse); d < kToneDimensions; ++d) {
-        if (score.score[d] < 0.5f) continue;
-        std::vector<ToneReason> rs = score.ReasonsFor(static_cast<ToneDimension>(d));
-        for (size_t k = 0; k < rs.size() && k < 3; ++k) {
-          if (rs[k].contribution <= 0) continue;
-          s.reasons.push_back(ReasonLine(score, rs[k], model) + " (" + ToneDimensionName(d) + ")");
-        }
-      }
-      reasons_done = true;
+    s->flags.push_back(ToneDimensionName(d));
+    std::vector<ToneReason> rs = score.ReasonsFor(static_cast<ToneDimension>(d));
+    for (size_t k = 0; k < rs.size() && k < 3; ++k) {
+      if (rs[k].contribution <= 0) continue;
+      s->reasons.push_back(ReasonLine(score, rs[k], model) + " (" + ToneDimensionName(d) + ")");
     }
-    s.category = kCategory[c];
-    s.weight = by_category[c] + 0.001 * (total - by_category[c]);
-    Keep(s, &standouts_[c]);
   }
 }
 

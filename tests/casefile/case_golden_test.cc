@@ -54,8 +54,8 @@ void Append(LedgerStore* store, const fs::path& file, int64_t recorded) {
     }
     PreparedEvent p;
     PrepareEvent(e, &p);
-    LedgerWriter::Outcome outcome;
-    ASSERT_TRUE(writer->Add(p, &outcome).ok());
+    LedgerWriter::BatchResult result;
+    ASSERT_TRUE(writer->AddBatch(std::span(&p, 1), &result).ok());
   }
   ASSERT_TRUE(writer->Commit().ok());
 }
@@ -92,10 +92,11 @@ void RunCase(const fs::path& dir) {
   ASSERT_TRUE(ParseRfc3339(Trimmed(test::ReadFile((dir / "as_of.txt").string())), &as_of).ok());
   int64_t recorded_by = fs::exists(dir / "recorded_by.txt") ? TimeFile(dir / "recorded_by.txt") : INT64_MAX;
   std::vector<AccountSummary> accounts;
-  ASSERT_TRUE(store->ListAccounts(&accounts).ok());
+  ASSERT_TRUE(store->ListAccounts(AccessScope::All(), &accounts).ok());
   ASSERT_EQ(accounts.size(), 1u) << "one account per golden case";
   std::vector<CaseEvent> events;
-  ASSERT_TRUE(LoadCaseEvents(store.get(), accounts[0].account, as_of.utc_micros, recorded_by, &events).ok());
+  ReportMoment moment{as_of, recorded_by};
+  ASSERT_TRUE(LoadCaseEvents(store.get(), AccessScope::All(), accounts[0].account, moment, &events).ok());
   CaseFile cf;
   ASSERT_TRUE(CaseFileBuilder(clock).Build(accounts[0].account, as_of, events, &cf).ok());
   cf.business_time_zone = config.business_hours.time_zone;

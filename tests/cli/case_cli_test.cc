@@ -133,14 +133,14 @@ TEST_F(CaseCliTest, EveryFormatOfBothCommands) {
 
 TEST_F(CaseCliTest, MisuseGetsOneLineAndAHint) {
   auto r = Run({"case", account_, "--format", "pdf"});
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--format"), std::string::npos);
   EXPECT_NE(r.err.find("hint:"), std::string::npos);
   r = Run({"brief", "no-such-account"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("nanni accounts"), std::string::npos);
   r = Run({"case", account_, "--as-of", "yesterday"});
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--as-of"), std::string::npos);
 }
 

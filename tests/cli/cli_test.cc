@@ -150,13 +150,13 @@ TEST_F(CliTest, MisuseGetsAOneLineErrorAndAHint) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("already exists"), std::string::npos) << r.err;
   r = Nanni({"--db", db_, "events", "acme", "--kind", "bogus"});
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("unknown kind 'bogus'"), std::string::npos) << r.err;
   r = Nanni({"--db", db_, "events", "nobody"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("no account 'nobody'"), std::string::npos) << r.err;
   r = Nanni({"--db", db_, "events", "acme", "--since", "last tuesday"});
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--since"), std::string::npos) << r.err;
 }
 

@@ -30,7 +30,7 @@ std::vector<Event> Import(const std::string& path, const NanniConfig& config,
                           const std::string& db, ImportSummary* summary, Status* status) {
   std::unique_ptr<SqliteStore> store = fs::exists(db) ? nullptr : test::NewLedger(db);
   if (!store) {
-    EXPECT_TRUE(SqliteStore::Open(db, SqliteStore::OpenMode::kExisting, &store).ok());
+    EXPECT_TRUE(SqliteStore::Open(db, StoreMode::kReadWrite, &store).ok());
   }
   std::unique_ptr<MailSource> source;
   EXPECT_TRUE(MailSource::Open(path, &config, &source).ok());
@@ -41,7 +41,7 @@ std::vector<Event> Import(const std::string& path, const NanniConfig& config,
   *status = ImportEvents(store.get(), std::move(sources), options, summary);
   std::vector<Event> events;
   EventDecoder decoder;
-  EXPECT_TRUE(store->Scan(1, UINT64_MAX, [&](const LedgerEntry& entry) {
+  EXPECT_TRUE(store->Scan(AccessScope::All(), 1, UINT64_MAX, [&](const LedgerEntry& entry) {
     Event e;
     Status st = decoder.Decode(entry.body, &e);  // every stored event is a valid event
     EXPECT_TRUE(st.ok()) << st.ToString();

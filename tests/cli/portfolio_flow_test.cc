@@ -241,7 +241,8 @@ TEST_F(PortfolioFlowTest, KillDuringABulkLoadLeavesTheEmptyLedgerReadyForTheNext
   EXPECT_EQ(nlohmann::json::parse(v.out)["checked"], 0);
   auto shape = test::Run({"sqlite3", db, "PRAGMA journal_mode; SELECT name FROM sqlite_master "
                                          "WHERE type = 'index' ORDER BY name;"});
-  EXPECT_EQ(shape.out, "wal\nevents_by_account_time\nevents_by_time\nsqlite_autoindex_events_1\n");
+  EXPECT_EQ(shape.out, "wal\nevents_by_account_time\nevents_by_time\nsqlite_autoindex_derived_1\n"
+                       "sqlite_autoindex_events_1\n");
   auto again = Nanni({"--db", db, "--json", "import", dir_->File("p.ndjson")});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(nlohmann::json::parse(again.out)["added"], lines_->size());

@@ -24,8 +24,8 @@ std::vector<nlohmann::json> Events(const std::string& db) {
   auto r = Nanni({"--db", db, "--json", "accounts"});
   std::vector<nlohmann::json> out;
   std::unique_ptr<SqliteStore> store;
-  EXPECT_TRUE(SqliteStore::Open(db, SqliteStore::OpenMode::kExisting, &store).ok());
-  EXPECT_TRUE(store->Query(EventQuery{}, [&](const LedgerEntry& e) {
+  EXPECT_TRUE(SqliteStore::Open(db, StoreMode::kReadWrite, &store).ok());
+  EXPECT_TRUE(store->Query(AccessScope::All(), EventQuery{}, [&](const LedgerEntry& e) {
     out.push_back(nlohmann::json::parse(e.body));
     return Status::OK();
   }).ok());

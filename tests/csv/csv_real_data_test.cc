@@ -29,9 +29,9 @@ using test::ParseCsv;
 // Every event in the ledger at `db`, as JSON.
 std::vector<nlohmann::json> AllEvents(const std::string& db) {
   std::unique_ptr<SqliteStore> store;
-  EXPECT_TRUE(SqliteStore::Open(db, SqliteStore::OpenMode::kExisting, &store).ok());
+  EXPECT_TRUE(SqliteStore::Open(db, StoreMode::kReadWrite, &store).ok());
   std::vector<nlohmann::json> out;
-  EXPECT_TRUE(store->Query(EventQuery{}, [&](const LedgerEntry& e) {
+  EXPECT_TRUE(store->Query(AccessScope::All(), EventQuery{}, [&](const LedgerEntry& e) {
     out.push_back(nlohmann::json::parse(e.body));
     return Status::OK();
   }).ok());

@@ -25,7 +25,7 @@ rc::Gen<Event> ArbitraryEvent() {
 
 Status VerifyFresh(const std::string& path, VerifyReport* report) {
   std::unique_ptr<SqliteStore> store;
-  NANNI_RETURN_IF_ERROR(SqliteStore::Open(path, SqliteStore::OpenMode::kExisting, &store));
+  NANNI_RETURN_IF_ERROR(SqliteStore::Open(path, StoreMode::kReadWrite, &store));
   return VerifyLedger(store.get(), std::nullopt, nullptr, report);
 }
 
@@ -139,12 +139,12 @@ RC_GTEST_PROP(LedgerProperty, QueryWithoutIndexGivesTheSameBodies, ()) {
   EventQuery query;
   query.account = *rc::gen::element<std::string>("acme", "globex", "initech");
   std::vector<std::string> full, lean;
-  RC_ASSERT(store->Query(query, [&](const LedgerEntry& e) {
+  RC_ASSERT(store->Query(AccessScope::All(), query, [&](const LedgerEntry& e) {
     full.push_back(fmt::format("{} {} {} {}", e.seq, e.recorded_utc_micros, e.body, ToHex(e.hash)));
     return Status::OK();
   }).ok());
   query.with_index = false;
-  RC_ASSERT(store->Query(query, [&](const LedgerEntry& e) {
+  RC_ASSERT(store->Query(AccessScope::All(), query, [&](const LedgerEntry& e) {
     RC_ASSERT(e.index.source_id.empty() && e.index.account.empty() && e.index.kind.empty());
     lean.push_back(fmt::format("{} {} {} {}", e.seq, e.recorded_utc_micros, e.body, ToHex(e.hash)));
     return Status::OK();

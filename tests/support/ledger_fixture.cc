@@ -76,10 +76,10 @@ std::string TamperWithSql(const std::string& path, const std::string& sql) {
 
 ChainHead HeadOf(const std::string& path) {
   std::unique_ptr<SqliteStore> store;
-  Status st = SqliteStore::Open(path, SqliteStore::OpenMode::kExisting, &store);
+  Status st = SqliteStore::Open(path, StoreMode::kReadWrite, &store);
   if (!st.ok()) throw std::runtime_error(st.ToString());
   ChainHead head;
-  st = store->Head(&head);
+  st = store->Head(AccessScope::All(), &head);
   if (!st.ok()) throw std::runtime_error(st.ToString());
   return head;
 }

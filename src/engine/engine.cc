@@ -1,0 +1,292 @@
+#include "engine/engine.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "casefile/case_file_builder.h"
+#include "engine/portfolio_builder.h"
+#include "engine/tone_report_builder.h"
+#include "event/event_decoder.h"
+#include "index/fact_draft.h"
+#include "ledger/ledger_writer.h"
+#include "storage/open_store.h"
+#include "tone/tone_text.h"
+#include "util/printable.h"
+#include "util/sha256.h"
+
+namespace nanni {
+
+Status Engine::Open(Options options, std::unique_ptr<Engine>* out) {
+  std::unique_ptr<Engine> engine(new Engine(options));
+  if (engine->tone_model_ == nullptr) engine->tone_model_ = &ToneModel::Default();
+  NANNI_RETURN_IF_ERROR(BusinessClock::Create(engine->config_.business_hours, &engine->clock_));
+  NANNI_RETURN_IF_ERROR(OpenLedgerStore(options.location, options.mode, &engine->store_));
+  *out = std::move(engine);
+  return Status::OK();
+}
+
+// ---- Reading the record ----
+
+Status Engine::CheckAccount(const AccessScope& scope, const std::string& account) {
+  NANNI_RETURN_IF_ERROR(scope.Check(account));
+  EventQuery any;
+  any.account = account;
+  any.limit = 1;
+  any.with_index = false;
+  bool found = false;
+  NANNI_RETURN_IF_ERROR(store_->Query(scope, any, [&](const LedgerEntry&) {
+    found = true;
+    return Status::OK();
+  }));
+  if (found) return Status::OK();
+  return Status::NotFound(fmt::format("no account '{}' in the ledger\nhint: `nanni accounts` lists them",
+                                      Printable(account)));
+}
+
+Status Engine::Accounts(const AccessScope& scope, std::vector<AccountSummary>* out) {
+  return store_->ListAccounts(scope, out);
+}
+
+Status Engine::Head(ChainHead* head) { return store_->Head(AccessScope::All(), head); }
+
+Status Engine::Events(const AccessScope& scope, const EventQuery& query, const EntryVisitor& visit) {
+  NANNI_RETURN_IF_ERROR(CheckAccount(scope, query.account));
+  return store_->Query(scope, query, visit);
+}
+
+// ---- The analytic index ----
+
+Status Engine::IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuilder::SeqFinder& find,
+                            const IndexBuilder::BlockSink& sink, const std::function<void(uint64_t)>& progress) {
+  EventDecoder decoder;
+  Event event;
+  FactDraft draft;
+  ToneScorer scorer(*tone_model_);
+  ToneScore score;
+  // Blocks are flushed between reads: the scan visits one entry at a time.
+  std::vector<std::pair<uint64_t, int64_t>> pending;
+  uint64_t done = 0;
+  NANNI_RETURN_IF_ERROR(store_->Scan(AccessScope::All(), builder->next_seq(), end, [&](const LedgerEntry& e) -> Status {
+    Status st = decoder.Decode(e.body, &event);
+    if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", e.seq, st.message()));
+    DraftFact(event, &scorer, &score, &draft);
+    NANNI_RETURN_IF_ERROR(builder->Add(e.seq, e.recorded_utc_micros, draft));
+    if (builder->full()) NANNI_RETURN_IF_ERROR(builder->Flush(find, sink));
+    if (progress && ++done % 65536 == 0) progress(done);
+    return Status::OK();
+  }));
+  if (builder->next_seq() != end) {
+    return Status::Corruption(fmt::format("event {} is missing from the ledger", builder->next_seq()));
+  }
+  return builder->Flush(find, sink);
+}
+
+Status Engine::LoadSnapshot(uint64_t head, std::shared_ptr<const IndexSnapshot>* out, std::string* stale) {
+  auto snapshot = std::make_shared<IndexSnapshot>();
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::Load(store_.get(), kIndexAll, tone_model_->fingerprint(), snapshot.get(), stale));
+  if (snapshot->covered() > head) {
+    return Status::Corruption("the analytic index describes more events than the ledger holds\n"
+                              "hint: nanni reindex rebuilds it from the ledger");
+  }
+  if (snapshot->covered() < head) {
+    if (stale->empty()) *stale = fmt::format("it describes {} of the ledger's {} events", snapshot->covered(), head);
+    IndexBuilder builder(snapshot->BuilderState(), tone_model_->fingerprint());
+    LedgerStore* store = store_.get();
+    NANNI_RETURN_IF_ERROR(IndexEntries(
+        head + 1, &builder,
+        [store](std::string_view id, uint64_t* seq) { return store->FindSeq(AccessScope::All(), id, seq); },
+        [&](const DerivedBlock& block) { return snapshot->AddBlock(block); }, nullptr));
+  }
+  snapshot->Finish();
+  *out = std::move(snapshot);
+  return Status::OK();
+}
+
+Status Engine::Snapshot(std::shared_ptr<const IndexSnapshot>* out, std::string* stale) {
+  ChainHead head;
+  NANNI_RETURN_IF_ERROR(Head(&head));
+  std::lock_guard lock(mu_);
+  if (!snapshot_ || snapshot_head_ != head.count) {
+    std::shared_ptr<const IndexSnapshot> fresh;
+    std::string why;
+    NANNI_RETURN_IF_ERROR(LoadSnapshot(head.count, &fresh, &why));
+    snapshot_ = std::move(fresh);
+    snapshot_head_ = head.count;
+    snapshot_stale_ = std::move(why);
+  }
+  *out = snapshot_;
+  if (stale != nullptr) *stale = snapshot_stale_;
+  return Status::OK();
+}
+
+// ---- Analyses ----
+
+Status Engine::CaseFile(const AccessScope& scope, const std::string& account, const ReportMoment& moment,
+                        CaseReport* out) {
+  Status st = LoadCaseEvents(store_.get(), scope, account, moment, &out->events);
+  if (st.code() == Status::Code::kNotFound) return CheckAccount(scope, account);
+  NANNI_RETURN_IF_ERROR(st);
+  NANNI_RETURN_IF_ERROR(CaseFileBuilder(clock_).Build(account, moment.as_of, out->events, &out->case_file));
+  out->case_file.business_time_zone = config_.business_hours.time_zone;
+  return Status::OK();
+}
+
+Status Engine::Portfolio(const AccessScope& scope, const ReportMoment& moment, nanni::Portfolio* out) {
+  std::shared_ptr<const IndexSnapshot> index;
+  NANNI_RETURN_IF_ERROR(Snapshot(&index));
+  BusinessClock clock = clock_;
+  if (index->covered() > 0) {  // precomputed business days over the record's span
+    clock.Cover(index->fact(1).time_utc_micros, moment.as_of.utc_micros == INT64_MAX ? NowMicros() : moment.as_of.utc_micros);
+  }
+  *out = PortfolioBuilder(*index, clock).Build(scope, moment);
+  out->business_time_zone = config_.business_hours.time_zone;
+  return Status::OK();
+}
+
+namespace {
+
+Status RescoreFrom(LedgerStore* store, const ToneModel& model, uint64_t seq, ToneScore* score) {
+  EventDecoder decoder;
+  Event event;
+  ToneScorer scorer(model);
+  return store->Get(AccessScope::All(), seq, [&](const LedgerEntry& e) {
+    Status st = decoder.Decode(e.body, &event);
+    if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", seq, st.message()));
+    scorer.Score(ToneTextOf(event), score);
+    return Status::OK();
+  });
+}
+
+}  // namespace
+
+Status Engine::AccountTone(const AccessScope& scope, const std::string& account, const ReportMoment& moment,
+                           size_t standouts, ToneReport* out) {
+  NANNI_RETURN_IF_ERROR(CheckAccount(scope, account));
+  std::shared_ptr<const IndexSnapshot> index;
+  NANNI_RETURN_IF_ERROR(Snapshot(&index));
+  LedgerStore* store = store_.get();
+  const ToneModel& model = *tone_model_;
+  return ToneReportBuilder(*index, model, [&](uint64_t seq, ToneScore* s) { return RescoreFrom(store, model, seq, s); })
+      .Build(scope, account, moment, standouts, out);
+}
+
+Status Engine::PortfolioTone(const AccessScope& scope, const ReportMoment& moment, size_t standouts,
+                             ToneReport* out) {
+  std::shared_ptr<const IndexSnapshot> index;
+  NANNI_RETURN_IF_ERROR(Snapshot(&index));
+  LedgerStore* store = store_.get();
+  const ToneModel& model = *tone_model_;
+  return ToneReportBuilder(*index, model, [&](uint64_t seq, ToneScore* s) { return RescoreFrom(store, model, seq, s); })
+      .Build(scope, "", moment, standouts, out);
+}
+
+// ---- Writing ----
+
+Status Engine::Import(std::vector<std::unique_ptr<EventSource>> sources, ImportOptions options,
+                      ImportSummary* summary) {
+  int64_t recorded = options.recorded_utc_micros != 0 ? options.recorded_utc_micros : NowMicros();
+  std::unique_ptr<LedgerWriter> writer;
+  NANNI_RETURN_IF_ERROR(LedgerWriter::Begin(store_.get(), recorded, &writer));
+  AppendTransaction* txn = writer->transaction();
+  // The index continues from what the ledger holds, inside the transaction: first whatever it
+  // lacks (a ledger made before the index, or by another version), then the new events.
+  IndexBuilder::State state;
+  std::vector<uint64_t> ends;
+  std::string stale;
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_model_->fingerprint(), &state, &ends, &stale));
+  IndexBuilder builder(std::move(state), tone_model_->fingerprint());
+  NANNI_RETURN_IF_ERROR(txn->DeleteDerived(index_stream::kPrefix, builder.next_seq()));
+  NANNI_RETURN_IF_ERROR(IndexEntries(
+      writer->head().count + 1, &builder,
+      [txn](std::string_view id, uint64_t* seq) { return txn->FindSeq(id, seq); },
+      [txn](const DerivedBlock& block) { return txn->PutDerived(block); }, nullptr));
+  options.index = &builder;
+  options.tone_model = tone_model_;
+  return ImportInto(writer.get(), std::move(sources), options, summary);
+}
+
+Status Engine::Reindex(const std::function<void(uint64_t)>& progress, uint64_t* indexed) {
+  std::unique_ptr<AppendTransaction> txn;
+  NANNI_RETURN_IF_ERROR(store_->BeginAppend(&txn));
+  ChainHead head;
+  NANNI_RETURN_IF_ERROR(txn->ReadHead(&head));
+  NANNI_RETURN_IF_ERROR(txn->DeleteDerived(index_stream::kPrefix, 0));
+  IndexBuilder builder(IndexBuilder::State(), tone_model_->fingerprint());
+  AppendTransaction* t = txn.get();
+  NANNI_RETURN_IF_ERROR(IndexEntries(
+      head.count + 1, &builder, [t](std::string_view id, uint64_t* seq) { return t->FindSeq(id, seq); },
+      [t](const DerivedBlock& block) { return t->PutDerived(block); }, progress));
+  NANNI_RETURN_IF_ERROR(txn->Commit());
+  *indexed = head.count;
+  std::lock_guard lock(mu_);
+  snapshot_.reset();
+  return Status::OK();
+}
+
+namespace {
+
+// The digests of a stream's stored blocks, by first seq.
+Status StoredDigests(LedgerStore* store, std::string_view stream, std::map<uint64_t, Digest>* out) {
+  return store->ReadDerived(AccessScope::All(), stream, [&](const DerivedBlock& b) {
+    Sha256 hash;
+    hash.Update(b.bytes);
+    (*out)[b.first_seq] = hash.Finish();
+    return Status::OK();
+  });
+}
+
+}  // namespace
+
+Status Engine::Verify(const std::optional<Receipt>& receipt, const VerifyProgress& progress,
+                      VerifyReport* report, IndexCheck* index) {
+  *index = IndexCheck();
+  NANNI_RETURN_IF_ERROR(VerifyLedger(store_.get(), receipt, progress, report));
+  // The stored index, block by block: rebuilt from the entries each block describes.
+  IndexBuilder::State state;
+  std::vector<uint64_t> ends;
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_model_->fingerprint(), &state, &ends, &index->stale));
+  index->covered = ends.empty() ? 0 : ends.back() - 1;
+  std::map<std::string, std::map<uint64_t, Digest>, std::less<>> stored;
+  for (std::string_view s : {index_stream::kFacts, index_stream::kCalls, index_stream::kMoney, index_stream::kPromises,
+                             index_stream::kIncidents, index_stream::kTone, index_stream::kStrings, index_stream::kLinks}) {
+    NANNI_RETURN_IF_ERROR(StoredDigests(store_.get(), s, &stored[std::string(s)]));
+  }
+  IndexBuilder builder(IndexBuilder::State(), tone_model_->fingerprint());
+  LedgerStore* store = store_.get();
+  auto find = [store](std::string_view id, uint64_t* seq) { return store->FindSeq(AccessScope::All(), id, seq); };
+  auto compare = [&](const DerivedBlock& b) -> Status {
+    auto& blocks = stored[std::string(b.stream)];
+    auto it = blocks.find(b.first_seq);
+    Sha256 hash;
+    hash.Update(b.bytes);
+    if (it == blocks.end() || it->second != hash.Finish()) {
+      if (index->mismatch.empty()) {
+        index->mismatch = fmt::format("its {} block for events {} to {} does not match a rebuild from the ledger",
+                                      b.stream, b.first_seq, b.end_seq - 1);
+      }
+    } else {
+      blocks.erase(it);
+    }
+    return Status::OK();
+  };
+  for (uint64_t end : ends) {
+    NANNI_RETURN_IF_ERROR(IndexEntries(end, &builder, find, compare, nullptr));
+    if (!index->mismatch.empty()) break;
+    index->checked = end - 1;
+  }
+  for (const auto& [stream, blocks] : stored) {
+    for (const auto& [first, digest] : blocks) {
+      if (index->mismatch.empty() && first <= index->covered) {
+        index->mismatch = fmt::format("it holds a {} block at event {} that a rebuild does not make", stream, first);
+      }
+    }
+  }
+  if (!index->mismatch.empty()) {
+    return Status::Corruption("the analytic index disagrees with the ledger: " + index->mismatch +
+                              "\nhint: nanni reindex rebuilds it from the ledger (the ledger itself verified)");
+  }
+  return Status::OK();
+}
+
+}  // namespace nanni

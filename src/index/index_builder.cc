@@ -1,0 +1,199 @@
+#include "index/index_builder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace nanni {
+
+IndexBuilder::IndexBuilder(State state, uint64_t tone_model)
+    : tone_model_(tone_model), next_seq_(state.next_seq) {
+  for (std::string& s : state.strings) strings_.emplace(std::move(s), ++string_count_);
+  for (PendingLink& p : state.pending) pending_.emplace(std::move(p.target), std::make_pair(p.seq, p.kind));
+}
+
+uint32_t IndexBuilder::Intern(std::string_view s) {
+  if (s.empty()) return 0;
+  auto [it, added] = strings_.try_emplace(std::string(s), string_count_ + 1);
+  if (added) {
+    ++string_count_;
+    new_strings_.emplace_back(s);
+  }
+  return it->second;
+}
+
+uint32_t IndexBuilder::RecordedIndex(int64_t recorded) {
+  // A block holds one import's events, or a few: a short table, searched from its end.
+  for (size_t i = recorded_.size(); i-- > 0;) {
+    if (recorded_[i] == recorded) return static_cast<uint32_t>(i);
+  }
+  recorded_.push_back(recorded);
+  return static_cast<uint32_t>(recorded_.size() - 1);
+}
+
+Status IndexBuilder::Add(uint64_t seq, int64_t recorded, const FactDraft& draft) {
+  if (seq != next_seq_) {
+    return Status::Corruption(fmt::format("analytic index: event {} was added where {} was due", seq, next_seq_));
+  }
+  if (seq > UINT32_MAX) return Status::InvalidInput("the analytic index holds at most 4294967295 events");
+  if (facts_.empty()) first_seq_ = seq;
+  const auto seq32 = static_cast<uint32_t>(seq);
+  Fact f = draft.fact;
+  f.account = Intern(draft.account);
+  f.from = Intern(draft.from);
+  f.recorded = RecordedIndex(recorded);
+  facts_.push_back(f);
+  AddLinks(draft);
+  AddSideRecord(seq32, draft);
+  ids_.emplace(draft.id, seq32);
+  FixPending(seq32, draft.id);
+  ++next_seq_;
+  return Status::OK();
+}
+
+void IndexBuilder::AddLinks(const FactDraft& draft) {
+  const auto fact = static_cast<uint32_t>(facts_.size() - 1);
+  if (!draft.reply_to.empty()) links_.push_back({fact, LinkKind::kReplyTo, draft.reply_to});
+  if (!draft.corrects.empty()) links_.push_back({fact, LinkKind::kCorrects, draft.corrects});
+  if (!draft.ref.empty()) links_.push_back({fact, LinkKind::kRef, draft.ref});
+}
+
+void IndexBuilder::AddSideRecord(uint32_t seq, const FactDraft& d) {
+  switch (d.table) {
+    case FactDraft::Table::kCall: {
+      CallFact c = d.call;
+      c.seq = seq;
+      c.agent = Intern(d.agent);
+      c.queue = Intern(d.queue);
+      c.transfer_to = Intern(d.transfer_to);
+      calls_.push_back(c);
+      break;
+    }
+    case FactDraft::Table::kMoney: {
+      MoneyFact m = d.money;
+      m.seq = seq;
+      m.invoice = Intern(d.invoice);
+      m.currency = Intern(d.currency);
+      money_.push_back(m);
+      break;
+    }
+    case FactDraft::Table::kPromise: {
+      PromiseFact p = d.promise;
+      p.seq = seq;
+      promises_.push_back(p);
+      break;
+    }
+    case FactDraft::Table::kIncident: {
+      IncidentFact i = d.incident;
+      i.seq = seq;
+      i.incident = Intern(d.incident_key);
+      incidents_.push_back(i);
+      break;
+    }
+    case FactDraft::Table::kNone:
+      break;
+  }
+  if (d.has_tone) {
+    ToneFact t = d.tone;
+    t.seq = seq;
+    tone_.push_back(t);
+  }
+}
+
+void IndexBuilder::FixPending(uint32_t seq, const std::string& id) {
+  auto [begin, end] = pending_.equal_range(id);
+  for (auto it = begin; it != end; ++it) {
+    LinkFixup fix;
+    fix.seq = it->second.first;
+    fix.target = seq;
+    fix.kind = static_cast<uint8_t>(it->second.second);
+    fixups_.push_back(fix);
+  }
+  pending_.erase(begin, end);
+}
+
+Status IndexBuilder::ResolveLinks(const SeqFinder& find) {
+  for (const OpenLink& link : links_) {
+    uint64_t target = 0;
+    if (auto it = ids_.find(link.target); it != ids_.end()) {
+      target = it->second;
+    } else {
+      NANNI_RETURN_IF_ERROR(find(link.target, &target));
+      if (target >= first_seq_) target = 0;  // not before the block: not in the ledger yet
+    }
+    Fact& f = facts_[link.fact];
+    const uint32_t seq = static_cast<uint32_t>(first_seq_ + link.fact);
+    if (target == 0) {
+      new_pending_.push_back(PendingLink{seq, link.kind, link.target});
+      pending_.emplace(link.target, std::make_pair(seq, link.kind));
+      continue;
+    }
+    const auto t = static_cast<uint32_t>(target);
+    (link.kind == LinkKind::kReplyTo ? f.reply_to : link.kind == LinkKind::kCorrects ? f.corrects : f.ref) = t;
+  }
+  return Status::OK();
+}
+
+Status IndexBuilder::WriteStreams(const BlockSink& sink) {
+  const uint64_t end = first_seq_ + facts_.size();
+  auto put = [&](std::string_view stream, uint64_t count, const auto& fill) -> Status {
+    if (count == 0 && stream != index_stream::kFacts) return Status::OK();
+    BlockHeader header;
+    header.tone_model = tone_model_;
+    header.count = count;
+    BlockBytes bytes(header);
+    fill(&bytes);
+    return sink(DerivedBlock{stream, first_seq_, end, bytes.bytes()});
+  };
+  auto records = [&](std::string_view stream, const auto& v) {
+    return put(stream, v.size(), [&](BlockBytes* b) { b->Records(std::span(v)); });
+  };
+  NANNI_RETURN_IF_ERROR(put(index_stream::kFacts, facts_.size(), [&](BlockBytes* b) {
+    b->Records(std::span<const Fact>(facts_));
+    b->U32(static_cast<uint32_t>(recorded_.size()));
+    for (int64_t r : recorded_) b->I64(r);
+  }));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kCalls, calls_));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kMoney, money_));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kPromises, promises_));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kIncidents, incidents_));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kTone, tone_));
+  NANNI_RETURN_IF_ERROR(put(index_stream::kStrings, new_strings_.size(), [&](BlockBytes* b) {
+    for (const std::string& s : new_strings_) b->String(s);
+  }));
+  return put(index_stream::kLinks, fixups_.size() + new_pending_.size(), [&](BlockBytes* b) {
+    b->U32(static_cast<uint32_t>(fixups_.size()));
+    b->Records(std::span<const LinkFixup>(fixups_));
+    b->U32(static_cast<uint32_t>(new_pending_.size()));
+    for (const PendingLink& p : new_pending_) {
+      b->U32(p.seq);
+      b->U32(static_cast<uint32_t>(p.kind));
+      b->String(p.target);
+    }
+  });
+}
+
+Status IndexBuilder::Flush(const SeqFinder& find, const BlockSink& sink) {
+  if (facts_.empty()) return Status::OK();
+  NANNI_RETURN_IF_ERROR(ResolveLinks(find));
+  NANNI_RETURN_IF_ERROR(WriteStreams(sink));
+  Clear();
+  return Status::OK();
+}
+
+void IndexBuilder::Clear() {
+  facts_.clear();
+  recorded_.clear();
+  calls_.clear();
+  money_.clear();
+  promises_.clear();
+  incidents_.clear();
+  tone_.clear();
+  new_strings_.clear();
+  fixups_.clear();
+  new_pending_.clear();
+  links_.clear();
+  ids_.clear();
+}
+
+}  // namespace nanni
