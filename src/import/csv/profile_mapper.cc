@@ -9,6 +9,7 @@
 #include <limits>
 #include <span>
 
+#include "event/validate.h"
 #include "util/printable.h"
 #include "util/utf8.h"
 
@@ -80,20 +81,6 @@ Status MinorFilter(int decimals, std::string* v) {
   out += frac;
   out.append(decimals - frac.size(), '0');
   *v = std::move(out);
-  return Status::OK();
-}
-
-Status CheckText(std::string_view field, std::string_view s, size_t max, bool identifier) {
-  if (s.size() > max) {
-    return Status::InvalidInput(fmt::format("field '{}': longer than {} bytes", field, max));
-  }
-  if (identifier) {
-    for (unsigned char c : s) {
-      if (c < 0x20 || c == 0x7f) {
-        return Status::InvalidInput(fmt::format("field '{}': contains a control character", field));
-      }
-    }
-  }
   return Status::OK();
 }
 
@@ -483,7 +470,7 @@ Status ProfileMapper::RenderContact(const ContactSpec& spec, const CsvRecord& re
   out->reset();
   if (c.id.empty() && c.name.empty() && c.email.empty()) return Status::OK();
   for (const std::string* s : {&c.id, &c.name, &c.email, &c.title}) {
-    NANNI_RETURN_IF_ERROR(CheckText("contact", *s, 1024, true));
+    NANNI_RETURN_IF_ERROR(CheckIdentifier("contact", *s, 1024));
   }
   *out = std::move(c);
   return Status::OK();
@@ -503,8 +490,8 @@ Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Even
   if (e->account.empty()) {
     return Status::InvalidInput(fmt::format("field 'account' ({}) is empty", r.account.text));
   }
-  NANNI_RETURN_IF_ERROR(CheckText("id", e->id, 512, true));
-  NANNI_RETURN_IF_ERROR(CheckText("account", e->account, 256, true));
+  NANNI_RETURN_IF_ERROR(CheckIdentifier("id", e->id, kMaxIdBytes));
+  NANNI_RETURN_IF_ERROR(CheckIdentifier("account", e->account, kMaxAccountBytes));
   std::string text;
   NANNI_RETURN_IF_ERROR(field(r.time, "time", &text));
   Status st = ParseTimeValue(text, r.time_formats, &e->time);
@@ -518,18 +505,12 @@ Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Even
   NANNI_RETURN_IF_ERROR(field(r.ref, "ref", &e->source.ref));
   for (auto [s, name] : {std::pair{&e->thread, "thread"}, {&e->reply_to, "reply_to"},
                          {&e->corrects, "corrects"}, {&e->source.ref, "ref"}}) {
-    NANNI_RETURN_IF_ERROR(CheckText(name, *s, 512, true));
+    NANNI_RETURN_IF_ERROR(CheckIdentifier(name, *s, kMaxIdBytes));
   }
   if (r.kind->needs_reply_to && e->reply_to.empty()) {
     return Status::InvalidInput("field 'reply_to' is empty");
   }
-  if (!e->channel.empty()) {
-    auto ch = Channels();
-    if (std::find(ch.begin(), ch.end(), e->channel) == ch.end()) {
-      return Status::InvalidInput(fmt::format("field 'channel': '{}' is not a channel",
-                                              Printable(e->channel, 40)));
-    }
-  }
+  if (!e->channel.empty()) NANNI_RETURN_IF_ERROR(CheckChannel(e->channel));
   if (r.from) NANNI_RETURN_IF_ERROR(RenderContact(*r.from, record, &e->from));
   for (const ContactSpec& c : r.to) {
     std::optional<Contact> to;
@@ -544,49 +525,31 @@ Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Even
       if (a.spec->required) return Status::InvalidInput(fmt::format("field '{}' is empty", name));
       continue;
     }
-    auto bad = [&](std::string_view why) {
-      return Status::InvalidInput(fmt::format("field '{}': '{}' {}", name, Printable(text, 60), why));
-    };
+    AttributeValue value;
     switch (a.spec->type) {
       case AttributeType::kInt:
       case AttributeType::kNonNegative: {
         int64_t v = 0;
-        if (!ParseInt64(text, &v).ok()) return bad("is not an integer");
-        if (a.spec->type == AttributeType::kNonNegative && v < 0) return bad("is negative");
-        e->SetAttr(name, v);
+        if (!ParseInt64(text, &v).ok()) {
+          return Status::InvalidInput(
+              fmt::format("field '{}': '{}' is not an integer", name, Printable(text, 60)));
+        }
+        value = v;
         break;
       }
       case AttributeType::kTime: {
         Timestamp t;
         Status ts = ParseTimeValue(text, r.time_formats, &t);
         if (!ts.ok()) return ts.WithPrefix(fmt::format("field '{}'", name));
-        e->SetAttr(name, t);
+        value = t;
         break;
       }
-      case AttributeType::kEnum: {
-        if (std::find(a.spec->choices.begin(), a.spec->choices.end(), text) == a.spec->choices.end()) {
-          std::string list;
-          for (auto c : a.spec->choices) list += fmt::format("{}{}", list.empty() ? "" : ", ", c);
-          return bad(fmt::format("is not one of {}", list));
-        }
-        e->SetAttr(name, text);
-        break;
-      }
-      case AttributeType::kCurrency:
-        if (text.size() != 3 || !std::all_of(text.begin(), text.end(),
-                                             [](char c) { return c >= 'A' && c <= 'Z'; })) {
-          return bad("is not an ISO 4217 currency code");
-        }
-        e->SetAttr(name, text);
-        break;
-      case AttributeType::kId:
-        NANNI_RETURN_IF_ERROR(CheckText(name, text, 512, true));
-        e->SetAttr(name, text);
-        break;
-      case AttributeType::kString:
-        e->SetAttr(name, text);
+      default:
+        value = text;
         break;
     }
+    NANNI_RETURN_IF_ERROR(CheckAttribute(*a.spec, value));
+    e->SetAttr(std::move(name), std::move(value));
   }
   for (const auto& [key, tpl] : r.meta) {
     NANNI_RETURN_IF_ERROR(field(tpl, "meta." + key, &text));

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "event/event_decoder.h"
 #include "import/csv/csv_source.h"
 
 namespace nanni {
@@ -128,7 +129,7 @@ attributes = { outcome = "{outcome}", queue_wait_s = "{wait|int}", handle_s = "0
   auto events = MapAll(toml, "id,org,at,outcome,wait\n1,a,2026-01-01,answered,3.0\n"
                              "2,a,2026-01-01,HANG,1\n", &error);
   EXPECT_EQ(events.size(), 2u);  // the first row only: nothing of the second
-  EXPECT_EQ(error, "3: event[2]: field 'outcome': 'HANG' is not one of answered, abandoned, "
+  EXPECT_EQ(error, "3: event[2]: field 'outcome': 'HANG' is not one of: answered, abandoned, "
                    "dropped, transferred");
   MapAll(toml, "id,org,at,outcome,wait\n1,,2026-01-01,answered,1\n", &error);
   EXPECT_EQ(error, "2: event[1]: field 'account' ({org}) is empty");
@@ -138,6 +139,49 @@ attributes = { outcome = "{outcome}", queue_wait_s = "{wait|int}", handle_s = "0
   EXPECT_NE(error.find("field 'account': not valid UTF-8"), std::string::npos) << error;
   MapAll(toml, "id,org,at,outcome,wait\n1,a,2026-01-01\n", &error);
   EXPECT_EQ(error, "2: expected 5 fields, found 3");
+}
+
+// One check (event/validate.h) for both readers: the same bad value gets the same message
+// from a CSV row as from an NDJSON line.
+TEST(ProfileMapper, ABadValueGetsTheDecodersMessage) {
+  struct Case {
+    const char* kind;
+    const char* attributes;  // TOML: name = "{column}", ...
+    const char* csv;         // header and one row
+    const char* json;        // the same event's fields after kind, id, account and time
+  } cases[] = {
+      {"call", R"(outcome = "{o}", queue_wait_s = "{w}", handle_s = "0")", "o,w\nHANG,3\n",
+       R"("outcome":"HANG","queue_wait_s":3,"handle_s":0)"},
+      {"call", R"(outcome = "{o}", queue_wait_s = "{w}", handle_s = "0")", "o,w\nanswered,-3\n",
+       R"("outcome":"answered","queue_wait_s":-3,"handle_s":0)"},
+      {"payment", R"(invoice = "{i}", amount_minor = "5", currency = "{c}")", "i,c\n1,euro\n",
+       R"("invoice":"1","amount_minor":5,"currency":"euro")"},
+      {"payment", R"(invoice = "{i}", amount_minor = "5", currency = "{c}")", "i,c\na\x07" "b,EUR\n",
+       R"("invoice":"a\u0007b","amount_minor":5,"currency":"EUR")"},
+      {"incident", R"(incident = "{i}", phase = "{p}")", "i,p\nx,middle\n",
+       R"("incident":"x","phase":"middle")"},
+  };
+  EventDecoder decoder;
+  for (const Case& c : cases) {
+    std::string toml = std::string("[time]\nformats = \"%Y\"\n[[event]]\nkind = \"") + c.kind +
+                       "\"\nid = \"x\"\naccount = \"a\"\ntime = \"2026\"\nattributes = { " +
+                       c.attributes + " }\n";
+    std::string csv_error;
+    MapAll(toml, c.csv, &csv_error);
+    Event e;
+    Status st = decoder.Decode(std::string(R"({"kind":")") + c.kind +
+                               R"(","id":"x","account":"a","time":"2026-01-01T00:00:00Z",)" +
+                               c.json + "}", &e);
+    ASSERT_FALSE(st.ok()) << c.json;
+    EXPECT_EQ(csv_error, "2: event[1]: " + st.message());
+  }
+  std::string channel_error;
+  MapAll("[time]\nformats = \"%Y\"\n[[event]]\nkind = \"note\"\nid = \"x\"\naccount = \"a\"\n"
+         "time = \"2026\"\nchannel = \"{c}\"\n", "c\npigeon\n", &channel_error);
+  Event e;
+  Status st = decoder.Decode(R"({"kind":"note","id":"x","account":"a","time":"2026-01-01T00:00:00Z",)"
+                             R"("channel":"pigeon"})", &e);
+  EXPECT_EQ(channel_error, "2: event[1]: " + st.message());
 }
 
 TEST(ProfileMapper, RepeatedHeaderRowsAreSkipped) {
