@@ -48,7 +48,10 @@ TEST(CsvProfileErrors, EveryBadProfileIsRefusedNamingFileKeyAndReason) {
     std::string expect, header;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) {
-      if (line.rfind("# expect: ", 0) == 0) expect = line.substr(10);
+      if (line.rfind("# expect: ", 0) == 0) {
+        expect = line.substr(10);
+        for (size_t at; (at = expect.find("\\n")) != std::string::npos;) expect.replace(at, 2, "\n");
+      }
       if (line.rfind("# header: ", 0) == 0) header = line.substr(10);
     }
     ASSERT_FALSE(expect.empty()) << path << " has no '# expect:' line";

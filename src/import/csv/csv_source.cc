@@ -48,8 +48,11 @@ Status ReadHeader(const std::string& name, CsvReader* reader, ProfileMapper* map
     }
   }
   Status st = mapper->Bind(header);
-  if (!st.ok()) return st.WithSuffix(fmt::format(" (reading {})", Printable(name, 200)));
-  return Status::OK();
+  if (st.ok()) return st;
+  std::string message = st.message();  // the file read goes before a hint on its own line
+  message.insert(std::min(message.find('\n'), message.size()),
+                 fmt::format(" (reading {})", Printable(name, 200)));
+  return Status::InvalidInput(std::move(message));
 }
 
 }  // namespace

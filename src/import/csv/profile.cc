@@ -23,11 +23,7 @@ class Errors {
  public:
   explicit Errors(const std::string& file) : file_(file) {}
   Status At(const toml::node* node, std::string_view key, std::string_view what) const {
-    std::string where = file_;
-    if (node != nullptr && node->source().begin.line > 0) {
-      where += fmt::format(":{}", node->source().begin.line);
-    }
-    return Status::InvalidInput(fmt::format("{}: key '{}': {}", where, key, what));
+    return ProfileKeyError(file_, node != nullptr ? node->source().begin.line : 0, key, what);
   }
 
  private:
@@ -190,7 +186,7 @@ Status ParseFilter(std::string_view text, const Profile& p, TemplateFilter* f) {
   f->arg = std::string(arg);
   auto no_arg = [&](Op op) {
     f->op = op;
-    return has_arg ? Status::InvalidInput(fmt::format("filter '{}' takes no argument", name))
+    return has_arg ? Status::InvalidInput(fmt::format("filter '{}' takes no argument", Printable(name, 40)))
                    : Status::OK();
   };
   if (name == "lower") return no_arg(Op::kLower);
@@ -218,14 +214,15 @@ Status ParseFilter(std::string_view text, const Profile& p, TemplateFilter* f) {
     for (size_t i = 0; i < p.maps.size(); ++i) {
       if (p.maps[i].name == arg) { f->index = static_cast<int>(i); return Status::OK(); }
     }
-    return Status::InvalidInput(fmt::format("filter 'map:{}': no [maps.{}] table", arg, arg));
+    return Status::InvalidInput(fmt::format("filter 'map:{0}': no [maps.{0}] table", Printable(arg, 40)));
   }
   if (name == "lookup") {
     f->op = Op::kLookup;
     for (size_t i = 0; i < p.lookups.size(); ++i) {
       if (p.lookups[i].name == arg) { f->index = static_cast<int>(i); return Status::OK(); }
     }
-    return Status::InvalidInput(fmt::format("filter 'lookup:{}': no [[lookup]] named '{}'", arg, arg));
+    return Status::InvalidInput(
+        fmt::format("filter 'lookup:{0}': no [[lookup]] named '{0}'", Printable(arg, 40)));
   }
   return Status::InvalidInput(
       fmt::format("unknown filter '{}' (filters: {})", Printable(name, 40), kFilterNames));
@@ -238,6 +235,13 @@ TemplatePart LiteralPart(std::string text) {
 }
 
 }  // namespace
+
+Status ProfileKeyError(std::string_view file, int64_t line, std::string_view key,
+                       std::string_view what) {
+  std::string where = Printable(file, 200);
+  if (line > 0) where += fmt::format(":{}", line);
+  return Status::InvalidInput(fmt::format("{}: key '{}': {}", where, Printable(key, 120), what));
+}
 
 Status ParseTemplate(std::string_view text, const Profile& profile, Template* out) {
   out->text = std::string(text);
@@ -271,7 +275,8 @@ Status ParseTemplate(std::string_view text, const Profile& profile, Template* ou
     if (part.column == "@line") part.special = TemplatePart::Special::kLine;
     else if (part.column == "@file") part.special = TemplatePart::Special::kFile;
     else if (part.column[0] == '@') {
-      return Status::InvalidInput(fmt::format("unknown '{}' (only @line and @file)", part.column));
+      return Status::InvalidInput(
+          fmt::format("unknown '{}' (only @line and @file)", Printable(part.column, 40)));
     }
     while (bar != std::string_view::npos) {
       size_t next = inner.find('|', bar + 1);
@@ -297,6 +302,7 @@ Status GetTemplate(const Errors& err, const toml::table& t, std::string_view pre
   if (!n->is_string()) return err.At(n, full, "must be a string (a template such as \"{column}\")");
   Status st = ParseTemplate(n->as_string()->get(), p, out);
   if (!st.ok()) return err.At(n, full, st.message());
+  out->line = n->source().begin.line;
   return Status::OK();
 }
 
@@ -312,6 +318,7 @@ Status GetConditions(const Errors& err, const toml::table& t, std::string_view p
     Condition c;
     Status st = ParseTemplate(k.str(), p, &c.value);
     if (!st.ok()) return err.At(&v, fmt::format("{}.\"{}\"", full, k.str()), st.message());
+    c.value.line = v.source().begin.line;
     if (v.is_string()) {
       c.values.push_back(v.as_string()->get());
     } else if (const toml::array* a = v.as_array()) {

@@ -266,6 +266,53 @@ ProfileMapper::ProfileMapper(Profile profile, std::string file_name)
     : profile_(std::move(profile)), file_name_(std::move(file_name)),
       lookups_(profile_.lookups.size()) {}
 
+namespace {
+
+constexpr size_t kListedColumns = 40;
+
+// "'a', 'b', 'c'", at most kListedColumns of them, then "... and N more".
+std::string ListColumns(const std::vector<std::string>& header) {
+  std::string list;
+  for (size_t i = 0; i < header.size() && i < kListedColumns; ++i) {
+    list += fmt::format("{}'{}'", i ? ", " : "", Printable(header[i], 60));
+  }
+  if (header.size() > kListedColumns) {
+    list += fmt::format(", ... and {} more", header.size() - kListedColumns);
+  }
+  return list;
+}
+
+std::string FoldCase(std::string_view s) {
+  s = Trim(s);
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+// A header column that differs from `name` only in ASCII case or surrounding blanks.
+const std::string* NearColumn(const std::vector<std::string>& header, std::string_view name) {
+  const std::string folded = FoldCase(name);
+  for (const std::string& h : header) {
+    if (FoldCase(h) == folded) return &h;
+  }
+  return nullptr;
+}
+
+// When the whole header is one column holding another common delimiter, the profile's
+// [csv] delimiter is likely wrong: says which one the header uses.
+std::string DelimiterHint(const std::vector<std::string>& header, char delimiter) {
+  if (header.size() != 1) return "";
+  for (char d : {';', ',', '\t', '|'}) {
+    if (d == delimiter || header[0].find(d) == std::string::npos) continue;
+    std::string shown = d == '\t' ? "\\t" : std::string(1, d);
+    return fmt::format("\nhint: the header is one column holding '{0}': set [csv] delimiter = \"{0}\"",
+                       shown);
+  }
+  return "";
+}
+
+}  // namespace
+
 Status ProfileMapper::BindTemplate(Template* t, const std::string& key) {
   for (TemplatePart& part : t->parts) {
     if (part.column.empty() || part.special != TemplatePart::Special::kNone) continue;
@@ -273,15 +320,14 @@ Status ProfileMapper::BindTemplate(Template* t, const std::string& key) {
     for (size_t i = 0; i < header_.size(); ++i) {
       if (header_[i] == part.column) { part.column_index = static_cast<int>(i); break; }
     }
-    if (part.column_index < 0) {
-      std::string known;
-      for (size_t i = 0; i < header_.size() && i < 40; ++i) {
-        known += fmt::format("{}'{}'", i ? ", " : "", Printable(header_[i], 60));
-      }
-      return Status::InvalidInput(fmt::format(
-          "{}: key '{}': column '{}' is not in the file (its columns: {})", profile_.file, key,
-          Printable(part.column, 80), known));
+    if (part.column_index >= 0) continue;
+    std::string what = fmt::format("column '{}' is not in the file", Printable(part.column, 80));
+    if (const std::string* near = NearColumn(header_, part.column)) {
+      what += fmt::format(": did you mean '{}'?", Printable(*near, 80));
     }
+    what += fmt::format(" (its columns: {})", ListColumns(header_));
+    what += DelimiterHint(header_, profile_.dialect.delimiter);
+    return ProfileKeyError(profile_.file, t->line, key, what);
   }
   return Status::OK();
 }
@@ -315,13 +361,16 @@ Status ProfileMapper::Bind(const std::vector<std::string_view>& header) {
       NANNI_RETURN_IF_ERROR(BindTemplate(tpl, p + key));
     }
     auto bind_contact = [&](ContactSpec& c, const std::string& k) -> Status {
-      for (Template* t : {&c.id, &c.name, &c.email, &c.title}) {
-        NANNI_RETURN_IF_ERROR(BindTemplate(t, k));
+      for (auto [t, name] : {std::pair{&c.id, "id"}, {&c.name, "name"}, {&c.email, "email"},
+                             {&c.title, "title"}}) {
+        NANNI_RETURN_IF_ERROR(BindTemplate(t, fmt::format("{}.{}", k, name)));
       }
       return Status::OK();
     };
     if (e.from) NANNI_RETURN_IF_ERROR(bind_contact(*e.from, p + "from"));
-    for (ContactSpec& c : e.to) NANNI_RETURN_IF_ERROR(bind_contact(c, p + "to"));
+    for (size_t i = 0; i < e.to.size(); ++i) {
+      NANNI_RETURN_IF_ERROR(bind_contact(e.to[i], fmt::format("{}to[{}]", p, i + 1)));
+    }
     for (AttributeRecipe& a : e.attributes) {
       NANNI_RETURN_IF_ERROR(BindTemplate(&a.value, p + "attributes." + std::string(a.spec->name)));
     }
