@@ -80,6 +80,7 @@ struct ValueMap {
   std::string name;
   std::unordered_map<std::string, std::string> values;
   std::optional<std::string> fallback;  // the "*" entry: for values not listed
+  std::unordered_map<std::string, int64_t> lines;  // the TOML line of each entry, for messages
 };
 
 // A key -> value table filled from every row in a first pass over the file, so that one
