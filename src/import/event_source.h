@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "event/event.h"
 #include "util/status.h"
@@ -30,6 +31,10 @@ class EventSource {
   // For progress: bytes consumed so far and in all (0 when unknown).
   virtual uint64_t bytes_read() const = 0;
   virtual uint64_t total_bytes() const = 0;
+
+  // Things to tell the user after the import: how ambiguous input was read. Each note is one
+  // line of text, naming the file. Called once, after the last Next().
+  virtual std::vector<std::string> Notes() const { return {}; }
 };
 
 }  // namespace nanni

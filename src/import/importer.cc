@@ -146,6 +146,9 @@ Status ImportEvents(LedgerStore* store, std::vector<std::unique_ptr<EventSource>
   if (!st.ok()) return st;  // destroying the writer rolls the transaction back
   summary->head = writer->head();
   summary->seconds = (NowMicros() - start) / 1e6;
+  for (const auto& source : sources) {
+    for (std::string& note : source->Notes()) summary->notes.push_back(std::move(note));
+  }
   return Status::OK();
 }
 

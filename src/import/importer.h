@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "import/event_source.h"
@@ -26,6 +27,7 @@ struct ImportSummary {
   uint64_t rejected = 0;    // refused (the import then fails as a whole)
   ChainHead head;           // the chain head after the import
   double seconds = 0;
+  std::vector<std::string> notes;  // every source's Notes(), in order
 };
 
 Status ImportEvents(LedgerStore* store, std::vector<std::unique_ptr<EventSource>> sources,

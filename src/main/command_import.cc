@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "event/canonical.h"
 #include "event/event_decoder.h"
 #include "import/csv/builtin_profiles.h"
 #include "import/csv/csv_source.h"
@@ -82,16 +83,23 @@ Status OpenFileSources(const GlobalOptions& global, const ImportFlags& flags, Na
 void PrintSummary(const GlobalOptions& global, const ImportSummary& s) {
   double rate = s.seconds > 0 ? s.read / s.seconds : 0;
   if (global.json) {
+    std::string notes;
+    for (const std::string& n : s.notes) {
+      if (!notes.empty()) notes += ',';
+      AppendJsonString(n, &notes);
+    }
     fmt::print(
         "{{\"read\":{},\"added\":{},\"duplicates\":{},\"rejected\":{},\"seconds\":{:.3f},"
-        "\"events\":{},\"head\":\"{}\"}}\n",
-        s.read, s.added, s.duplicates, s.rejected, s.seconds, s.head.count, ToHex(s.head.hash));
+        "\"events\":{},\"head\":\"{}\",\"notes\":[{}]}}\n",
+        s.read, s.added, s.duplicates, s.rejected, s.seconds, s.head.count, ToHex(s.head.hash),
+        notes);
     return;
   }
   fmt::print("read {}, added {}, duplicates {}, rejected {} in {:.2f} s ({:.0f} events/s)\n",
              s.read, s.added, s.duplicates, s.rejected, s.seconds, rate);
   fmt::print("ledger now holds {} events; receipt {}:{}\n", s.head.count, s.head.count,
              ToHex(s.head.hash));
+  for (const std::string& n : s.notes) fmt::print("note: {}\n", n);
 }
 
 Status RunImport(const GlobalOptions& global, const ImportFlags& flags) {

@@ -106,6 +106,12 @@ std::string CsvSource::DescribePosition(uint64_t line) const {
   return fmt::format("{}:{}", Printable(name_, 200), line);
 }
 
+std::vector<std::string> CsvSource::Notes() const {
+  std::vector<std::string> notes = mapper_->Notes();
+  for (std::string& n : notes) n = fmt::format("{}: {}", Printable(name_, 200), n);
+  return notes;
+}
+
 Status CsvSource::Next(Event* event, bool* done) {
   *done = false;
   for (;;) {

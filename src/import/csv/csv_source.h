@@ -51,6 +51,8 @@ class CsvSource : public EventSource {
   std::string DescribePosition(uint64_t line) const override;
   uint64_t bytes_read() const override { return reader_->bytes_read(); }
   uint64_t total_bytes() const override { return reader_->size(); }
+  // "FILE: " and each of the mapper's notes (ProfileMapper::Notes).
+  std::vector<std::string> Notes() const override;
 
   uint64_t rejected() const { return rejected_; }
 

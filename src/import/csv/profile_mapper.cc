@@ -34,6 +34,8 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -94,177 +96,21 @@ Status ParseInt64(std::string_view s, int64_t* out) {
 
 }  // namespace
 
-namespace {
-
-constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
-constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                          "thursday", "friday", "saturday"};
-
-// Reads 1..max digits at *p.
-bool Digits(std::string_view s, size_t* p, int min, int max, int* out) {
-  int n = 0, v = 0;
-  while (*p < s.size() && n < max && s[*p] >= '0' && s[*p] <= '9') {
-    v = v * 10 + (s[*p] - '0');
-    ++*p;
-    ++n;
-  }
-  *out = v;
-  return n >= min;
-}
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Reads a full or three-letter name from `names`; *out is its index.
-bool Name(std::string_view s, size_t* p, std::span<const std::string_view> names, int* out) {
-  for (size_t i = 0; i < names.size(); ++i) {
-    std::string_view n = names[i];
-    for (size_t len : {n.size(), size_t{3}}) {
-      if (*p + len > s.size()) continue;
-      bool eq = true;
-      for (size_t k = 0; k < len && eq; ++k) eq = Lower(s[*p + k]) == n[k];
-      if (eq) { *p += len; *out = static_cast<int>(i); return true; }
-    }
-  }
-  return false;
-}
-
-struct Parsed {
-  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
-  int64_t micros = 0;
-  int pm = -1;  // %p: 0 am, 1 pm
-  bool hour12 = false;
-  bool has_offset = false;
-  int offset_minutes = 0;
-};
-
-bool Offset(std::string_view s, size_t* p, Parsed* t) {
-  if (*p < s.size() && (s[*p] == 'Z' || s[*p] == 'z')) {
-    ++*p;
-    t->has_offset = true;
-    return true;
-  }
-  if (*p >= s.size() || (s[*p] != '+' && s[*p] != '-')) return false;
-  int sign = s[*p] == '-' ? -1 : 1;
-  ++*p;
-  int hh = 0, mm = 0;
-  if (!Digits(s, p, 2, 2, &hh)) return false;
-  if (*p < s.size() && s[*p] == ':') ++*p;
-  if (!Digits(s, p, 2, 2, &mm) || hh > 23 || mm > 59) return false;
-  t->has_offset = true;
-  t->offset_minutes = sign * (hh * 60 + mm);
-  return true;
-}
-
-bool Parse(std::string_view s, std::string_view f, Parsed* t) {
-  size_t p = 0;
-  for (size_t i = 0; i < f.size(); ++i) {
-    char c = f[i];
-    if (c == ' ' || c == '\t') {  // whitespace in the format matches any run, or none
-      while (p < s.size() && (s[p] == ' ' || s[p] == '\t')) ++p;
-      continue;
-    }
-    if (c != '%' || i + 1 == f.size()) {
-      if (p >= s.size() || s[p] != c) return false;
-      ++p;
-      continue;
-    }
-    char spec = f[++i];
-    if ((spec == 'E' || spec == 'O') && i + 1 < f.size()) spec = f[++i];
-    int v = 0;
-    bool ok = true;
-    switch (spec) {
-      case 'Y': ok = Digits(s, &p, 4, 4, &t->year); break;
-      case 'y': ok = Digits(s, &p, 2, 2, &v); t->year = v < 69 ? 2000 + v : 1900 + v; break;
-      case 'm': ok = Digits(s, &p, 1, 2, &t->month); break;
-      case 'd': case 'e':
-        if (p < s.size() && s[p] == ' ') ++p;
-        ok = Digits(s, &p, 1, 2, &t->day);
-        break;
-      case 'H': ok = Digits(s, &p, 1, 2, &t->hour); break;
-      case 'I': ok = Digits(s, &p, 1, 2, &t->hour); t->hour12 = true; break;
-      case 'M': ok = Digits(s, &p, 1, 2, &t->minute); break;
-      case 'S':
-        ok = Digits(s, &p, 1, 2, &t->second);
-        if (ok && p < s.size() && (s[p] == '.' || s[p] == ',')) {
-          ++p;
-          int64_t frac = 0, scale = 100000;
-          int n = 0;
-          while (p < s.size() && s[p] >= '0' && s[p] <= '9' && n < 9) {
-            frac += (s[p] - '0') * scale;
-            scale /= 10;
-            ++p;
-            ++n;
-          }
-          ok = n > 0;
-          t->micros = frac;
-        }
-        break;
-      case 'p': {
-        if (p + 2 > s.size()) return false;
-        char a = Lower(s[p]), b = Lower(s[p + 1]);
-        if ((a != 'a' && a != 'p') || b != 'm') return false;
-        t->pm = a == 'p';
-        p += 2;
-        break;
-      }
-      case 'b': case 'h': case 'B':
-        ok = Name(s, &p, kMonths, &v);
-        t->month = v + 1;
-        break;
-      case 'a': case 'A': ok = Name(s, &p, kWeekdays, &v); break;
-      case 'z': ok = Offset(s, &p, t); break;
-      case '%': ok = p < s.size() && s[p] == '%'; ++p; break;
-      default: return false;
-    }
-    if (!ok) return false;
-  }
-  return p == s.size();
-}
-
-}  // namespace
-
-Status ParseTimeWithFormat(const std::string& text, const std::string& format,
-                           const std::string& zone, Ambiguity ambiguity, Timestamp* out) {
-  Parsed t;
-  std::string expanded;
-  std::string_view f = format;
-  if (format.find("%F") != std::string::npos || format.find("%T") != std::string::npos) {
-    for (size_t i = 0; i < format.size(); ++i) {
-      if (format[i] == '%' && i + 1 < format.size() && (format[i + 1] == 'F' || format[i + 1] == 'T')) {
-        expanded += format[i + 1] == 'F' ? "%Y-%m-%d" : "%H:%M:%S";
-        ++i;
-      } else {
-        expanded += format[i];
-        if (format[i] == '%' && i + 1 < format.size()) expanded += format[++i];
-      }
-    }
-    f = expanded;
-  }
-  if (!Parse(text, f, &t)) return Status::InvalidInput("does not match");
-  if (t.hour12) {
-    if (t.hour < 1 || t.hour > 12 || t.pm < 0) return Status::InvalidInput("bad 12-hour time");
-    t.hour = t.hour % 12 + (t.pm ? 12 : 0);
-  }
-  using namespace date;
-  year_month_day ymd{year{t.year}, month{static_cast<unsigned>(t.month)},
-                     day{static_cast<unsigned>(t.day)}};
-  if (!ymd.ok() || t.hour > 23 || t.minute > 59 || t.second > 59) {
-    return Status::InvalidInput("not a valid date and time");
-  }
-  int64_t local = CivilToMicros(t.year, t.month, t.day, t.hour, t.minute, t.second) + t.micros;
-  if (t.has_offset) {
-    out->utc_micros = local - t.offset_minutes * 60'000'000LL;
-    out->offset_minutes = t.offset_minutes;
-    return Status::OK();
-  }
-  return LocalToTimestamp(local, zone, ambiguity, out);
-}
-
 ProfileMapper::ProfileMapper(Profile profile, std::string file_name)
     : profile_(std::move(profile)), file_name_(std::move(file_name)),
-      lookups_(profile_.lookups.size()) {}
+      lookups_(profile_.lookups.size()) {
+  auto watch = [&](const std::vector<std::string>& formats) {
+    for (const std::string& f : formats) {
+      bool known = std::any_of(watches_.begin(), watches_.end(),
+                               [&](const DayMonthWatch& w) { return w.format == f; });
+      if (known || !DayMonthAmbiguous(f)) continue;
+      watches_.emplace_back();
+      watches_.back().format = f;
+    }
+  };
+  watch(profile_.time_formats);
+  for (const EventRecipe& e : profile_.events) watch(e.time_formats);
+}
 
 namespace {
 
@@ -494,17 +340,82 @@ Status ProfileMapper::ParseTimeValue(const std::string& text,
                                      const std::vector<std::string>& formats, Timestamp* out) {
   const auto& list = formats.empty() ? profile_.time_formats : formats;
   for (const std::string& f : list) {
-    Status st = ParseTimeWithFormat(text, f, profile_.zone, profile_.ambiguity, out);
-    if (st.ok()) return st;
+    CivilDate date;
+    Status st = ParseTimeWithFormat(text, f, profile_.zone, profile_.ambiguity, out, &date);
+    if (st.ok()) {
+      if (!watches_.empty()) WatchDayMonth(f, text, date);
+      return st;
+    }
     if (st.message().find("skipped") != std::string::npos ||
         st.message().find("repeat") != std::string::npos) {
       return st;
     }
   }
   std::string tried;
-  for (const std::string& f : list) tried += fmt::format("{}'{}'", tried.empty() ? "" : ", ", f);
+  for (const std::string& f : list) {
+    tried += fmt::format("{}'{}'", tried.empty() ? "" : ", ", Printable(f, 80));
+  }
   return Status::InvalidInput(
-      fmt::format("'{}' matches no time format ({})", Printable(text, 60), tried));
+      fmt::format("'{}' matches no time format ({}){}", Printable(text, 60), tried,
+                  TimeFormatHints(text, list, profile_.zone, profile_.ambiguity)));
+}
+
+void ProfileMapper::WatchDayMonth(const std::string& format, const std::string& text,
+                                  const CivilDate& date) {
+  for (DayMonthWatch& w : watches_) {
+    if (w.format != format) continue;
+    if (w.settled) return;
+    if (date.day > 12) {
+      w.settled = true;  // the other reading would have a month above 12
+      return;
+    }
+    if (date.day == date.month) return;  // reads the same either way
+    if (w.count++ == 0) {
+      w.first_text = text;
+      w.first = date;
+      w.first_line = line_;
+    }
+    w.last_text = text;
+    w.last = date;
+    w.last_line = line_;
+    return;
+  }
+}
+
+namespace {
+
+constexpr std::string_view kMonthNames[] = {"January", "February", "March",     "April",
+                                            "May",     "June",     "July",      "August",
+                                            "September", "October", "November", "December"};
+
+// "5 January 2022".
+std::string LongDate(const CivilDate& d) {
+  return fmt::format("{} {} {}", d.day, kMonthNames[(d.month - 1) % 12], d.year);
+}
+
+}  // namespace
+
+std::vector<std::string> ProfileMapper::Notes() const {
+  std::vector<std::string> notes;
+  for (const DayMonthWatch& w : watches_) {
+    if (w.settled || w.count == 0) continue;
+    const bool day_first = DayFirst(w.format);
+    const CivilDate other{w.first.year, w.first.day, w.first.month};
+    std::string range =
+        w.count == 1
+            ? fmt::format(": '{}' (line {}) as {}", Printable(w.first_text, 60), w.first_line,
+                          LongDate(w.first))
+            : fmt::format(", from '{}' (line {}) as {} to '{}' (line {}) as {}",
+                          Printable(w.first_text, 60), w.first_line, LongDate(w.first),
+                          Printable(w.last_text, 60), w.last_line, LongDate(w.last));
+    notes.push_back(fmt::format(
+        "the time format '{}' reads day and month both as numbers, and no date in the file has "
+        "a day above 12 to tell which comes first: it read them {}-first{}. If '{}' means {}, "
+        "the file is {}-first: use '{}'",
+        Printable(w.format, 80), day_first ? "day" : "month", range, Printable(w.first_text, 60),
+        LongDate(other), day_first ? "month" : "day", Printable(SwapDayMonth(w.format), 80)));
+  }
+  return notes;
 }
 
 Status ProfileMapper::RenderContact(const ContactSpec& spec, const CsvRecord& record,
@@ -645,6 +556,7 @@ bool ProfileMapper::IsRepeatedHeader(const CsvRecord& record) const {
 
 Status ProfileMapper::Map(const CsvRecord& record, std::vector<Event>* events) {
   events->clear();
+  line_ = record.line;
   if (!record.error.empty()) return Status::InvalidInput(record.error);
   if (record.fields.size() > columns_ ||
       (record.fields.size() < columns_ && !profile_.pad_short_rows)) {

@@ -184,6 +184,52 @@ TEST(ProfileMapper, ABadValueGetsTheDecodersMessage) {
   EXPECT_EQ(channel_error, "2: event[1]: " + st.message());
 }
 
+// The notes a mapper has after mapping every row of `csv` through a profile of one note
+// event whose time is the column `date`, read with `formats` (a TOML value).
+std::vector<std::string> DayMonthNotes(const std::string& formats, const std::string& csv) {
+  Profile p;
+  EXPECT_TRUE(ParseProfile("[time]\nformats = " + formats + "\n[[event]]\nkind = \"note\"\n"
+                           "id = \"n{@line}\"\naccount = \"a\"\ntime = \"{date}\"\n",
+                           "t.toml", &p).ok());
+  auto reader = CsvReader::FromString(csv, p.dialect);
+  ProfileMapper mapper(p, "t.csv");
+  CsvRecord rec;
+  bool done = false;
+  EXPECT_TRUE(reader->Next(&rec, &done).ok());
+  std::vector<std::string> keep(rec.fields.begin(), rec.fields.end());
+  EXPECT_TRUE(mapper.Bind(std::vector<std::string_view>(keep.begin(), keep.end())).ok());
+  std::vector<Event> events;
+  while (reader->Next(&rec, &done).ok() && !done) {
+    Status st = mapper.Map(rec, &events);
+    EXPECT_TRUE(st.ok()) << st.message();
+  }
+  return mapper.Notes();
+}
+
+TEST(ProfileMapper, DatesThatCouldBeDayOrMonthFirstGetANote) {
+  std::vector<std::string> notes =
+      DayMonthNotes("\"%d/%m/%Y\"", "date\n05/01/2022\n01/01/2022\n11/03/2022\n");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0],
+            "the time format '%d/%m/%Y' reads day and month both as numbers, and no date in the "
+            "file has a day above 12 to tell which comes first: it read them day-first, from "
+            "'05/01/2022' (line 2) as 5 January 2022 to '11/03/2022' (line 4) as 11 March 2022. "
+            "If '05/01/2022' means 1 May 2022, the file is month-first: use '%m/%d/%Y'");
+  notes = DayMonthNotes("[\"%Y-%m-%d\", \"%m/%d/%Y %H:%M\"]", "date\n2022-01-05\n03/04/2022 10:00\n");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0],
+            "the time format '%m/%d/%Y %H:%M' reads day and month both as numbers, and no date in "
+            "the file has a day above 12 to tell which comes first: it read them month-first: "
+            "'03/04/2022 10:00' (line 3) as 4 March 2022. If '03/04/2022 10:00' means 3 April "
+            "2022, the file is day-first: use '%d/%m/%Y %H:%M'");
+  // A day above 12 settles the order; ISO order, month names and equal day and month leave
+  // nothing to say.
+  EXPECT_TRUE(DayMonthNotes("\"%d/%m/%Y\"", "date\n05/01/2022\n13/01/2022\n").empty());
+  EXPECT_TRUE(DayMonthNotes("\"%Y-%m-%d\"", "date\n2022-01-05\n").empty());
+  EXPECT_TRUE(DayMonthNotes("\"%d %b %Y\"", "date\n05 Jan 2022\n").empty());
+  EXPECT_TRUE(DayMonthNotes("\"%d/%m/%Y\"", "date\n01/01/2022\n12/12/2022\n").empty());
+}
+
 TEST(ProfileMapper, RepeatedHeaderRowsAreSkipped) {
   std::string toml = R"(
 [time]
