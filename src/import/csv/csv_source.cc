@@ -39,13 +39,16 @@ Status ReadHeader(const std::string& name, CsvReader* reader, ProfileMapper* map
     bool done = false;
     Status st = reader->Next(&rec, &done);
     if (!st.ok()) return st.WithPrefix(Printable(name, 200));
-    if (!done) {
-      if (!rec.error.empty()) {
-        return Status::InvalidInput(fmt::format("{}:{}: header: {}", Printable(name, 200),
-                                                rec.line, rec.error));
-      }
-      header = rec.fields;
+    if (done) {
+      return Status::InvalidInput(fmt::format(
+          "{}: the file is empty, without even the header row the profile expects",
+          Printable(name, 200)));
     }
+    if (!rec.error.empty()) {
+      return Status::InvalidInput(fmt::format("{}:{}: header: {}", Printable(name, 200),
+                                              rec.line, rec.error));
+    }
+    header = rec.fields;
   }
   Status st = mapper->Bind(header);
   if (st.ok()) return st;

@@ -164,7 +164,15 @@ Status ProfileMapper::BindTemplate(Template* t, const std::string& key) {
     if (part.column.empty() || part.special != TemplatePart::Special::kNone) continue;
     part.column_index = -1;
     for (size_t i = 0; i < header_.size(); ++i) {
-      if (header_[i] == part.column) { part.column_index = static_cast<int>(i); break; }
+      if (header_[i] != part.column) continue;
+      if (part.column_index >= 0) {  // a template must not silently pick one of two
+        return ProfileKeyError(
+            profile_.file, t->line, key,
+            fmt::format("column '{}' is in the file twice (columns {} and {}), so the template "
+                        "could mean either: rename one of them in the file",
+                        Printable(part.column, 80), part.column_index + 1, i + 1));
+      }
+      part.column_index = static_cast<int>(i);
     }
     if (part.column_index >= 0) continue;
     std::string what = fmt::format("column '{}' is not in the file", Printable(part.column, 80));

@@ -379,8 +379,14 @@ constexpr TimeHint kTimeHints[] = {
 
 std::string TimeFormatHints(const std::string& text, std::span<const std::string> formats,
                             const std::string& zone, Ambiguity ambiguity) {
+  auto reads = [&](const std::string& f) {
+    Timestamp t;
+    return !f.empty() && ParseTimeWithFormat(text, f, zone, ambiguity, &t).ok();
+  };
   std::string out;
   bool named = false;  // a format that reads the value was named already
+  std::vector<std::string> combined(formats.begin(), formats.end());  // every rewrite shown
+  int shown = 0;
   for (const TimeHint& h : kTimeHints) {
     if (h.shows != nullptr && !h.shows(text)) continue;
     bool read = std::any_of(formats.begin(), formats.end(), [&](const std::string& f) {
@@ -389,19 +395,23 @@ std::string TimeFormatHints(const std::string& text, std::span<const std::string
     });
     if (read) continue;
     std::string works;
-    for (const std::string& f : formats) {
-      if (h.rewrite == nullptr || named) break;
-      std::string g = h.rewrite(f, text);
-      Timestamp t;
-      if (!g.empty() && ParseTimeWithFormat(text, g, zone, ambiguity, &t).ok()) {
-        works = std::move(g);
-        break;
+    for (size_t i = 0; i < formats.size() && h.rewrite != nullptr; ++i) {
+      std::string g = h.rewrite(formats[i], text);
+      if (h.shows != nullptr) {
+        std::string c = h.rewrite(combined[i], text);
+        if (!c.empty()) combined[i] = std::move(c);
       }
+      if (!named && works.empty() && reads(g)) works = std::move(g);
     }
     if (h.shows == nullptr && works.empty()) continue;
+    shown += h.shows != nullptr;
     named = named || !works.empty();
     out += works.empty() ? fmt::format("\nhint: {}", h.hint)
                          : fmt::format("\nhint: {}: '{}' reads it", h.hint, Printable(works, 80));
+  }
+  if (named || shown < 2) return out;
+  for (const std::string& c : combined) {  // the changes together, when each alone fell short
+    if (reads(c)) return out + fmt::format("\nhint: with all of these: '{}' reads it", Printable(c, 80));
   }
   return out;
 }
