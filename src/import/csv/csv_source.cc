@@ -78,7 +78,7 @@ Status CsvSource::Open(const std::string& path, Profile profile, Options options
   if (two_pass && path == "-") {
     return Status::InvalidInput(fmt::format(
         "profile '{}' has lookup tables and reads its file twice: give a file, not -",
-        profile.name));
+        Printable(profile.name, 60)));
   }
   auto mapper = std::make_unique<ProfileMapper>(std::move(profile), BaseNameOf(path));
   std::unique_ptr<CsvReader> reader;

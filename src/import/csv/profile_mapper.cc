@@ -337,7 +337,7 @@ Status ProfileMapper::AddToLookups(const CsvRecord& record) {
     if (table.size() >= profile_.max_lookup_entries && table.find(key) == table.end()) {
       return Status::Aborted(fmt::format(
           "lookup '{}' would hold more than {} entries (raise [limits] max_lookup_entries)",
-          l.name, profile_.max_lookup_entries));
+          Printable(l.name, 60), profile_.max_lookup_entries));
     }
     table.insert_or_assign(key, value);
   }
@@ -454,9 +454,12 @@ Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Even
   };
   NANNI_RETURN_IF_ERROR(field(r.id, "id", &e->id));
   NANNI_RETURN_IF_ERROR(field(r.account, "account", &e->account));
-  if (e->id.empty()) return Status::InvalidInput(fmt::format("field 'id' ({}) is empty", r.id.text));
+  if (e->id.empty()) {
+    return Status::InvalidInput(fmt::format("field 'id' ({}) is empty", Printable(r.id.text, 80)));
+  }
   if (e->account.empty()) {
-    return Status::InvalidInput(fmt::format("field 'account' ({}) is empty", r.account.text));
+    return Status::InvalidInput(
+        fmt::format("field 'account' ({}) is empty", Printable(r.account.text, 80)));
   }
   NANNI_RETURN_IF_ERROR(CheckIdentifier("id", e->id, kMaxIdBytes));
   NANNI_RETURN_IF_ERROR(CheckIdentifier("account", e->account, kMaxAccountBytes));
@@ -568,8 +571,12 @@ Status ProfileMapper::Map(const CsvRecord& record, std::vector<Event>* events) {
   if (!record.error.empty()) return Status::InvalidInput(record.error);
   if (record.fields.size() > columns_ ||
       (record.fields.size() < columns_ && !profile_.pad_short_rows)) {
-    return Status::InvalidInput(fmt::format("expected {} fields, found {}", columns_,
-                                            record.fields.size()));
+    return Status::InvalidInput(fmt::format(
+        "expected {} fields, found {}{}", columns_, record.fields.size(),
+        record.fields.size() < columns_
+            ? " (if the export leaves out empty trailing fields, set [csv] ragged = \"pad\"; a "
+              "line break in an unquoted field also cuts a row short)"
+            : ""));
   }
   if (IsRepeatedHeader(record)) return Status::OK();
   for (const EventRecipe& r : profile_.events) {
