@@ -72,20 +72,22 @@ bool Has(std::span<const std::string_view> keys, std::string_view key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
-// Edit distance, for "did you mean" (keys are short).
+// Edit distance counting a swap of two neighbours as one edit, for "did you mean" (keys are
+// short).
 size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 bool IsTypo(std::string_view typed, std::string_view key) {
@@ -555,18 +557,21 @@ Status CheckFixedValues(const Errors& err, const toml::node* node, const std::st
     return Status::OK();
   }
   const ValueMap& m = p.maps[t.parts[0].filters.back().index];
-  auto check_one = [&](const std::string& from, const std::string& to) -> Status {
-    if (to.empty()) return Status::OK();
+  Status first;  // the bad entry written first, whatever the map's order
+  int64_t first_line = 0;
+  auto check_one = [&](const std::string& from, const std::string& to) {
+    if (to.empty()) return;
     Status st = check(to);
-    if (st.ok()) return st;
-    auto line = m.lines.find(from);
-    return ProfileKeyError(err.file(), line == m.lines.end() ? 0 : line->second,
-                           fmt::format("maps.{}.{}", m.name, from),
-                           fmt::format("{} ({} reads this map)", Reason(st), key));
+    auto at = m.lines.find(from);
+    int64_t line = at == m.lines.end() ? 0 : at->second;
+    if (st.ok() || (!first.ok() && line >= first_line)) return;
+    first = ProfileKeyError(err.file(), line, fmt::format("maps.{}.{}", m.name, from),
+                            fmt::format("{} ({} reads this map)", Reason(st), key));
+    first_line = line;
   };
-  for (const auto& [from, to] : m.values) NANNI_RETURN_IF_ERROR(check_one(from, to));
-  if (m.fallback) NANNI_RETURN_IF_ERROR(check_one("*", *m.fallback));
-  return Status::OK();
+  for (const auto& [from, to] : m.values) check_one(from, to);
+  if (m.fallback) check_one("*", *m.fallback);
+  return first;
 }
 
 Status ParseEvent(const Errors& err, const toml::node& node, size_t index, const Profile& p,

@@ -151,8 +151,8 @@ std::string DelimiterHint(const std::vector<std::string>& header, char delimiter
   for (char d : {';', ',', '\t', '|'}) {
     if (d == delimiter || header[0].find(d) == std::string::npos) continue;
     std::string shown = d == '\t' ? "\\t" : std::string(1, d);
-    return fmt::format("\nhint: the header is one column holding '{0}': set [csv] delimiter = \"{0}\"",
-                       shown);
+    return fmt::format(
+        "\nhint: the header is one column holding '{0}': set [csv] delimiter = \"{0}\"", shown);
   }
   return "";
 }

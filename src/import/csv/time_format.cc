@@ -182,7 +182,8 @@ Status ParseTimeWithFormat(const std::string& text, const std::string& format,
                            const std::string& zone, Ambiguity ambiguity, Timestamp* out,
                            CivilDate* date) {
   Parsed t;
-  const bool plain = format.find("%F") == std::string::npos && format.find("%T") == std::string::npos;
+  const bool plain =
+      format.find("%F") == std::string::npos && format.find("%T") == std::string::npos;
   const std::string expanded = plain ? std::string() : ExpandFormat(format);
   if (!Parse(text, plain ? std::string_view(format) : std::string_view(expanded), &t)) {
     return Status::InvalidInput("does not match");
@@ -287,7 +288,9 @@ bool ShowsIsoT(std::string_view s) {
 
 // Ends in Z after a digit, or in +hh:mm, +hhmm or +hh after a time of day.
 bool ShowsOffset(std::string_view s) {
-  if (s.size() >= 2 && (s.back() == 'Z' || s.back() == 'z') && IsDigit(s[s.size() - 2])) return true;
+  if (s.size() >= 2 && (s.back() == 'Z' || s.back() == 'z') && IsDigit(s[s.size() - 2])) {
+    return true;
+  }
   size_t sign = s.find_last_of("+-");
   if (sign == std::string_view::npos || s.find(':') > sign) return false;
   std::string_view rest = s.substr(sign + 1);
@@ -321,7 +324,9 @@ std::string To12Hour(std::string_view f, std::string_view) {
   std::string out = Replace(f, "%H", "%I");
   return out.empty() || HasToken(out, "%p") ? "" : out + " %p";
 }
-std::string WithT(std::string_view f, std::string_view) { return HasToken(f, "T") ? "" : Replace(f, " ", "T"); }
+std::string WithT(std::string_view f, std::string_view) {
+  return HasToken(f, "T") ? "" : Replace(f, " ", "T");
+}
 std::string WithOffset(std::string_view f, std::string_view value) {
   if (HasToken(f, "%z")) return "";
   size_t at = value.find_last_of("+-Zz");
@@ -362,6 +367,8 @@ constexpr std::string_view kMonthNames[] = {"%b", "%B", "%h"};
 constexpr std::string_view kWeekdayNames[] = {"%a", "%A"};
 constexpr std::string_view kSeconds[] = {"%S"};
 
+constexpr size_t kMaxHintedBytes = 100;
+
 constexpr TimeHint kTimeHints[] = {
     {ShowsAmPm, kAmPm, "for a 12-hour clock use %I and %p", To12Hour},
     {ShowsIsoT, kT, "the value has a 'T' between date and time: write it in the format too", WithT},
@@ -379,6 +386,7 @@ constexpr TimeHint kTimeHints[] = {
 
 std::string TimeFormatHints(const std::string& text, std::span<const std::string> formats,
                             const std::string& zone, Ambiguity ambiguity) {
+  if (text.size() > kMaxHintedBytes) return "";  // not a time: nothing to teach
   auto reads = [&](const std::string& f) {
     Timestamp t;
     return !f.empty() && ParseTimeWithFormat(text, f, zone, ambiguity, &t).ok();
@@ -411,7 +419,9 @@ std::string TimeFormatHints(const std::string& text, std::span<const std::string
   }
   if (named || shown < 2) return out;
   for (const std::string& c : combined) {  // the changes together, when each alone fell short
-    if (reads(c)) return out + fmt::format("\nhint: with all of these: '{}' reads it", Printable(c, 80));
+    if (reads(c)) {
+      return out + fmt::format("\nhint: with all of these: '{}' reads it", Printable(c, 80));
+    }
   }
   return out;
 }
