@@ -259,7 +259,12 @@ Status ProfileMapper::Render(const Template& t, const CsvRecord& record, std::st
       continue;
     }
     cell_.clear();
-    if (profile_.latin1) AppendLatin1(raw, &cell_); else cell_.assign(raw);
+    if (profile_.latin1) {
+      if (!latin1_.settled) WatchLatin1(raw);
+      AppendLatin1(raw, &cell_);
+    } else {
+      cell_.assign(raw);
+    }
     for (const TemplateFilter& f : part.filters) {
       using Op = TemplateFilter::Op;
       switch (f.op) {
@@ -368,6 +373,18 @@ Status ProfileMapper::ParseTimeValue(const std::string& text,
                   TimeFormatHints(text, list, profile_.zone, profile_.ambiguity)));
 }
 
+void ProfileMapper::WatchLatin1(std::string_view raw) {
+  if (std::all_of(raw.begin(), raw.end(), [](char c) { return (c & 0x80) == 0; })) return;
+  if (!IsValidUtf8(raw)) {
+    latin1_.settled = true;  // bytes UTF-8 cannot hold: latin-1 is right
+    return;
+  }
+  if (latin1_.count++ == 0) {
+    latin1_.example = std::string(raw.substr(0, 200));
+    latin1_.line = line_;
+  }
+}
+
 void ProfileMapper::WatchDayMonth(const std::string& format, const std::string& text,
                                   const CivilDate& date) {
   for (DayMonthWatch& w : watches_) {
@@ -405,6 +422,15 @@ std::string LongDate(const CivilDate& d) {
 
 std::vector<std::string> ProfileMapper::Notes() const {
   std::vector<std::string> notes;
+  if (!latin1_.settled && latin1_.count > 0) {
+    std::string as_latin1;
+    AppendLatin1(latin1_.example, &as_latin1);
+    notes.push_back(fmt::format(
+        "the profile reads the file as latin-1 ([csv] encoding), but all its non-ASCII text is "
+        "valid UTF-8, as a UTF-8 file's is: line {} has '{}', read as '{}'. If the file is "
+        "UTF-8, remove encoding = \"latin-1\"",
+        latin1_.line, Printable(latin1_.example, 60), Printable(as_latin1, 60)));
+  }
   for (const DayMonthWatch& w : watches_) {
     if (w.settled || w.count == 0) continue;
     const bool day_first = DayFirst(w.format);

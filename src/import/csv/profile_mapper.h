@@ -43,7 +43,8 @@ class ProfileMapper {
 
   // What the user should know about how the rows mapped so far were read, one sentence per
   // note: a time format that reads day and month both as numbers (DayMonthAmbiguous), used
-  // on a file where no day is above 12, gets a note with the first and last such dates.
+  // on a file where no day is above 12, gets a note with the first and last such dates; a
+  // latin-1 profile on a file whose every non-ASCII value is valid UTF-8 gets one too.
   std::vector<std::string> Notes() const;
 
  private:
@@ -54,6 +55,7 @@ class ProfileMapper {
                Status* error);
   Status ParseTimeValue(const std::string& text, const std::vector<std::string>& formats,
                         Timestamp* out);
+  void WatchLatin1(std::string_view raw);
   void WatchDayMonth(const std::string& format, const std::string& text, const CivilDate& date);
   Status MapOne(const EventRecipe& recipe, const CsvRecord& record, Event* e);
   Status RenderContact(const ContactSpec& spec, const CsvRecord& record, std::optional<Contact>* out);
@@ -74,6 +76,13 @@ class ProfileMapper {
     uint64_t first_line = 0, last_line = 0;
   };
   std::vector<DayMonthWatch> watches_;
+  // Values with non-ASCII bytes read as latin-1 that are valid UTF-8, until one is not.
+  struct {
+    bool settled = false;
+    uint64_t count = 0;
+    std::string example;
+    uint64_t line = 0;
+  } latin1_;
   uint64_t line_ = 0;  // of the record being mapped
 
   std::string cell_;  // scratch

@@ -232,6 +232,33 @@ TEST(ProfileMapper, DatesThatCouldBeDayOrMonthFirstGetANote) {
   EXPECT_TRUE(DayMonthNotes("\"%d/%m/%Y\"", "date\n01/01/2022\n12/12/2022\n").empty());
 }
 
+TEST(ProfileMapper, ALatin1ProfileOnAUtf8FileGetsANote) {
+  auto notes_of = [](const std::string& csv) {
+    Profile p;
+    EXPECT_TRUE(ParseProfile("[csv]\nencoding = \"latin-1\"\n[time]\nformats = \"%Y\"\n"
+                             "[[event]]\nkind = \"note\"\nid = \"{id}\"\naccount = \"{who}\"\n"
+                             "time = \"2026\"\n", "t.toml", &p).ok());
+    auto reader = CsvReader::FromString(csv, p.dialect);
+    ProfileMapper mapper(p, "t.csv");
+    CsvRecord rec;
+    bool done = false;
+    EXPECT_TRUE(reader->Next(&rec, &done).ok());
+    std::vector<std::string> keep(rec.fields.begin(), rec.fields.end());
+    EXPECT_TRUE(mapper.Bind(std::vector<std::string_view>(keep.begin(), keep.end())).ok());
+    std::vector<Event> events;
+    while (reader->Next(&rec, &done).ok() && !done) EXPECT_TRUE(mapper.Map(rec, &events).ok());
+    return mapper.Notes();
+  };
+  auto notes = notes_of("id,who\n1,acme\n2,B\xc3\xa4" "ckerei\n3,Caf\xc3\xa9\n");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0], "the profile reads the file as latin-1 ([csv] encoding), but all its "
+                      "non-ASCII text is valid UTF-8, as a UTF-8 file's is: line 3 has "
+                      "'B\xc3\xa4" "ckerei', read as 'B\xc3\x83\xc2\xa4" "ckerei'. If the file "
+                      "is UTF-8, remove encoding = \"latin-1\"");
+  EXPECT_TRUE(notes_of("id,who\n1,B\xc3\xa4" "ckerei\n2,caf\xe9\n").empty());  // not UTF-8
+  EXPECT_TRUE(notes_of("id,who\n1,acme\n").empty());
+}
+
 TEST(ProfileMapper, RepeatedHeaderRowsAreSkipped) {
   std::string toml = R"(
 [time]
