@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "event/json_syntax.h"
+#include "event/validate.h"
 #include "util/printable.h"
 
 namespace nanni {
@@ -16,9 +17,6 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 using simdjson::dom::object;
-
-constexpr size_t kMaxIdBytes = 512;
-constexpr size_t kMaxAccountBytes = 256;
 
 Status FieldError(std::string_view field, std::string_view why) {
   return Status::InvalidInput(fmt::format("field '{}': {}", field, why));
@@ -66,15 +64,6 @@ Status GetInt(std::string_view field, element v, int64_t* out) {
   if (v.get_int64().get(*out) == simdjson::SUCCESS) return Status::OK();
   if (v.is_uint64()) return FieldError(field, "integer out of range");
   return WrongType(field, "an integer", v);
-}
-
-// An identifier: no control characters, bounded length.
-Status CheckIdentifier(std::string_view field, std::string_view s, size_t max) {
-  if (s.size() > max) return FieldError(field, fmt::format("longer than {} bytes", max));
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) return FieldError(field, "contains a control character");
-  }
-  return Status::OK();
 }
 
 // Checks for a key seen twice in one object: JSON allows it, nanni refuses the ambiguity.
@@ -195,18 +184,17 @@ Status DecodeMeta(element v, std::vector<std::pair<std::string, std::string>>* o
   return Status::OK();
 }
 
+// Reads an attribute's value by its type, then checks it against its spec (event/validate.h).
 Status DecodeAttribute(const AttributeSpec& spec, element v, Event* out) {
   std::string_view field = spec.name;
+  AttributeValue value;
   switch (spec.type) {
     case AttributeType::kInt:
     case AttributeType::kNonNegative: {
       int64_t i;
       NANNI_RETURN_IF_ERROR(GetInt(field, v, &i));
-      if (spec.type == AttributeType::kNonNegative && i < 0) {
-        return FieldError(field, "must not be negative");
-      }
-      out->SetAttr(std::string(field), i);
-      return Status::OK();
+      value = i;
+      break;
     }
     case AttributeType::kTime: {
       std::string_view s;
@@ -214,30 +202,21 @@ Status DecodeAttribute(const AttributeSpec& spec, element v, Event* out) {
       Timestamp t;
       Status st = ParseRfc3339(s, &t);
       if (!st.ok()) return FieldError(field, st.message());
-      out->SetAttr(std::string(field), t);
-      return Status::OK();
+      value = t;
+      break;
     }
     case AttributeType::kString:
     case AttributeType::kId:
     case AttributeType::kEnum:
-    case AttributeType::kCurrency:
+    case AttributeType::kCurrency: {
+      std::string s;
+      NANNI_RETURN_IF_ERROR(GetString(field, v, &s));
+      value = std::move(s);
       break;
+    }
   }
-  std::string s;
-  NANNI_RETURN_IF_ERROR(GetString(field, v, &s));
-  if (spec.type == AttributeType::kId) {
-    NANNI_RETURN_IF_ERROR(CheckIdentifier(field, s, kMaxIdBytes));
-  } else if (spec.type == AttributeType::kEnum &&
-             std::find(spec.choices.begin(), spec.choices.end(), s) == spec.choices.end()) {
-    std::string allowed;
-    for (auto c : spec.choices) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
-    return FieldError(field, fmt::format("'{}' is not one of: {}", Printable(s, 40), allowed));
-  } else if (spec.type == AttributeType::kCurrency &&
-             (s.size() != 3 || !std::all_of(s.begin(), s.end(),
-                                            [](char c) { return c >= 'A' && c <= 'Z'; }))) {
-    return FieldError(field, fmt::format("'{}' is not an ISO 4217 code like EUR", Printable(s, 40)));
-  }
-  out->SetAttr(std::string(field), std::move(s));
+  NANNI_RETURN_IF_ERROR(CheckAttribute(spec, value));
+  out->SetAttr(std::string(field), std::move(value));
   return Status::OK();
 }
 
@@ -282,13 +261,7 @@ Status CheckRequired(const KindSpec& spec, const Event& e) {
   NANNI_RETURN_IF_ERROR(CheckIdentifier("account", e.account, kMaxAccountBytes));
   NANNI_RETURN_IF_ERROR(CheckIdentifier("reply_to", e.reply_to, kMaxIdBytes));
   NANNI_RETURN_IF_ERROR(CheckIdentifier("corrects", e.corrects, kMaxIdBytes));
-  if (!e.channel.empty()) {
-    auto channels = Channels();
-    if (std::find(channels.begin(), channels.end(), e.channel) == channels.end()) {
-      return FieldError("channel", fmt::format("'{}' is not a known channel (see docs/events.md)",
-                                               Printable(e.channel, 40)));
-    }
-  }
+  if (!e.channel.empty()) NANNI_RETURN_IF_ERROR(CheckChannel(e.channel));
   if (spec.needs_reply_to && e.reply_to.empty()) {
     return FieldError("reply_to", fmt::format("missing (a {} must say what it answers)", spec.name));
   }

@@ -1,5 +1,5 @@
 // EventKind and the schema of each kind: which attributes it may carry, of which type, and
-// which it must carry. The schema is the single source of truth for validation (codec.cc)
+// which it must carry. The schema is the single source of truth for validation (validate.h)
 // and for the generated reference in docs/events.md.
 #pragma once
 

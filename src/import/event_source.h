@@ -49,7 +49,8 @@ class EventSource {
   virtual uint64_t units_read() const = 0;
   virtual std::string_view unit_name() const = 0;
 
-  // Things to tell the user after the import: how ambiguous input was read.
+  // Things to tell the user after the import: how ambiguous input was read. Each note is one
+  // line of text, naming the file. Called once, after the last Next().
   virtual std::vector<std::string> Notes() const { return {}; }
 };
 

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "event/canonical.h"
 #include "event/event_decoder.h"
 #include "import/csv/builtin_profiles.h"
 #include "import/csv/csv_source.h"

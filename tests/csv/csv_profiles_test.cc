@@ -48,7 +48,10 @@ TEST(CsvProfileErrors, EveryBadProfileIsRefusedNamingFileKeyAndReason) {
     std::string expect, header;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) {
-      if (line.rfind("# expect: ", 0) == 0) expect = line.substr(10);
+      if (line.rfind("# expect: ", 0) == 0) {
+        expect = line.substr(10);
+        for (size_t at; (at = expect.find("\\n")) != std::string::npos;) expect.replace(at, 2, "\n");
+      }
       if (line.rfind("# header: ", 0) == 0) header = line.substr(10);
     }
     ASSERT_FALSE(expect.empty()) << path << " has no '# expect:' line";
@@ -211,6 +214,38 @@ TEST_F(CsvImport, TheWorkedExampleOfTheDocsImportsAnUnseenExport) {
   // 02:30 on 2026-03-29 does not exist in Berlin: read as the instant the clocks jump.
   EXPECT_EQ(e["plauderbox:C-1003"]["time"], "2026-03-29T03:00:00+02:00");
   EXPECT_EQ(e["plauderbox:C-1003:answer"]["time"], "2026-03-29T03:10:00+02:00");
+}
+
+// A day-first format on a file whose days are all 12 or less reads silently either way: the
+// import says so after its summary, with the first and last such dates as read.
+TEST_F(CsvImport, DatesThatCouldBeMonthFirstGetANoteAfterTheSummary) {
+  std::string profile = dir_.File("p.toml"), csv = dir_.File("export.csv");
+  test::WriteFile(profile, "[time]\nformats = \"%d/%m/%Y\"\n[[event]]\nkind = \"note\"\n"
+                           "id = \"n:{id}\"\naccount = \"acme\"\ntime = \"{date}\"\n");
+  test::WriteFile(csv, "id,date\n1,05/01/2022\n2,11/03/2022\n");
+  auto text = Nanni({"--db", db_, "import", "--no-progress", "--profile", profile, csv});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  std::istringstream lines(text.out);
+  std::string line;
+  ASSERT_TRUE(std::getline(lines, line));
+  EXPECT_EQ(line.rfind("read 2 rows: 2 events, added 2", 0), 0u) << line;
+  ASSERT_TRUE(std::getline(lines, line));
+  EXPECT_EQ(line.rfind("ledger now holds 2 events", 0), 0u) << line;
+  ASSERT_TRUE(std::getline(lines, line));
+  EXPECT_EQ(line, "note: " + csv + ": the time format '%d/%m/%Y' reads day and month both as "
+                  "numbers, and no date in the file has a day above 12 to tell which comes first: "
+                  "it read them day-first, from '05/01/2022' (line 2) as 5 January 2022 to "
+                  "'11/03/2022' (line 3) as 11 March 2022. If '05/01/2022' means 1 May 2022, the "
+                  "file is month-first: use '%m/%d/%Y'");
+  EXPECT_FALSE(std::getline(lines, line)) << line;
+
+  auto json = Import({"--profile", profile, csv});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto notes = nlohmann::json::parse(json.out)["notes"];
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].get<std::string>().rfind(csv + ": the time format '%d/%m/%Y'", 0), 0u);
+  auto clear = Import({"--profile", "tickets", TestData("csv/tickets.csv")});
+  EXPECT_EQ(nlohmann::json::parse(clear.out)["notes"], nlohmann::json::array());
 }
 
 TEST_F(CsvImport, ProfilesCommandListsAndShowsTheBuiltIns) {

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
 #include "util/input_file.h"
+#include "util/printable.h"
 
 namespace nanni {
 
@@ -30,7 +32,82 @@ struct Span {
   bool escaped;  // holds "" that must be unescaped
 };
 
+// What the first bytes of a file say it is, when that is not CSV text nanni can read.
+struct Signature {
+  std::string_view bytes;
+  std::string_view what;
+  std::string_view advice;  // {in}: the file; {out}, {unzipped}: names for a converted copy
+};
+using namespace std::string_view_literals;
+constexpr Signature kSignatures[] = {
+    {"\xFF\xFE\0\0"sv, "UTF-32 (little-endian)",
+     "nanni reads UTF-8: convert it first, e.g. `iconv -f UTF-32 -t UTF-8 {in} > {out}`"},
+    {"\0\0\xFE\xFF"sv, "UTF-32 (big-endian)",
+     "nanni reads UTF-8: convert it first, e.g. `iconv -f UTF-32 -t UTF-8 {in} > {out}`"},
+    {"\xFF\xFE"sv, "UTF-16 (little-endian)",
+     "nanni reads UTF-8: convert it first, e.g. `iconv -f UTF-16 -t UTF-8 {in} > {out}`"},
+    {"\xFE\xFF"sv, "UTF-16 (big-endian)",
+     "nanni reads UTF-8: convert it first, e.g. `iconv -f UTF-16 -t UTF-8 {in} > {out}`"},
+    {"\x1F\x8B"sv, "gzip-compressed data",
+     "decompress it first, e.g. `gzip -dc {in} > {unzipped}`"},
+    {"PK\x03\x04"sv, "a ZIP archive (an Excel .xlsx workbook?)",
+     "nanni reads CSV: save the sheet as CSV (UTF-8) first"},
+    {"\xD0\xCF\x11\xE0"sv, "an Excel .xls workbook",
+     "nanni reads CSV: save the sheet as CSV (UTF-8) first"},
+};
+
+// `path` quoted for a shell command line when it needs it.
+std::string ShellWord(std::string_view path) {
+  std::string shown = Printable(path, 200);
+  bool plain = !shown.empty() && std::all_of(shown.begin(), shown.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("._-/+,:@", c) != nullptr;
+  });
+  if (plain) return shown;
+  std::string quoted = "'";
+  for (char c : shown) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// "export.csv" -> "export.utf8.csv": where a converted copy could go.
+std::string ConvertedName(std::string_view path) {
+  std::string base(path);
+  if (base.ends_with(".csv") || base.ends_with(".CSV")) base.resize(base.size() - 4);
+  return base + ".utf8.csv";
+}
+
+// "calls.csv.gz" -> "calls.csv"; "calls" -> "calls.csv".
+std::string UnzippedName(std::string_view path) {
+  std::string base(path);
+  if (base.ends_with(".gz")) base.resize(base.size() - 3);
+  return base.ends_with(".csv") && base.size() > 4 ? base : base + ".csv";
+}
+
 }  // namespace
+
+Status CsvReader::CheckNotCsv(std::string_view head, const std::string& name) {
+  const Signature* found = nullptr;
+  for (const Signature& s : kSignatures) {
+    if (head.substr(0, s.bytes.size()) == s.bytes) { found = &s; break; }
+  }
+  // UTF-16 without a byte-order mark: the first two characters, each a byte and a NUL.
+  static constexpr Signature kLe = {"", "UTF-16 (little-endian, without a byte-order mark)",
+                                    "nanni reads UTF-8: convert it first, e.g. "
+                                    "`iconv -f UTF-16LE -t UTF-8 {in} > {out}`"};
+  static constexpr Signature kBe = {"", "UTF-16 (big-endian, without a byte-order mark)",
+                                    "nanni reads UTF-8: convert it first, e.g. "
+                                    "`iconv -f UTF-16BE -t UTF-8 {in} > {out}`"};
+  if (found == nullptr && head.size() == 4) {
+    if (head[0] != '\0' && head[1] == '\0' && head[2] != '\0' && head[3] == '\0') found = &kLe;
+    if (head[0] == '\0' && head[1] != '\0' && head[2] == '\0' && head[3] != '\0') found = &kBe;
+  }
+  if (found == nullptr) return Status::OK();
+  const bool named = !name.empty() && name != "-";
+  std::string advice = fmt::format(
+      fmt::runtime(found->advice), fmt::arg("in", named ? ShellWord(name) : "FILE"),
+      fmt::arg("out", named ? ShellWord(ConvertedName(name)) : "FILE.utf8.csv"),
+      fmt::arg("unzipped", named ? ShellWord(UnzippedName(name)) : "FILE.csv"));
+  return Status::InvalidInput(fmt::format("the file looks like {}; {}", found->what, advice));
+}
 
 Status CsvReader::Open(const std::string& path, const CsvDialect& dialect,
                        std::unique_ptr<CsvReader>* out, size_t buffer_bytes,
@@ -39,6 +116,7 @@ Status CsvReader::Open(const std::string& path, const CsvDialect& dialect,
   NANNI_RETURN_IF_ERROR(OpenInputFile(path, &in));
   out->reset(new CsvReader(in.file, in.owned, {}, dialect, buffer_bytes, max_record_bytes,
                            in.size));
+  (*out)->name_ = path;
   return Status::OK();
 }
 
@@ -193,8 +271,10 @@ Status CsvReader::Next(CsvRecord* record, bool* done) {
   for (;;) {
     if (at_start_) {
       bool more = true;
-      while (end_ - begin_ < 3 && more) NANNI_RETURN_IF_ERROR(Refill(&more));
-      if (end_ - begin_ >= 3 && std::memcmp(buffer_.data() + begin_, "\xEF\xBB\xBF", 3) == 0) {
+      while (end_ - begin_ < kSniffBytes && more) NANNI_RETURN_IF_ERROR(Refill(&more));
+      std::string_view head(buffer_.data() + begin_, std::min(end_ - begin_, kSniffBytes));
+      NANNI_RETURN_IF_ERROR(CheckNotCsv(head, name_));
+      if (head.substr(0, 3) == "\xEF\xBB\xBF") {
         begin_ += 3;
         bytes_consumed_ += 3;
       }

@@ -9,8 +9,10 @@
 // - A quote inside an unquoted field is kept as a literal character.
 // - Malformed records are returned, not refused: CsvRecord::error says what is wrong
 //   ("unterminated quoted field", "text after a closing quote"), so a strict caller stops and
-//   a lenient one skips the record and goes on. Only I/O failures and a record longer than
-//   max_record_bytes end the stream with an error Status.
+//   a lenient one skips the record and goes on. Only I/O failures, a record longer than
+//   max_record_bytes, and a file whose first bytes say it is not 8-bit text (UTF-16 or
+//   UTF-32, by byte-order mark or NUL bytes; gzip; a spreadsheet: CheckNotCsv) end the
+//   stream with an error Status.
 //
 // Speed: one large buffer; fields are string_views into it (a quoted field holding "" is
 // unescaped into a scratch buffer reserved per record, so views never move). Views are valid
@@ -67,6 +69,14 @@ class CsvReader {
   Status Next(CsvRecord* record, bool* done);
 
   uint64_t bytes_read() const { return bytes_consumed_; }
+
+  // Bytes at the start of a file that CheckNotCsv looks at.
+  static constexpr size_t kSniffBytes = 4;
+  // InvalidInput "the file looks like UTF-16 (little-endian); nanni reads UTF-8: convert it
+  // first, e.g. `iconv ...`" when `head` (the first kSniffBytes of the file, or all of a
+  // shorter one) is not text nanni reads; `name` is the file's path for the command ("" or
+  // "-": none known). The caller adds the file in front.
+  static Status CheckNotCsv(std::string_view head, const std::string& name);
   uint64_t size() const { return size_; }  // 0 when unknown
 
  private:
@@ -91,6 +101,7 @@ class CsvReader {
   std::string scratch_;
   uint64_t line_ = 1;  // physical line at begin_
   uint64_t bytes_consumed_ = 0;
+  std::string name_;  // the path given to Open, for messages
 };
 
 }  // namespace nanni

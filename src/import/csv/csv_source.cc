@@ -22,17 +22,23 @@ Status ReadHeader(const std::string& name, CsvReader* reader, ProfileMapper* map
     bool done = false;
     Status st = reader->Next(&rec, &done);
     if (!st.ok()) return st.WithPrefix(Printable(name, 200));
-    if (!done) {
-      if (!rec.error.empty()) {
-        return Status::InvalidInput(fmt::format("{}:{}: header: {}", Printable(name, 200),
-                                                rec.line, rec.error));
-      }
-      header = rec.fields;
+    if (done) {
+      return Status::InvalidInput(fmt::format(
+          "{}: the file is empty, without even the header row the profile expects",
+          Printable(name, 200)));
     }
+    if (!rec.error.empty()) {
+      return Status::InvalidInput(fmt::format("{}:{}: header: {}", Printable(name, 200),
+                                              rec.line, rec.error));
+    }
+    header = rec.fields;
   }
   Status st = mapper->Bind(header);
-  if (!st.ok()) return st.WithSuffix(fmt::format(" (reading {})", Printable(name, 200)));
-  return Status::OK();
+  if (st.ok()) return st;
+  std::string message = st.message();  // the file read goes before a hint on its own line
+  message.insert(std::min(message.find('\n'), message.size()),
+                 fmt::format(" (reading {})", Printable(name, 200)));
+  return Status::InvalidInput(std::move(message));
 }
 
 }  // namespace
@@ -44,7 +50,7 @@ Status CsvSource::Open(const std::string& path, Profile profile, Options options
   if (two_pass && path == "-") {
     return Status::InvalidInput(fmt::format(
         "profile '{}' has lookup tables and reads its file twice: give a file, not -",
-        profile.name));
+        Printable(profile.name, 60)));
   }
   auto mapper = std::make_unique<ProfileMapper>(std::move(profile), BaseNameOf(path));
   std::unique_ptr<CsvReader> reader;
@@ -73,6 +79,12 @@ Status CsvSource::Open(const std::string& path, Profile profile, Options options
 
 std::string CsvSource::DescribePosition(uint64_t line) const {
   return fmt::format("{}:{}", Printable(name_, 200), line);
+}
+
+std::vector<std::string> CsvSource::Notes() const {
+  std::vector<std::string> notes = mapper_->Notes();
+  for (std::string& n : notes) n = fmt::format("{}: {}", Printable(name_, 200), n);
+  return notes;
 }
 
 Status CsvSource::Next(Event* event, bool* done) {

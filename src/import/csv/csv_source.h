@@ -44,6 +44,8 @@ class CsvSource : public EventSource {
   uint64_t total_bytes() const override { return reader_->size(); }
   uint64_t units_read() const override { return rows_; }
   std::string_view unit_name() const override { return "rows"; }
+  // "FILE: " and each of the mapper's notes (ProfileMapper::Notes).
+  std::vector<std::string> Notes() const override;
 
   uint64_t rejected() const { return rejected_; }
 

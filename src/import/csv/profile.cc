@@ -8,6 +8,7 @@
 #include <sstream>
 
 
+#include "event/validate.h"
 #include "util/printable.h"
 #include "util/toml_document.h"
 
@@ -22,26 +23,154 @@ constexpr std::string_view kFilterNames = "lower, upper, trim, int, nonneg, mino
 class Errors {
  public:
   explicit Errors(const std::string& file) : file_(file) {}
+  const std::string& file() const { return file_; }
   Status At(const toml::node* node, std::string_view key, std::string_view what) const {
-    std::string where = file_;
-    if (node != nullptr && node->source().begin.line > 0) {
-      where += fmt::format(":{}", node->source().begin.line);
-    }
-    return Status::InvalidInput(fmt::format("{}: key '{}': {}", where, key, what));
+    return ProfileKeyError(file_, node != nullptr ? node->source().begin.line : 0, key, what);
   }
 
  private:
   const std::string& file_;
 };
 
-Status CheckKeys(const Errors& err, const toml::table& t, std::string_view prefix,
-                 std::initializer_list<std::string_view> allowed) {
+// The profile schema: which keys each table takes (docs/profiles.md). An unknown key that
+// another table takes is most likely in the wrong table, and the message says where it goes.
+enum class Place { kTop, kCsv, kTime, kLimits, kLookup, kEvent, kContact };
+
+constexpr std::string_view kTopKeys[] = {"name", "description", "source", "csv",  "time",
+                                         "maps", "lookup",      "event",  "limits"};
+constexpr std::string_view kCsvKeys[] = {"delimiter", "quote",  "header",
+                                         "columns",   "ragged", "encoding"};
+constexpr std::string_view kTimeKeys[] = {"zone", "formats", "format", "ambiguous"};
+constexpr std::string_view kLimitsKeys[] = {"max_lookup_entries"};
+constexpr std::string_view kLookupKeys[] = {"name", "key", "value", "when", "unless"};
+constexpr std::string_view kEventKeys[] = {
+    "kind",    "id",   "account", "time", "time_formats", "thread", "reply_to",
+    "corrects", "channel", "subject", "text", "ref", "from", "to", "attributes", "meta", "when",
+    "unless"};
+constexpr std::string_view kContactKeys[] = {"id", "name", "email", "title", "side", "level"};
+
+struct PlaceKeys {
+  Place place;
+  std::string_view name;  // as messages name the table
+  std::span<const std::string_view> keys;
+};
+constexpr PlaceKeys kPlaces[] = {
+    {Place::kTop, "the top level", kTopKeys},      {Place::kCsv, "[csv]", kCsvKeys},
+    {Place::kTime, "[time]", kTimeKeys},           {Place::kLimits, "[limits]", kLimitsKeys},
+    {Place::kLookup, "[[lookup]]", kLookupKeys},   {Place::kEvent, "[[event]]", kEventKeys},
+    {Place::kContact, "a contact (from, to)", kContactKeys},
+};
+
+const PlaceKeys& KeysOf(Place place) {
+  for (const PlaceKeys& p : kPlaces) {
+    if (p.place == place) return p;
+  }
+  return kPlaces[0];
+}
+
+bool Has(std::span<const std::string_view> keys, std::string_view key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// Edit distance counting a swap of two neighbours as one edit, for "did you mean" (keys are
+// short).
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+bool IsTypo(std::string_view typed, std::string_view key) {
+  size_t d = Distance(typed, key);
+  return d > 0 && d <= (key.size() <= 4 ? 1u : 2u);
+}
+
+// A kind with an attribute called `key`, the event's own kind first; nullptr when none.
+const KindSpec* KindWithAttribute(std::string_view key, const KindSpec* own) {
+  if (own != nullptr && FindAttribute(*own, key) != nullptr) return own;
+  for (const KindSpec& k : AllKinds()) {
+    if (FindAttribute(k, key) != nullptr) return &k;
+  }
+  return nullptr;
+}
+
+// Keys people write for something the schema names otherwise, and what to write instead.
+struct KeyAlias {
+  Place place;
+  std::string_view key, hint;
+};
+constexpr std::string_view kOwnFormats =
+    "this event's own formats are time_formats ([time] formats serve every event)";
+constexpr KeyAlias kAliases[] = {
+    {Place::kEvent, "formats", kOwnFormats},
+    {Place::kEvent, "format", kOwnFormats},
+    {Place::kEvent, "type", "the event's kind is 'kind'"},
+    {Place::kEvent, "source",
+     "source.file and source.line are filled in by nanni; the row's own id goes in 'ref'"},
+    {Place::kEvent, "name",
+     "a person's name goes in a contact: from = { name = \"...\", side = ... }"},
+    {Place::kEvent, "email",
+     "a person's email goes in a contact: from = { email = \"...\", side = ... }"},
+    {Place::kEvent, "zone", "'zone' belongs in [time], for every event"},
+};
+
+// Why `key` is not known in `place`, and where it belongs when the schema says.
+std::string UnknownKey(std::string_view key, Place place, const KindSpec* kind) {
+  const std::string shown = Printable(key, 60);
+  for (const KeyAlias& a : kAliases) {
+    if (a.place == place && a.key == key) return fmt::format("unknown key: {}", a.hint);
+  }
+  if (const KindSpec* k = KindWithAttribute(key, kind)) {
+    if (k == kind) {
+      return fmt::format("unknown key: '{0}' is an attribute of a {1} event, so it belongs in "
+                         "[event.attributes] (attributes = {{ {0} = \"...\" }})", shown, k->name);
+    }
+    if (place == Place::kEvent) {
+      return fmt::format("unknown key: '{}' is an attribute of {} events (in [event.attributes]), "
+                         "and this is {} event", shown, k->name,
+                         kind ? fmt::format("a {}", kind->name) : std::string("another"));
+    }
+  }
+  std::string elsewhere;
+  for (const PlaceKeys& p : kPlaces) {
+    if (p.place != place && Has(p.keys, key)) {
+      elsewhere += fmt::format("{}{}", elsewhere.empty() ? "" : " or ", p.name);
+    }
+  }
+  if (!elsewhere.empty()) {
+    return fmt::format("unknown key here: '{}' belongs in {}", shown, elsewhere);
+  }
+  const PlaceKeys& here = KeysOf(place);
+  for (std::string_view k : here.keys) {
+    if (IsTypo(key, k)) return fmt::format("unknown key: did you mean '{}'?", k);
+  }
+  for (const PlaceKeys& p : kPlaces) {
+    for (std::string_view k : p.keys) {
+      if (IsTypo(key, k)) return fmt::format("unknown key: did you mean '{}' in {}?", k, p.name);
+    }
+  }
+  std::string list;
+  for (auto a : here.keys) list += fmt::format("{}{}", list.empty() ? "" : ", ", a);
+  return fmt::format("unknown key (expected one of: {})", list);
+}
+
+// Refuses a key `place` does not take; `kind` is the event's kind, when known (kEvent).
+Status CheckKeys(const Errors& err, const toml::table& t, std::string_view prefix, Place place,
+                 const KindSpec* kind = nullptr) {
+  const PlaceKeys& allowed = KeysOf(place);
   for (const auto& [k, v] : t) {
-    if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end()) {
-      std::string list;
-      for (auto a : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", a);
-      return err.At(&v, fmt::format("{}{}", prefix, k.str()),
-                    fmt::format("unknown key (expected one of: {})", list));
+    if (!Has(allowed.keys, k.str())) {
+      return err.At(&v, fmt::format("{}{}", prefix, k.str()), UnknownKey(k.str(), place, kind));
     }
   }
   return Status::OK();
@@ -74,7 +203,7 @@ Status ParseCsv(const Errors& err, const toml::table& root, Profile* p) {
   if (!n->is_table()) return err.At(n, "csv", "must be a table");
   const toml::table& t = *n->as_table();
   NANNI_RETURN_IF_ERROR(
-      CheckKeys(err, t, "csv.", {"delimiter", "quote", "header", "columns", "ragged", "encoding"}));
+      CheckKeys(err, t, "csv.", Place::kCsv));
   NANNI_RETURN_IF_ERROR(GetChar(err, t, "delimiter", &p->dialect.delimiter));
   NANNI_RETURN_IF_ERROR(GetChar(err, t, "quote", &p->dialect.quote));
   if (p->dialect.delimiter == p->dialect.quote) {
@@ -140,7 +269,7 @@ Status ParseTime(const Errors& err, const toml::table& root, Profile* p) {
   if (n == nullptr) return Status::OK();
   if (!n->is_table()) return err.At(n, "time", "must be a table");
   const toml::table& t = *n->as_table();
-  NANNI_RETURN_IF_ERROR(CheckKeys(err, t, "time.", {"zone", "formats", "format", "ambiguous"}));
+  NANNI_RETURN_IF_ERROR(CheckKeys(err, t, "time.", Place::kTime));
   NANNI_RETURN_IF_ERROR(GetString(err, t, "time.", "zone", &p->zone));
   Timestamp probe;
   if (!LocalToTimestamp(0, p->zone, Ambiguity::kEarliest, &probe).ok()) {
@@ -172,6 +301,7 @@ Status ParseMaps(const Errors& err, const toml::table& root, Profile* p) {
       }
       if (from.str() == "*") m.fallback = to.as_string()->get();
       else m.values.emplace(from.str(), to.as_string()->get());
+      m.lines.emplace(from.str(), to.source().begin.line);
     }
     p->maps.push_back(std::move(m));
   }
@@ -190,7 +320,8 @@ Status ParseFilter(std::string_view text, const Profile& p, TemplateFilter* f) {
   f->arg = std::string(arg);
   auto no_arg = [&](Op op) {
     f->op = op;
-    return has_arg ? Status::InvalidInput(fmt::format("filter '{}' takes no argument", name))
+    return has_arg ? Status::InvalidInput(
+                         fmt::format("filter '{}' takes no argument", Printable(name, 40)))
                    : Status::OK();
   };
   if (name == "lower") return no_arg(Op::kLower);
@@ -218,14 +349,16 @@ Status ParseFilter(std::string_view text, const Profile& p, TemplateFilter* f) {
     for (size_t i = 0; i < p.maps.size(); ++i) {
       if (p.maps[i].name == arg) { f->index = static_cast<int>(i); return Status::OK(); }
     }
-    return Status::InvalidInput(fmt::format("filter 'map:{}': no [maps.{}] table", arg, arg));
+    return Status::InvalidInput(
+        fmt::format("filter 'map:{0}': no [maps.{0}] table", Printable(arg, 40)));
   }
   if (name == "lookup") {
     f->op = Op::kLookup;
     for (size_t i = 0; i < p.lookups.size(); ++i) {
       if (p.lookups[i].name == arg) { f->index = static_cast<int>(i); return Status::OK(); }
     }
-    return Status::InvalidInput(fmt::format("filter 'lookup:{}': no [[lookup]] named '{}'", arg, arg));
+    return Status::InvalidInput(
+        fmt::format("filter 'lookup:{0}': no [[lookup]] named '{0}'", Printable(arg, 40)));
   }
   return Status::InvalidInput(
       fmt::format("unknown filter '{}' (filters: {})", Printable(name, 40), kFilterNames));
@@ -238,6 +371,13 @@ TemplatePart LiteralPart(std::string text) {
 }
 
 }  // namespace
+
+Status ProfileKeyError(std::string_view file, int64_t line, std::string_view key,
+                       std::string_view what) {
+  std::string where = Printable(file, 200);
+  if (line > 0) where += fmt::format(":{}", line);
+  return Status::InvalidInput(fmt::format("{}: key '{}': {}", where, Printable(key, 120), what));
+}
 
 Status ParseTemplate(std::string_view text, const Profile& profile, Template* out) {
   out->text = std::string(text);
@@ -271,7 +411,8 @@ Status ParseTemplate(std::string_view text, const Profile& profile, Template* ou
     if (part.column == "@line") part.special = TemplatePart::Special::kLine;
     else if (part.column == "@file") part.special = TemplatePart::Special::kFile;
     else if (part.column[0] == '@') {
-      return Status::InvalidInput(fmt::format("unknown '{}' (only @line and @file)", part.column));
+      return Status::InvalidInput(
+          fmt::format("unknown '{}' (only @line and @file)", Printable(part.column, 40)));
     }
     while (bar != std::string_view::npos) {
       size_t next = inner.find('|', bar + 1);
@@ -297,6 +438,7 @@ Status GetTemplate(const Errors& err, const toml::table& t, std::string_view pre
   if (!n->is_string()) return err.At(n, full, "must be a string (a template such as \"{column}\")");
   Status st = ParseTemplate(n->as_string()->get(), p, out);
   if (!st.ok()) return err.At(n, full, st.message());
+  out->line = n->source().begin.line;
   return Status::OK();
 }
 
@@ -312,6 +454,7 @@ Status GetConditions(const Errors& err, const toml::table& t, std::string_view p
     Condition c;
     Status st = ParseTemplate(k.str(), p, &c.value);
     if (!st.ok()) return err.At(&v, fmt::format("{}.\"{}\"", full, k.str()), st.message());
+    c.value.line = v.source().begin.line;
     if (v.is_string()) {
       c.values.push_back(v.as_string()->get());
     } else if (const toml::array* a = v.as_array()) {
@@ -332,7 +475,7 @@ Status ParseContact(const Errors& err, const toml::node* n, const std::string& k
   if (!n->is_table()) return err.At(n, key, "must be a table {id, name, email, title, side, level}");
   const toml::table& t = *n->as_table();
   std::string prefix = key + ".";
-  NANNI_RETURN_IF_ERROR(CheckKeys(err, t, prefix, {"id", "name", "email", "title", "side", "level"}));
+  NANNI_RETURN_IF_ERROR(CheckKeys(err, t, prefix, Place::kContact));
   NANNI_RETURN_IF_ERROR(GetTemplate(err, t, prefix, "id", p, &c->id));
   NANNI_RETURN_IF_ERROR(GetTemplate(err, t, prefix, "name", p, &c->name));
   NANNI_RETURN_IF_ERROR(GetTemplate(err, t, prefix, "email", p, &c->email));
@@ -352,22 +495,102 @@ Status ParseContact(const Errors& err, const toml::node* n, const std::string& k
   return Status::OK();
 }
 
+std::string KindNames() {
+  std::string names;
+  for (const KindSpec& k : AllKinds()) {
+    names += fmt::format("{}{}", names.empty() ? "" : ", ", k.name);
+  }
+  return names;
+}
+
+// Why `kind` has no attribute `key`, and what it has or where `key` belongs.
+std::string NoSuchAttribute(std::string_view key, const KindSpec& kind) {
+  const std::string shown = Printable(key, 60);
+  if (Has(kEventKeys, key)) {
+    return fmt::format("'{}' is not an attribute but a key of [[event]]: write it beside kind",
+                       shown);
+  }
+  std::string has;
+  for (const AttributeSpec& a : kind.attributes) {
+    if (IsTypo(key, a.name)) {
+      return fmt::format("a {} event has no such attribute: did you mean '{}'?", kind.name, a.name);
+    }
+    has += fmt::format("{}{}", has.empty() ? "" : ", ", a.name);
+  }
+  std::string what =
+      has.empty()
+          ? fmt::format("a {} event has no attributes", kind.name)
+          : fmt::format("a {} event has no such attribute (its attributes: {})", kind.name, has);
+  if (const KindSpec* other = KindWithAttribute(key, nullptr)) {
+    what += fmt::format("; '{}' is an attribute of {} events", shown, other->name);
+  }
+  return what;
+}
+
+// The message of a failed value check, without its "field 'NAME': " (the key names it).
+std::string Reason(const Status& st) {
+  const std::string& m = st.message();
+  if (m.rfind("field '", 0) == 0) {
+    if (size_t end = m.find("': "); end != std::string::npos) return m.substr(end + 3);
+  }
+  return m;
+}
+
+// Values a template can only take from the profile itself, checked now rather than on every
+// row: a literal ("chat"), or a column through a map as its last filter ("{c|map:channel}"),
+// whose every replacement the field must accept ("" means absent, and passes).
+template <typename Check>
+Status CheckFixedValues(const Errors& err, const toml::node* node, const std::string& key,
+                        const Template& t, const Profile& p, Check check) {
+  if (!t.set()) return Status::OK();
+  bool literal = std::all_of(t.parts.begin(), t.parts.end(),
+                             [](const TemplatePart& part) { return part.column.empty(); });
+  if (literal) {
+    std::string value;
+    for (const TemplatePart& part : t.parts) value += part.literal;
+    if (value.empty()) return Status::OK();
+    Status st = check(value);
+    return st.ok() ? st : err.At(node, key, Reason(st));
+  }
+  if (t.parts.size() != 1 || t.parts[0].filters.empty() ||
+      t.parts[0].filters.back().op != TemplateFilter::Op::kMap) {
+    return Status::OK();
+  }
+  const ValueMap& m = p.maps[t.parts[0].filters.back().index];
+  Status first;  // the bad entry written first, whatever the map's order
+  int64_t first_line = 0;
+  auto check_one = [&](const std::string& from, const std::string& to) {
+    if (to.empty()) return;
+    Status st = check(to);
+    auto at = m.lines.find(from);
+    int64_t line = at == m.lines.end() ? 0 : at->second;
+    if (st.ok() || (!first.ok() && line >= first_line)) return;
+    first = ProfileKeyError(err.file(), line, fmt::format("maps.{}.{}", m.name, from),
+                            fmt::format("{} ({} reads this map)", Reason(st), key));
+    first_line = line;
+  };
+  for (const auto& [from, to] : m.values) check_one(from, to);
+  if (m.fallback) check_one("*", *m.fallback);
+  return first;
+}
+
 Status ParseEvent(const Errors& err, const toml::node& node, size_t index, const Profile& p,
                   EventRecipe* e) {
   e->where = fmt::format("event[{}]", index + 1);
   std::string prefix = e->where + ".";
   if (!node.is_table()) return err.At(&node, e->where, "must be a table");
   const toml::table& t = *node.as_table();
-  NANNI_RETURN_IF_ERROR(CheckKeys(
-      err, t, prefix,
-      {"kind", "id", "account", "time", "time_formats", "thread", "reply_to", "corrects",
-       "channel", "subject", "text", "ref", "from", "to", "attributes", "meta", "when", "unless"}));
+  const toml::node* kind_node = t.get("kind");
   std::string kind;
+  if (kind_node != nullptr && kind_node->is_string()) kind = kind_node->as_string()->get();
+  NANNI_RETURN_IF_ERROR(CheckKeys(err, t, prefix, Place::kEvent, FindKind(kind)));
   NANNI_RETURN_IF_ERROR(GetString(err, t, prefix, "kind", &kind));
   e->kind = FindKind(kind);
   if (e->kind == nullptr) {
-    return err.At(t.get("kind") ? t.get("kind") : &node, prefix + "kind",
-                  fmt::format("unknown kind '{}' (see docs/events.md)", Printable(kind, 40)));
+    return err.At(kind_node ? kind_node : &node, prefix + "kind",
+                  kind_node ? fmt::format("unknown kind '{}' (kinds: {}; see docs/events.md)",
+                                          Printable(kind, 40), KindNames())
+                            : fmt::format("is required (kinds: {})", KindNames()));
   }
   struct { std::string_view key; Template* tpl; bool required; } fields[] = {
       {"id", &e->id, true},          {"account", &e->account, true},
@@ -382,6 +605,8 @@ Status ParseEvent(const Errors& err, const toml::node& node, size_t index, const
                     fmt::format("is required for a {} event", e->kind->name));
     }
   }
+  NANNI_RETURN_IF_ERROR(CheckFixedValues(err, t.get("channel"), prefix + "channel", e->channel, p,
+                                         [](std::string_view s) { return CheckChannel(s); }));
   if (const toml::node* tf = t.get("time_formats")) {
     toml::table wrap;
     wrap.insert("formats", *tf);
@@ -408,12 +633,15 @@ Status ParseEvent(const Errors& err, const toml::node& node, size_t index, const
     for (const auto& [k, v] : *a->as_table()) {
       std::string key = fmt::format("{}attributes.{}", prefix, k.str());
       const AttributeSpec* spec = FindAttribute(*e->kind, k.str());
-      if (spec == nullptr) {
-        return err.At(&v, key, fmt::format("a {} event has no such attribute (see docs/events.md)",
-                                           e->kind->name));
-      }
+      if (spec == nullptr) return err.At(&v, key, NoSuchAttribute(k.str(), *e->kind));
       AttributeRecipe r{spec, {}};
       NANNI_RETURN_IF_ERROR(GetTemplate(err, *a->as_table(), prefix + "attributes.", k.str(), p, &r.value));
+      if (spec->type == AttributeType::kEnum || spec->type == AttributeType::kCurrency) {
+        auto check = [spec](std::string_view s) {
+          return CheckAttribute(*spec, AttributeValue(std::string(s)));
+        };
+        NANNI_RETURN_IF_ERROR(CheckFixedValues(err, &v, key, r.value, p, check));
+      }
       e->attributes.push_back(std::move(r));
     }
   }
@@ -455,7 +683,7 @@ Status ParseLookups(const Errors& err, const toml::table& root, Profile* p) {
     if (t == nullptr) return err.At(a->get(i), "lookup", "must be [[lookup]] tables");
     LookupRecipe l;
     std::string prefix = fmt::format("lookup[{}].", i + 1);
-    NANNI_RETURN_IF_ERROR(CheckKeys(err, *t, prefix, {"name", "key", "value", "when", "unless"}));
+    NANNI_RETURN_IF_ERROR(CheckKeys(err, *t, prefix, Place::kLookup));
     NANNI_RETURN_IF_ERROR(GetString(err, *t, prefix, "name", &l.name));
     if (l.name.empty()) return err.At(a->get(i), prefix + "name", "is required");
     p->lookups.push_back(std::move(l));
@@ -490,9 +718,7 @@ Status ParseProfile(std::string_view text, const std::string& file, Profile* out
   Errors err(out->file);
   toml::table root;
   NANNI_RETURN_IF_ERROR(ParseTomlDocument(text, file, &root));
-  NANNI_RETURN_IF_ERROR(CheckKeys(
-      err, root, "",
-      {"name", "description", "source", "csv", "time", "maps", "lookup", "event", "limits"}));
+  NANNI_RETURN_IF_ERROR(CheckKeys(err, root, "", Place::kTop));
   NANNI_RETURN_IF_ERROR(GetString(err, root, "", "name", &out->name));
   NANNI_RETURN_IF_ERROR(GetString(err, root, "", "description", &out->description));
   NANNI_RETURN_IF_ERROR(GetString(err, root, "", "source", &out->source));
@@ -502,7 +728,7 @@ Status ParseProfile(std::string_view text, const std::string& file, Profile* out
   if (const toml::node* l = root.get("limits")) {
     const toml::table* t = l->as_table();
     if (t == nullptr) return err.At(l, "limits", "must be a table");
-    NANNI_RETURN_IF_ERROR(CheckKeys(err, *t, "limits.", {"max_lookup_entries"}));
+    NANNI_RETURN_IF_ERROR(CheckKeys(err, *t, "limits.", Place::kLimits));
     if (const toml::node* m = t->get("max_lookup_entries")) {
       if (!m->is_integer() || m->as_integer()->get() < 1) {
         return err.At(m, "limits.max_lookup_entries", "must be a positive integer");

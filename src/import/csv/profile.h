@@ -43,6 +43,7 @@ struct TemplatePart {
 struct Template {
   std::string text;  // as written, for messages
   std::vector<TemplatePart> parts;
+  int64_t line = 0;  // the profile's line it was written on (0: unknown), for messages
   bool set() const { return !text.empty(); }
 };
 
@@ -79,6 +80,7 @@ struct ValueMap {
   std::string name;
   std::unordered_map<std::string, std::string> values;
   std::optional<std::string> fallback;  // the "*" entry: for values not listed
+  std::unordered_map<std::string, int64_t> lines;  // the TOML line of each entry, for messages
 };
 
 // A key -> value table filled from every row in a first pass over the file, so that one
@@ -110,6 +112,12 @@ struct Profile {
   uint64_t max_lookup_entries = 20'000'000;
   std::vector<EventRecipe> events;
 };
+
+// The one form of every error about a profile key, from loading and from binding to a header:
+// InvalidInput "FILE:LINE: key 'KEY': what" (without ":LINE" when `line` is 0). The file and
+// the key go through Printable(); `what` must already be safe.
+Status ProfileKeyError(std::string_view file, int64_t line, std::string_view key,
+                       std::string_view what);
 
 // Parses profile TOML `text`; `file` names it in messages ("FILE:LINE: key 'K': what").
 Status ParseProfile(std::string_view text, const std::string& file, Profile* out);

@@ -9,6 +9,7 @@
 #include <limits>
 #include <span>
 
+#include "event/validate.h"
 #include "util/printable.h"
 #include "util/utf8.h"
 
@@ -32,6 +33,8 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -83,20 +86,6 @@ Status MinorFilter(int decimals, std::string* v) {
   return Status::OK();
 }
 
-Status CheckText(std::string_view field, std::string_view s, size_t max, bool identifier) {
-  if (s.size() > max) {
-    return Status::InvalidInput(fmt::format("field '{}': longer than {} bytes", field, max));
-  }
-  if (identifier) {
-    for (unsigned char c : s) {
-      if (c < 0x20 || c == 0x7f) {
-        return Status::InvalidInput(fmt::format("field '{}': contains a control character", field));
-      }
-    }
-  }
-  return Status::OK();
-}
-
 Status ParseInt64(std::string_view s, int64_t* out) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
   if (ec != std::errc() || p != s.data() + s.size()) {
@@ -107,194 +96,92 @@ Status ParseInt64(std::string_view s, int64_t* out) {
 
 }  // namespace
 
+ProfileMapper::ProfileMapper(Profile profile, std::string file_name)
+    : profile_(std::move(profile)), file_name_(std::move(file_name)),
+      lookups_(profile_.lookups.size()) {
+  auto watch = [&](const std::vector<std::string>& formats) {
+    for (const std::string& f : formats) {
+      bool known = std::any_of(watches_.begin(), watches_.end(),
+                               [&](const DayMonthWatch& w) { return w.format == f; });
+      if (known || !DayMonthAmbiguous(f)) continue;
+      watches_.emplace_back();
+      watches_.back().format = f;
+    }
+  };
+  watch(profile_.time_formats);
+  for (const EventRecipe& e : profile_.events) watch(e.time_formats);
+}
+
 namespace {
 
-constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
-constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                          "thursday", "friday", "saturday"};
+constexpr size_t kListedColumns = 40;
 
-// Reads 1..max digits at *p.
-bool Digits(std::string_view s, size_t* p, int min, int max, int* out) {
-  int n = 0, v = 0;
-  while (*p < s.size() && n < max && s[*p] >= '0' && s[*p] <= '9') {
-    v = v * 10 + (s[*p] - '0');
-    ++*p;
-    ++n;
+// "'a', 'b', 'c'", at most kListedColumns of them, then "... and N more".
+std::string ListColumns(const std::vector<std::string>& header) {
+  std::string list;
+  for (size_t i = 0; i < header.size() && i < kListedColumns; ++i) {
+    list += fmt::format("{}'{}'", i ? ", " : "", Printable(header[i], 60));
   }
-  *out = v;
-  return n >= min;
+  if (header.size() > kListedColumns) {
+    list += fmt::format(", ... and {} more", header.size() - kListedColumns);
+  }
+  return list;
 }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Reads a full or three-letter name from `names`; *out is its index.
-bool Name(std::string_view s, size_t* p, std::span<const std::string_view> names, int* out) {
-  for (size_t i = 0; i < names.size(); ++i) {
-    std::string_view n = names[i];
-    for (size_t len : {n.size(), size_t{3}}) {
-      if (*p + len > s.size()) continue;
-      bool eq = true;
-      for (size_t k = 0; k < len && eq; ++k) eq = Lower(s[*p + k]) == n[k];
-      if (eq) { *p += len; *out = static_cast<int>(i); return true; }
-    }
-  }
-  return false;
+std::string FoldCase(std::string_view s) {
+  s = Trim(s);
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
 }
 
-struct Parsed {
-  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
-  int64_t micros = 0;
-  int pm = -1;  // %p: 0 am, 1 pm
-  bool hour12 = false;
-  bool has_offset = false;
-  int offset_minutes = 0;
-};
-
-bool Offset(std::string_view s, size_t* p, Parsed* t) {
-  if (*p < s.size() && (s[*p] == 'Z' || s[*p] == 'z')) {
-    ++*p;
-    t->has_offset = true;
-    return true;
+// A header column that differs from `name` only in ASCII case or surrounding blanks.
+const std::string* NearColumn(const std::vector<std::string>& header, std::string_view name) {
+  const std::string folded = FoldCase(name);
+  for (const std::string& h : header) {
+    if (FoldCase(h) == folded) return &h;
   }
-  if (*p >= s.size() || (s[*p] != '+' && s[*p] != '-')) return false;
-  int sign = s[*p] == '-' ? -1 : 1;
-  ++*p;
-  int hh = 0, mm = 0;
-  if (!Digits(s, p, 2, 2, &hh)) return false;
-  if (*p < s.size() && s[*p] == ':') ++*p;
-  if (!Digits(s, p, 2, 2, &mm) || hh > 23 || mm > 59) return false;
-  t->has_offset = true;
-  t->offset_minutes = sign * (hh * 60 + mm);
-  return true;
+  return nullptr;
 }
 
-bool Parse(std::string_view s, std::string_view f, Parsed* t) {
-  size_t p = 0;
-  for (size_t i = 0; i < f.size(); ++i) {
-    char c = f[i];
-    if (c == ' ' || c == '\t') {  // whitespace in the format matches any run, or none
-      while (p < s.size() && (s[p] == ' ' || s[p] == '\t')) ++p;
-      continue;
-    }
-    if (c != '%' || i + 1 == f.size()) {
-      if (p >= s.size() || s[p] != c) return false;
-      ++p;
-      continue;
-    }
-    char spec = f[++i];
-    if ((spec == 'E' || spec == 'O') && i + 1 < f.size()) spec = f[++i];
-    int v = 0;
-    bool ok = true;
-    switch (spec) {
-      case 'Y': ok = Digits(s, &p, 4, 4, &t->year); break;
-      case 'y': ok = Digits(s, &p, 2, 2, &v); t->year = v < 69 ? 2000 + v : 1900 + v; break;
-      case 'm': ok = Digits(s, &p, 1, 2, &t->month); break;
-      case 'd': case 'e':
-        if (p < s.size() && s[p] == ' ') ++p;
-        ok = Digits(s, &p, 1, 2, &t->day);
-        break;
-      case 'H': ok = Digits(s, &p, 1, 2, &t->hour); break;
-      case 'I': ok = Digits(s, &p, 1, 2, &t->hour); t->hour12 = true; break;
-      case 'M': ok = Digits(s, &p, 1, 2, &t->minute); break;
-      case 'S':
-        ok = Digits(s, &p, 1, 2, &t->second);
-        if (ok && p < s.size() && (s[p] == '.' || s[p] == ',')) {
-          ++p;
-          int64_t frac = 0, scale = 100000;
-          int n = 0;
-          while (p < s.size() && s[p] >= '0' && s[p] <= '9' && n < 9) {
-            frac += (s[p] - '0') * scale;
-            scale /= 10;
-            ++p;
-            ++n;
-          }
-          ok = n > 0;
-          t->micros = frac;
-        }
-        break;
-      case 'p': {
-        if (p + 2 > s.size()) return false;
-        char a = Lower(s[p]), b = Lower(s[p + 1]);
-        if ((a != 'a' && a != 'p') || b != 'm') return false;
-        t->pm = a == 'p';
-        p += 2;
-        break;
-      }
-      case 'b': case 'h': case 'B':
-        ok = Name(s, &p, kMonths, &v);
-        t->month = v + 1;
-        break;
-      case 'a': case 'A': ok = Name(s, &p, kWeekdays, &v); break;
-      case 'z': ok = Offset(s, &p, t); break;
-      case '%': ok = p < s.size() && s[p] == '%'; ++p; break;
-      default: return false;
-    }
-    if (!ok) return false;
+// When the whole header is one column holding another common delimiter, the profile's
+// [csv] delimiter is likely wrong: says which one the header uses.
+std::string DelimiterHint(const std::vector<std::string>& header, char delimiter) {
+  if (header.size() != 1) return "";
+  for (char d : {';', ',', '\t', '|'}) {
+    if (d == delimiter || header[0].find(d) == std::string::npos) continue;
+    std::string shown = d == '\t' ? "\\t" : std::string(1, d);
+    return fmt::format(
+        "\nhint: the header is one column holding '{0}': set [csv] delimiter = \"{0}\"", shown);
   }
-  return p == s.size();
+  return "";
 }
 
 }  // namespace
-
-Status ParseTimeWithFormat(const std::string& text, const std::string& format,
-                           const std::string& zone, Ambiguity ambiguity, Timestamp* out) {
-  Parsed t;
-  std::string expanded;
-  std::string_view f = format;
-  if (format.find("%F") != std::string::npos || format.find("%T") != std::string::npos) {
-    for (size_t i = 0; i < format.size(); ++i) {
-      if (format[i] == '%' && i + 1 < format.size() && (format[i + 1] == 'F' || format[i + 1] == 'T')) {
-        expanded += format[i + 1] == 'F' ? "%Y-%m-%d" : "%H:%M:%S";
-        ++i;
-      } else {
-        expanded += format[i];
-        if (format[i] == '%' && i + 1 < format.size()) expanded += format[++i];
-      }
-    }
-    f = expanded;
-  }
-  if (!Parse(text, f, &t)) return Status::InvalidInput("does not match");
-  if (t.hour12) {
-    if (t.hour < 1 || t.hour > 12 || t.pm < 0) return Status::InvalidInput("bad 12-hour time");
-    t.hour = t.hour % 12 + (t.pm ? 12 : 0);
-  }
-  using namespace date;
-  year_month_day ymd{year{t.year}, month{static_cast<unsigned>(t.month)},
-                     day{static_cast<unsigned>(t.day)}};
-  if (!ymd.ok() || t.hour > 23 || t.minute > 59 || t.second > 59) {
-    return Status::InvalidInput("not a valid date and time");
-  }
-  int64_t local = CivilToMicros(t.year, t.month, t.day, t.hour, t.minute, t.second) + t.micros;
-  if (t.has_offset) {
-    out->utc_micros = local - t.offset_minutes * 60'000'000LL;
-    out->offset_minutes = t.offset_minutes;
-    return Status::OK();
-  }
-  return LocalToTimestamp(local, zone, ambiguity, out);
-}
-
-ProfileMapper::ProfileMapper(Profile profile, std::string file_name)
-    : profile_(std::move(profile)), file_name_(std::move(file_name)),
-      lookups_(profile_.lookups.size()) {}
 
 Status ProfileMapper::BindTemplate(Template* t, const std::string& key) {
   for (TemplatePart& part : t->parts) {
     if (part.column.empty() || part.special != TemplatePart::Special::kNone) continue;
     part.column_index = -1;
     for (size_t i = 0; i < header_.size(); ++i) {
-      if (header_[i] == part.column) { part.column_index = static_cast<int>(i); break; }
-    }
-    if (part.column_index < 0) {
-      std::string known;
-      for (size_t i = 0; i < header_.size() && i < 40; ++i) {
-        known += fmt::format("{}'{}'", i ? ", " : "", Printable(header_[i], 60));
+      if (header_[i] != part.column) continue;
+      if (part.column_index >= 0) {  // a template must not silently pick one of two
+        return ProfileKeyError(
+            profile_.file, t->line, key,
+            fmt::format("column '{}' is in the file twice (columns {} and {}), so the template "
+                        "could mean either: rename one of them in the file",
+                        Printable(part.column, 80), part.column_index + 1, i + 1));
       }
-      return Status::InvalidInput(fmt::format(
-          "{}: key '{}': column '{}' is not in the file (its columns: {})", profile_.file, key,
-          Printable(part.column, 80), known));
+      part.column_index = static_cast<int>(i);
     }
+    if (part.column_index >= 0) continue;
+    std::string what = fmt::format("column '{}' is not in the file", Printable(part.column, 80));
+    if (const std::string* near = NearColumn(header_, part.column)) {
+      what += fmt::format(": did you mean '{}'?", Printable(*near, 80));
+    }
+    what += fmt::format(" (its columns: {})", ListColumns(header_));
+    what += DelimiterHint(header_, profile_.dialect.delimiter);
+    return ProfileKeyError(profile_.file, t->line, key, what);
   }
   return Status::OK();
 }
@@ -328,13 +215,16 @@ Status ProfileMapper::Bind(const std::vector<std::string_view>& header) {
       NANNI_RETURN_IF_ERROR(BindTemplate(tpl, p + key));
     }
     auto bind_contact = [&](ContactSpec& c, const std::string& k) -> Status {
-      for (Template* t : {&c.id, &c.name, &c.email, &c.title}) {
-        NANNI_RETURN_IF_ERROR(BindTemplate(t, k));
+      for (auto [t, name] : {std::pair{&c.id, "id"}, {&c.name, "name"}, {&c.email, "email"},
+                             {&c.title, "title"}}) {
+        NANNI_RETURN_IF_ERROR(BindTemplate(t, fmt::format("{}.{}", k, name)));
       }
       return Status::OK();
     };
     if (e.from) NANNI_RETURN_IF_ERROR(bind_contact(*e.from, p + "from"));
-    for (ContactSpec& c : e.to) NANNI_RETURN_IF_ERROR(bind_contact(c, p + "to"));
+    for (size_t i = 0; i < e.to.size(); ++i) {
+      NANNI_RETURN_IF_ERROR(bind_contact(e.to[i], fmt::format("{}to[{}]", p, i + 1)));
+    }
     for (AttributeRecipe& a : e.attributes) {
       NANNI_RETURN_IF_ERROR(BindTemplate(&a.value, p + "attributes." + std::string(a.spec->name)));
     }
@@ -369,7 +259,12 @@ Status ProfileMapper::Render(const Template& t, const CsvRecord& record, std::st
       continue;
     }
     cell_.clear();
-    if (profile_.latin1) AppendLatin1(raw, &cell_); else cell_.assign(raw);
+    if (profile_.latin1) {
+      if (!latin1_.settled) WatchLatin1(raw);
+      AppendLatin1(raw, &cell_);
+    } else {
+      cell_.assign(raw);
+    }
     for (const TemplateFilter& f : part.filters) {
       using Op = TemplateFilter::Op;
       switch (f.op) {
@@ -447,7 +342,7 @@ Status ProfileMapper::AddToLookups(const CsvRecord& record) {
     if (table.size() >= profile_.max_lookup_entries && table.find(key) == table.end()) {
       return Status::Aborted(fmt::format(
           "lookup '{}' would hold more than {} entries (raise [limits] max_lookup_entries)",
-          l.name, profile_.max_lookup_entries));
+          Printable(l.name, 60), profile_.max_lookup_entries));
     }
     table.insert_or_assign(key, value);
   }
@@ -458,17 +353,103 @@ Status ProfileMapper::ParseTimeValue(const std::string& text,
                                      const std::vector<std::string>& formats, Timestamp* out) {
   const auto& list = formats.empty() ? profile_.time_formats : formats;
   for (const std::string& f : list) {
-    Status st = ParseTimeWithFormat(text, f, profile_.zone, profile_.ambiguity, out);
-    if (st.ok()) return st;
+    CivilDate date;
+    Status st = ParseTimeWithFormat(text, f, profile_.zone, profile_.ambiguity, out, &date);
+    if (st.ok()) {
+      if (!watches_.empty()) WatchDayMonth(f, text, date);
+      return st;
+    }
     if (st.message().find("skipped") != std::string::npos ||
         st.message().find("repeat") != std::string::npos) {
       return st;
     }
   }
   std::string tried;
-  for (const std::string& f : list) tried += fmt::format("{}'{}'", tried.empty() ? "" : ", ", f);
+  for (const std::string& f : list) {
+    tried += fmt::format("{}'{}'", tried.empty() ? "" : ", ", Printable(f, 80));
+  }
   return Status::InvalidInput(
-      fmt::format("'{}' matches no time format ({})", Printable(text, 60), tried));
+      fmt::format("'{}' matches no time format ({}){}", Printable(text, 60), tried,
+                  TimeFormatHints(text, list, profile_.zone, profile_.ambiguity)));
+}
+
+void ProfileMapper::WatchLatin1(std::string_view raw) {
+  if (std::all_of(raw.begin(), raw.end(), [](char c) { return (c & 0x80) == 0; })) return;
+  if (!IsValidUtf8(raw)) {
+    latin1_.settled = true;  // bytes UTF-8 cannot hold: latin-1 is right
+    return;
+  }
+  if (latin1_.count++ == 0) {
+    latin1_.example = std::string(raw.substr(0, 200));
+    latin1_.line = line_;
+  }
+}
+
+void ProfileMapper::WatchDayMonth(const std::string& format, const std::string& text,
+                                  const CivilDate& date) {
+  for (DayMonthWatch& w : watches_) {
+    if (w.format != format) continue;
+    if (w.settled) return;
+    if (date.day > 12) {
+      w.settled = true;  // the other reading would have a month above 12
+      return;
+    }
+    if (date.day == date.month) return;  // reads the same either way
+    if (w.count++ == 0) {
+      w.first_text = text;
+      w.first = date;
+      w.first_line = line_;
+    }
+    w.last_text = text;
+    w.last = date;
+    w.last_line = line_;
+    return;
+  }
+}
+
+namespace {
+
+constexpr std::string_view kMonthNames[] = {"January", "February", "March",     "April",
+                                            "May",     "June",     "July",      "August",
+                                            "September", "October", "November", "December"};
+
+// "5 January 2022".
+std::string LongDate(const CivilDate& d) {
+  return fmt::format("{} {} {}", d.day, kMonthNames[(d.month - 1) % 12], d.year);
+}
+
+}  // namespace
+
+std::vector<std::string> ProfileMapper::Notes() const {
+  std::vector<std::string> notes;
+  if (!latin1_.settled && latin1_.count > 0) {
+    std::string as_latin1;
+    AppendLatin1(latin1_.example, &as_latin1);
+    notes.push_back(fmt::format(
+        "the profile reads the file as latin-1 ([csv] encoding), but all its non-ASCII text is "
+        "valid UTF-8, as a UTF-8 file's is: line {} has '{}', read as '{}'. If the file is "
+        "UTF-8, remove encoding = \"latin-1\"",
+        latin1_.line, Printable(latin1_.example, 60), Printable(as_latin1, 60)));
+  }
+  for (const DayMonthWatch& w : watches_) {
+    if (w.settled || w.count == 0) continue;
+    const bool day_first = DayFirst(w.format);
+    const CivilDate other{w.first.year, w.first.day, w.first.month};
+    std::string range =
+        w.count == 1
+            ? fmt::format(": '{}' (line {}) as {}", Printable(w.first_text, 60), w.first_line,
+                          LongDate(w.first))
+            : fmt::format(", from '{}' (line {}) as {} to '{}' (line {}) as {}",
+                          Printable(w.first_text, 60), w.first_line, LongDate(w.first),
+                          Printable(w.last_text, 60), w.last_line, LongDate(w.last));
+    notes.push_back(fmt::format(
+        "the time format '{}' reads day and month both as numbers, and no date in the file has "
+        "a day above 12 to tell which comes first: it read them {}-first{}. If '{}' means {}, "
+        "the file is {}-first: use '{}'",
+        Printable(w.format, 80), day_first ? "day" : "month", range, Printable(w.first_text, 60),
+        LongDate(other), day_first ? "month" : "day", Printable(SwapDayMonth(w.format), 80)));
+  }
+  return notes;
 }
 
 Status ProfileMapper::RenderContact(const ContactSpec& spec, const CsvRecord& record,
@@ -483,7 +464,7 @@ Status ProfileMapper::RenderContact(const ContactSpec& spec, const CsvRecord& re
   out->reset();
   if (c.id.empty() && c.name.empty() && c.email.empty()) return Status::OK();
   for (const std::string* s : {&c.id, &c.name, &c.email, &c.title}) {
-    NANNI_RETURN_IF_ERROR(CheckText("contact", *s, 1024, true));
+    NANNI_RETURN_IF_ERROR(CheckIdentifier("contact", *s, 1024));
   }
   *out = std::move(c);
   return Status::OK();
@@ -499,12 +480,15 @@ Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Even
   };
   NANNI_RETURN_IF_ERROR(field(r.id, "id", &e->id));
   NANNI_RETURN_IF_ERROR(field(r.account, "account", &e->account));
-  if (e->id.empty()) return Status::InvalidInput(fmt::format("field 'id' ({}) is empty", r.id.text));
-  if (e->account.empty()) {
-    return Status::InvalidInput(fmt::format("field 'account' ({}) is empty", r.account.text));
+  if (e->id.empty()) {
+    return Status::InvalidInput(fmt::format("field 'id' ({}) is empty", Printable(r.id.text, 80)));
   }
-  NANNI_RETURN_IF_ERROR(CheckText("id", e->id, 512, true));
-  NANNI_RETURN_IF_ERROR(CheckText("account", e->account, 256, true));
+  if (e->account.empty()) {
+    return Status::InvalidInput(
+        fmt::format("field 'account' ({}) is empty", Printable(r.account.text, 80)));
+  }
+  NANNI_RETURN_IF_ERROR(CheckIdentifier("id", e->id, kMaxIdBytes));
+  NANNI_RETURN_IF_ERROR(CheckIdentifier("account", e->account, kMaxAccountBytes));
   std::string text;
   NANNI_RETURN_IF_ERROR(field(r.time, "time", &text));
   Status st = ParseTimeValue(text, r.time_formats, &e->time);
@@ -518,18 +502,12 @@ Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Even
   NANNI_RETURN_IF_ERROR(field(r.ref, "ref", &e->source.ref));
   for (auto [s, name] : {std::pair{&e->thread, "thread"}, {&e->reply_to, "reply_to"},
                          {&e->corrects, "corrects"}, {&e->source.ref, "ref"}}) {
-    NANNI_RETURN_IF_ERROR(CheckText(name, *s, 512, true));
+    NANNI_RETURN_IF_ERROR(CheckIdentifier(name, *s, kMaxIdBytes));
   }
   if (r.kind->needs_reply_to && e->reply_to.empty()) {
     return Status::InvalidInput("field 'reply_to' is empty");
   }
-  if (!e->channel.empty()) {
-    auto ch = Channels();
-    if (std::find(ch.begin(), ch.end(), e->channel) == ch.end()) {
-      return Status::InvalidInput(fmt::format("field 'channel': '{}' is not a channel",
-                                              Printable(e->channel, 40)));
-    }
-  }
+  if (!e->channel.empty()) NANNI_RETURN_IF_ERROR(CheckChannel(e->channel));
   if (r.from) NANNI_RETURN_IF_ERROR(RenderContact(*r.from, record, &e->from));
   for (const ContactSpec& c : r.to) {
     std::optional<Contact> to;
@@ -544,49 +522,31 @@ Status ProfileMapper::MapOne(const EventRecipe& r, const CsvRecord& record, Even
       if (a.spec->required) return Status::InvalidInput(fmt::format("field '{}' is empty", name));
       continue;
     }
-    auto bad = [&](std::string_view why) {
-      return Status::InvalidInput(fmt::format("field '{}': '{}' {}", name, Printable(text, 60), why));
-    };
+    AttributeValue value;
     switch (a.spec->type) {
       case AttributeType::kInt:
       case AttributeType::kNonNegative: {
         int64_t v = 0;
-        if (!ParseInt64(text, &v).ok()) return bad("is not an integer");
-        if (a.spec->type == AttributeType::kNonNegative && v < 0) return bad("is negative");
-        e->SetAttr(name, v);
+        if (!ParseInt64(text, &v).ok()) {
+          return Status::InvalidInput(
+              fmt::format("field '{}': '{}' is not an integer", name, Printable(text, 60)));
+        }
+        value = v;
         break;
       }
       case AttributeType::kTime: {
         Timestamp t;
         Status ts = ParseTimeValue(text, r.time_formats, &t);
         if (!ts.ok()) return ts.WithPrefix(fmt::format("field '{}'", name));
-        e->SetAttr(name, t);
+        value = t;
         break;
       }
-      case AttributeType::kEnum: {
-        if (std::find(a.spec->choices.begin(), a.spec->choices.end(), text) == a.spec->choices.end()) {
-          std::string list;
-          for (auto c : a.spec->choices) list += fmt::format("{}{}", list.empty() ? "" : ", ", c);
-          return bad(fmt::format("is not one of {}", list));
-        }
-        e->SetAttr(name, text);
-        break;
-      }
-      case AttributeType::kCurrency:
-        if (text.size() != 3 || !std::all_of(text.begin(), text.end(),
-                                             [](char c) { return c >= 'A' && c <= 'Z'; })) {
-          return bad("is not an ISO 4217 currency code");
-        }
-        e->SetAttr(name, text);
-        break;
-      case AttributeType::kId:
-        NANNI_RETURN_IF_ERROR(CheckText(name, text, 512, true));
-        e->SetAttr(name, text);
-        break;
-      case AttributeType::kString:
-        e->SetAttr(name, text);
+      default:
+        value = text;
         break;
     }
+    NANNI_RETURN_IF_ERROR(CheckAttribute(*a.spec, value));
+    e->SetAttr(std::move(name), std::move(value));
   }
   for (const auto& [key, tpl] : r.meta) {
     NANNI_RETURN_IF_ERROR(field(tpl, "meta." + key, &text));
@@ -633,11 +593,16 @@ bool ProfileMapper::IsRepeatedHeader(const CsvRecord& record) const {
 
 Status ProfileMapper::Map(const CsvRecord& record, std::vector<Event>* events) {
   events->clear();
+  line_ = record.line;
   if (!record.error.empty()) return Status::InvalidInput(record.error);
   if (record.fields.size() > columns_ ||
       (record.fields.size() < columns_ && !profile_.pad_short_rows)) {
-    return Status::InvalidInput(fmt::format("expected {} fields, found {}", columns_,
-                                            record.fields.size()));
+    return Status::InvalidInput(fmt::format(
+        "expected {} fields, found {}{}", columns_, record.fields.size(),
+        record.fields.size() < columns_
+            ? " (if the export leaves out empty trailing fields, set [csv] ragged = \"pad\"; a "
+              "line break in an unquoted field also cuts a row short)"
+            : ""));
   }
   if (IsRepeatedHeader(record)) return Status::OK();
   for (const EventRecipe& r : profile_.events) {

@@ -15,6 +15,7 @@
 #include "event/event.h"
 #include "import/csv/csv_reader.h"
 #include "import/csv/profile.h"
+#include "import/csv/time_format.h"
 #include "util/status.h"
 
 namespace nanni {
@@ -40,6 +41,12 @@ class ProfileMapper {
   // says what is wrong, without the file and line (the caller adds them).
   Status Map(const CsvRecord& record, std::vector<Event>* events);
 
+  // What the user should know about how the rows mapped so far were read, one sentence per
+  // note: a time format that reads day and month both as numbers (DayMonthAmbiguous), used
+  // on a file where no day is above 12, gets a note with the first and last such dates; a
+  // latin-1 profile on a file whose every non-ASCII value is valid UTF-8 gets one too.
+  std::vector<std::string> Notes() const;
+
  private:
   bool IsRepeatedHeader(const CsvRecord& record) const;
   Status BindTemplate(Template* t, const std::string& key);
@@ -48,6 +55,8 @@ class ProfileMapper {
                Status* error);
   Status ParseTimeValue(const std::string& text, const std::vector<std::string>& formats,
                         Timestamp* out);
+  void WatchLatin1(std::string_view raw);
+  void WatchDayMonth(const std::string& format, const std::string& text, const CivilDate& date);
   Status MapOne(const EventRecipe& recipe, const CsvRecord& record, Event* e);
   Status RenderContact(const ContactSpec& spec, const CsvRecord& record, std::optional<Contact>* out);
 
@@ -56,18 +65,28 @@ class ProfileMapper {
   size_t columns_ = 0;
   std::vector<std::string> header_;
   std::vector<std::unordered_map<std::string, std::string>> lookups_;
+  // Dates read with a format that leaves day and month ambiguous, while no day above 12
+  // has settled the order. Only dates whose day and month differ count.
+  struct DayMonthWatch {
+    std::string format;
+    bool settled = false;
+    uint64_t count = 0;
+    std::string first_text, last_text;
+    CivilDate first, last;
+    uint64_t first_line = 0, last_line = 0;
+  };
+  std::vector<DayMonthWatch> watches_;
+  // Values with non-ASCII bytes read as latin-1 that are valid UTF-8, until one is not.
+  struct {
+    bool settled = false;
+    uint64_t count = 0;
+    std::string example;
+    uint64_t line = 0;
+  } latin1_;
+  uint64_t line_ = 0;  // of the record being mapped
+
   std::string cell_;  // scratch
   std::vector<std::string_view> padded_;
 };
-
-// Parses `text` with one strftime-like `format`: %Y (4 digits) %y (2; 69-99 are 19xx) %m %d
-// %e %H %M (1 or 2 digits) %S (with an optional .fraction) %I and %p (12-hour clock) %b %B %h
-// (month name, full or three letters, any case) %a %A (weekday name, not checked) %z %Ez
-// (+hhmm, +hh:mm, or Z) %F %T %%; a space in the format matches any run of blanks. The whole
-// text must match and the date must exist. Without %z the time is local in `zone`, read per
-// `ambiguity`. Written for hostile input (date::parse is not: fuzzing found undefined
-// behaviour in it). Exposed for tests.
-Status ParseTimeWithFormat(const std::string& text, const std::string& format,
-                           const std::string& zone, Ambiguity ambiguity, Timestamp* out);
 
 }  // namespace nanni

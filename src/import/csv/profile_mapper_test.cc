@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "event/event_decoder.h"
 #include "import/csv/csv_source.h"
 
 namespace nanni {
@@ -128,7 +129,7 @@ attributes = { outcome = "{outcome}", queue_wait_s = "{wait|int}", handle_s = "0
   auto events = MapAll(toml, "id,org,at,outcome,wait\n1,a,2026-01-01,answered,3.0\n"
                              "2,a,2026-01-01,HANG,1\n", &error);
   EXPECT_EQ(events.size(), 2u);  // the first row only: nothing of the second
-  EXPECT_EQ(error, "3: event[2]: field 'outcome': 'HANG' is not one of answered, abandoned, "
+  EXPECT_EQ(error, "3: event[2]: field 'outcome': 'HANG' is not one of: answered, abandoned, "
                    "dropped, transferred");
   MapAll(toml, "id,org,at,outcome,wait\n1,,2026-01-01,answered,1\n", &error);
   EXPECT_EQ(error, "2: event[1]: field 'account' ({org}) is empty");
@@ -137,7 +138,125 @@ attributes = { outcome = "{outcome}", queue_wait_s = "{wait|int}", handle_s = "0
   MapAll(toml, "id,org,at,outcome,wait\n1,a\xff,2026-01-01,answered,1\n", &error);
   EXPECT_NE(error.find("field 'account': not valid UTF-8"), std::string::npos) << error;
   MapAll(toml, "id,org,at,outcome,wait\n1,a,2026-01-01\n", &error);
-  EXPECT_EQ(error, "2: expected 5 fields, found 3");
+  EXPECT_EQ(error, "2: expected 5 fields, found 3 (if the export leaves out empty trailing fields, "
+                   "set [csv] ragged = \"pad\"; a line break in an unquoted field also cuts a "
+                   "row short)");
+}
+
+// One check (event/validate.h) for both readers: the same bad value gets the same message
+// from a CSV row as from an NDJSON line.
+TEST(ProfileMapper, ABadValueGetsTheDecodersMessage) {
+  struct Case {
+    const char* kind;
+    const char* attributes;  // TOML: name = "{column}", ...
+    const char* csv;         // header and one row
+    const char* json;        // the same event's fields after kind, id, account and time
+  } cases[] = {
+      {"call", R"(outcome = "{o}", queue_wait_s = "{w}", handle_s = "0")", "o,w\nHANG,3\n",
+       R"("outcome":"HANG","queue_wait_s":3,"handle_s":0)"},
+      {"call", R"(outcome = "{o}", queue_wait_s = "{w}", handle_s = "0")", "o,w\nanswered,-3\n",
+       R"("outcome":"answered","queue_wait_s":-3,"handle_s":0)"},
+      {"payment", R"(invoice = "{i}", amount_minor = "5", currency = "{c}")", "i,c\n1,euro\n",
+       R"("invoice":"1","amount_minor":5,"currency":"euro")"},
+      {"payment", R"(invoice = "{i}", amount_minor = "5", currency = "{c}")", "i,c\na\x07" "b,EUR\n",
+       R"("invoice":"a\u0007b","amount_minor":5,"currency":"EUR")"},
+      {"incident", R"(incident = "{i}", phase = "{p}")", "i,p\nx,middle\n",
+       R"("incident":"x","phase":"middle")"},
+  };
+  EventDecoder decoder;
+  for (const Case& c : cases) {
+    std::string toml = std::string("[time]\nformats = \"%Y\"\n[[event]]\nkind = \"") + c.kind +
+                       "\"\nid = \"x\"\naccount = \"a\"\ntime = \"2026\"\nattributes = { " +
+                       c.attributes + " }\n";
+    std::string csv_error;
+    MapAll(toml, c.csv, &csv_error);
+    Event e;
+    Status st = decoder.Decode(std::string(R"({"kind":")") + c.kind +
+                               R"(","id":"x","account":"a","time":"2026-01-01T00:00:00Z",)" +
+                               c.json + "}", &e);
+    ASSERT_FALSE(st.ok()) << c.json;
+    EXPECT_EQ(csv_error, "2: event[1]: " + st.message());
+  }
+  std::string channel_error;
+  MapAll("[time]\nformats = \"%Y\"\n[[event]]\nkind = \"note\"\nid = \"x\"\naccount = \"a\"\n"
+         "time = \"2026\"\nchannel = \"{c}\"\n", "c\npigeon\n", &channel_error);
+  Event e;
+  Status st = decoder.Decode(R"({"kind":"note","id":"x","account":"a","time":"2026-01-01T00:00:00Z",)"
+                             R"("channel":"pigeon"})", &e);
+  EXPECT_EQ(channel_error, "2: event[1]: " + st.message());
+}
+
+// The notes a mapper has after mapping every row of `csv` through a profile of one note
+// event whose time is the column `date`, read with `formats` (a TOML value).
+std::vector<std::string> DayMonthNotes(const std::string& formats, const std::string& csv) {
+  Profile p;
+  EXPECT_TRUE(ParseProfile("[time]\nformats = " + formats + "\n[[event]]\nkind = \"note\"\n"
+                           "id = \"n{@line}\"\naccount = \"a\"\ntime = \"{date}\"\n",
+                           "t.toml", &p).ok());
+  auto reader = CsvReader::FromString(csv, p.dialect);
+  ProfileMapper mapper(p, "t.csv");
+  CsvRecord rec;
+  bool done = false;
+  EXPECT_TRUE(reader->Next(&rec, &done).ok());
+  std::vector<std::string> keep(rec.fields.begin(), rec.fields.end());
+  EXPECT_TRUE(mapper.Bind(std::vector<std::string_view>(keep.begin(), keep.end())).ok());
+  std::vector<Event> events;
+  while (reader->Next(&rec, &done).ok() && !done) {
+    Status st = mapper.Map(rec, &events);
+    EXPECT_TRUE(st.ok()) << st.message();
+  }
+  return mapper.Notes();
+}
+
+TEST(ProfileMapper, DatesThatCouldBeDayOrMonthFirstGetANote) {
+  std::vector<std::string> notes =
+      DayMonthNotes("\"%d/%m/%Y\"", "date\n05/01/2022\n01/01/2022\n11/03/2022\n");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0],
+            "the time format '%d/%m/%Y' reads day and month both as numbers, and no date in the "
+            "file has a day above 12 to tell which comes first: it read them day-first, from "
+            "'05/01/2022' (line 2) as 5 January 2022 to '11/03/2022' (line 4) as 11 March 2022. "
+            "If '05/01/2022' means 1 May 2022, the file is month-first: use '%m/%d/%Y'");
+  notes = DayMonthNotes("[\"%Y-%m-%d\", \"%m/%d/%Y %H:%M\"]", "date\n2022-01-05\n03/04/2022 10:00\n");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0],
+            "the time format '%m/%d/%Y %H:%M' reads day and month both as numbers, and no date in "
+            "the file has a day above 12 to tell which comes first: it read them month-first: "
+            "'03/04/2022 10:00' (line 3) as 4 March 2022. If '03/04/2022 10:00' means 3 April "
+            "2022, the file is day-first: use '%d/%m/%Y %H:%M'");
+  // A day above 12 settles the order; ISO order, month names and equal day and month leave
+  // nothing to say.
+  EXPECT_TRUE(DayMonthNotes("\"%d/%m/%Y\"", "date\n05/01/2022\n13/01/2022\n").empty());
+  EXPECT_TRUE(DayMonthNotes("\"%Y-%m-%d\"", "date\n2022-01-05\n").empty());
+  EXPECT_TRUE(DayMonthNotes("\"%d %b %Y\"", "date\n05 Jan 2022\n").empty());
+  EXPECT_TRUE(DayMonthNotes("\"%d/%m/%Y\"", "date\n01/01/2022\n12/12/2022\n").empty());
+}
+
+TEST(ProfileMapper, ALatin1ProfileOnAUtf8FileGetsANote) {
+  auto notes_of = [](const std::string& csv) {
+    Profile p;
+    EXPECT_TRUE(ParseProfile("[csv]\nencoding = \"latin-1\"\n[time]\nformats = \"%Y\"\n"
+                             "[[event]]\nkind = \"note\"\nid = \"{id}\"\naccount = \"{who}\"\n"
+                             "time = \"2026\"\n", "t.toml", &p).ok());
+    auto reader = CsvReader::FromString(csv, p.dialect);
+    ProfileMapper mapper(p, "t.csv");
+    CsvRecord rec;
+    bool done = false;
+    EXPECT_TRUE(reader->Next(&rec, &done).ok());
+    std::vector<std::string> keep(rec.fields.begin(), rec.fields.end());
+    EXPECT_TRUE(mapper.Bind(std::vector<std::string_view>(keep.begin(), keep.end())).ok());
+    std::vector<Event> events;
+    while (reader->Next(&rec, &done).ok() && !done) EXPECT_TRUE(mapper.Map(rec, &events).ok());
+    return mapper.Notes();
+  };
+  auto notes = notes_of("id,who\n1,acme\n2,B\xc3\xa4" "ckerei\n3,Caf\xc3\xa9\n");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0], "the profile reads the file as latin-1 ([csv] encoding), but all its "
+                      "non-ASCII text is valid UTF-8, as a UTF-8 file's is: line 3 has "
+                      "'B\xc3\xa4" "ckerei', read as 'B\xc3\x83\xc2\xa4" "ckerei'. If the file "
+                      "is UTF-8, remove encoding = \"latin-1\"");
+  EXPECT_TRUE(notes_of("id,who\n1,B\xc3\xa4" "ckerei\n2,caf\xe9\n").empty());  // not UTF-8
+  EXPECT_TRUE(notes_of("id,who\n1,acme\n").empty());
 }
 
 TEST(ProfileMapper, RepeatedHeaderRowsAreSkipped) {
