@@ -79,12 +79,12 @@ bool MailSource::IsMailPath(const std::string& path) {
   return fs::is_regular_file(path, ec) && Sniff(path) != FileKind::kNotMail;
 }
 
-Status MailSource::Open(const std::string& path, const NanniConfig* config,
+Status MailSource::Open(const std::string& path, const NanniConfig* config, Options options,
                         std::unique_ptr<MailSource>* out) {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) return Status::NotFound(path + ": no such file or folder");
-  std::unique_ptr<MailSource> source(new MailSource(config));
+  std::unique_ptr<MailSource> source(new MailSource(config, std::move(options)));
   auto add = [&](const fs::path& p, std::string name, FileKind kind) {
     File f;
     f.path = p.string();
@@ -242,13 +242,34 @@ Status MailSource::NextRaw(std::string* raw, bool* done) {
   return Status::OK();
 }
 
+Status MailSource::MapMessage(const Unit& unit, Event* event) {
+  FactsLookup lookup = [this](const std::string& id) { return Lookup(id); };
+  ParseMailMessage(raw_, /*headers_only=*/false, &message_);
+  if (mapper_.ToEvent(message_, raw_, lookup, files_[unit.file].name,
+                      static_cast<int64_t>(unit.line), event)) {
+    return Status::OK();
+  }
+  return Status::InvalidInput(fmt::format(
+      "field 'Date': the message {} has no readable Date or Received date",
+      message_.message_id.empty() ? "(no Message-ID)"
+                                  : Printable("<" + message_.message_id + ">", 200)));
+}
+
+Status MailSource::Refuse(const Status& why, const std::string& ref) {
+  if (!options_.lenient) return why.WithPrefix(DescribePosition(position_));
+  ++rejected_;
+  if (options_.on_reject) {
+    SourceLocation at = Locate(position_);
+    options_.on_reject(ImportReject{at.file, at.line, at.line, ref, why.message(), {}});
+  }
+  return Status::OK();
+}
+
 Status MailSource::Next(Event* event, bool* done) {
   if (!indexed_) {
     NANNI_RETURN_IF_ERROR(FirstPass());
     indexed_ = true;
   }
-  FactsLookup lookup = [this](const std::string& id) { return Lookup(id); };
-  MailMessage m;
   for (;;) {
     NANNI_RETURN_IF_ERROR(NextRaw(&raw_, done));
     if (*done) return Status::OK();
@@ -261,15 +282,10 @@ Status MailSource::Next(Event* event, bool* done) {
       ++skipped_;
       continue;
     }
-    ParseMailMessage(raw_, /*headers_only=*/false, &m);
-    if (!mapper_.ToEvent(m, raw_, lookup, files_[u.file].name, static_cast<int64_t>(u.line),
-                         event)) {
-      return Status::InvalidInput(fmt::format(
-          "{}: field 'Date': the message {} has no readable Date or Received date",
-          DescribePosition(position_),
-          m.message_id.empty() ? "(no Message-ID)" : Printable("<" + m.message_id + ">", 200)));
-    }
-    return Status::OK();
+    Status st = MapMessage(u, event);
+    if (st.ok()) return st;
+    NANNI_RETURN_IF_ERROR(Refuse(st, message_.message_id.empty() ? std::string()
+                                                                 : "<" + message_.message_id + ">"));
   }
 }
 

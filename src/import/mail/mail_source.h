@@ -15,6 +15,11 @@
 // first copy in path and file order wins, later copies are skipped. Files stream: an mbox of
 // any size is read a message at a time.
 //
+// Strict (the default): the first message that cannot be made an event (no readable date)
+// stops the import with "FILE:LINE: why", naming its Message-ID. Lenient: such a message goes
+// to the reject sink (file, line, Message-ID in `ref`, reason) and reading goes on; its
+// Message-ID stays in the index, so its replies still name it as their parent.
+//
 // All GMime work happens inside Next(), i.e. on the importer's reading thread.
 #pragma once
 
@@ -25,6 +30,7 @@
 
 #include "config/nanni_config.h"
 #include "import/event_source.h"
+#include "import/import_reject.h"
 #include "import/mail/mail_mapper.h"
 #include "import/mail/mbox_reader.h"
 #include "import/mail/thread_sets.h"
@@ -33,9 +39,14 @@ namespace nanni {
 
 class MailSource : public EventSource {
  public:
+  struct Options {
+    bool lenient = false;
+    RejectSink on_reject;  // lenient only; may be empty
+  };
+
   // Lists the files of `path` (NotFound when it does not exist). `config` must outlive the
   // source.
-  static Status Open(const std::string& path, const NanniConfig* config,
+  static Status Open(const std::string& path, const NanniConfig* config, Options options,
                      std::unique_ptr<MailSource>* out);
 
   // Whether `path` should be read as mail rather than NDJSON: a folder, or a file that starts
@@ -54,6 +65,7 @@ class MailSource : public EventSource {
   // After the import: messages read, and copies skipped because their id was seen before.
   uint64_t messages() const { return units_.size(); }
   uint64_t skipped_copies() const { return skipped_; }
+  uint64_t rejected() const { return rejected_; }  // left out under lenient
 
  private:
   struct File {
@@ -69,14 +81,22 @@ class MailSource : public EventSource {
     bool skip;      // a later copy of a Message-ID already read
   };
 
-  MailSource(const NanniConfig* config) : mapper_(config) {}
+  MailSource(const NanniConfig* config, Options options)
+      : mapper_(config), options_(std::move(options)) {}
   Status FirstPass();
   void NameThreads(const std::vector<const std::string*>& order, ThreadSets* sets);
   // The next raw message of the second pass; *done after the last file.
   Status NextRaw(std::string* raw, bool* done);
   const MailFacts* Lookup(const std::string& id) const;
+  // The event of the current message (raw_), or InvalidInput without a location saying why
+  // it cannot be one.
+  Status MapMessage(const Unit& unit, Event* event);
+  // Strict: `why` with the current message's location. Lenient: reports the message to the
+  // reject sink and returns OK.
+  Status Refuse(const Status& why, const std::string& ref);
 
   MailMapper mapper_;
+  Options options_;
   std::vector<File> files_;
   std::vector<Unit> units_;
   std::unordered_map<std::string, MailFacts> index_;
@@ -84,12 +104,14 @@ class MailSource : public EventSource {
   uint64_t total_bytes_ = 0;
   uint64_t bytes_before_ = 0;
   uint64_t skipped_ = 0;
+  uint64_t rejected_ = 0;
   // Second-pass cursor.
   size_t file_ = 0;
   std::unique_ptr<MboxReader> mbox_;
   size_t next_unit_ = 0;
   uint64_t position_ = 0;
   std::string raw_;
+  MailMessage message_;  // the current message, parsed
 };
 
 }  // namespace nanni
