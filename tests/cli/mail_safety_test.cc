@@ -3,12 +3,14 @@
 // reproduction that failed on the code before the fix.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "import/import_limits.h"
 #include "support/test_support.h"
 
 namespace nanni {
@@ -107,6 +109,47 @@ TEST_F(MailSafety, AMessageWithoutADateIsRefusedOrRejectedAlone) {
   WriteFile(dir_.File("support.mbox"), mbox);
   ExpectRefusedThenRejected("support.mbox", LineOf(mbox, "nodate@acme.example"), "<nodate@acme.example>",
                             {"field 'Date'", "no readable Date"});
+}
+
+// Defect 1: a 10 MB header line (here the Subject, which the event keeps) made an event over
+// the 4 MiB limit, and the import stored it.
+TEST_F(MailSafety, AMessageWithATenMegabyteHeaderIsRefusedOrRejectedAlone) {
+  std::string mbox = Dated("one@acme.example") +
+                     Dated("big@acme.example", "Subject: " + std::string(10 << 20, 'x') + "\n") +
+                     Dated("three@acme.example");
+  WriteFile(dir_.File("huge-header.mbox"), mbox);
+  ExpectRefusedThenRejected("huge-header.mbox", LineOf(mbox, "big@acme.example"),
+                            "<big@acme.example>", {"bytes; the limit is 4194304 bytes"});
+}
+
+// Defect 1: a header the event does not keep (X-Junk) makes no large event, and is imported.
+TEST_F(MailSafety, ATenMegabyteHeaderThatIsNotKeptIsImported) {
+  WriteFile(dir_.File("junk.mbox"),
+            Dated("one@acme.example", "X-Junk: " + std::string(10 << 20, 'x') + "\n"));
+  auto r = Import({dir_.File("junk.mbox")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["added"], 1);
+}
+
+// Defect 1: a message larger than the mail reader's bound (a sparse file: 257 MiB of NULs in
+// one header line) is refused or rejected, and never held in memory whole.
+TEST_F(MailSafety, AMessageOverTheReadersBoundIsLeftOutWithoutBeingReadWhole) {
+  const std::string head = Dated("one@acme.example") + "From dana@acme.example Mon Mar  2 09:14:00 2026\n"
+                           "From: Dana <dana@acme.example>\nTo: support@ourco.example\n"
+                           "Message-ID: <huge@acme.example>\n"
+                           "Date: Mon, 02 Mar 2026 09:14:00 +0100\nX-Junk: ";
+  const uint64_t junk = kMaxMailMessageBytes + (1 << 20);
+  {
+    std::ofstream out(dir_.File("huge.mbox"), std::ios::binary);
+    out << head;
+    out.seekp(static_cast<std::streamoff>(head.size() + junk));  // a hole reads as NULs
+    out << "\n\nHello.\n\n" << Dated("three@acme.example");
+  }
+  ExpectRefusedThenRejected("huge.mbox", LineOf(head, "huge@acme.example"), "<huge@acme.example>",
+                            {"bytes; the limit for one message is 268435456 bytes"});
+  struct rusage usage;
+  ASSERT_EQ(getrusage(RUSAGE_CHILDREN, &usage), 0);
+  EXPECT_LT(usage.ru_maxrss, 128 << 10) << "KiB: the message was held in memory";
 }
 
 }  // namespace

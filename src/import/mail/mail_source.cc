@@ -1,5 +1,7 @@
 #include "import/mail/mail_source.h"
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -56,17 +58,9 @@ FileKind Sniff(const std::string& path) {
   return FileKind::kNotMail;
 }
 
-Status ReadWholeFile(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status::IOError(path + ": cannot be read");
-  out->clear();
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
-  bool bad = std::ferror(f);
-  std::fclose(f);
-  return bad ? Status::IOError(path + ": read error") : Status::OK();
-}
+// How much of a message the first pass keeps: enough for its header; a larger message is
+// indexed from this much of it (docs/mail.md).
+constexpr uint64_t kIndexKeepBytes = 1 << 20;
 
 bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
@@ -153,14 +147,25 @@ const MailFacts* MailSource::Lookup(const std::string& id) const {
 Status MailSource::FirstPass() {
   MailMessage m;
   MailFacts facts;
-  std::string raw;
+  RawMessage raw;
   ThreadSets threads;
   std::vector<const std::string*> order;  // ids of first copies, in archive order
   auto note = [&](uint32_t file, uint64_t line) {
-    ParseMailMessage(raw, /*headers_only=*/true, &m);
-    mapper_.Facts(m, raw, &facts);
+    bool oversized = raw.size > options_.max_message_bytes;
+    units_.push_back(Unit{file, line, false, oversized});
+    ParseMailMessage(raw.bytes, /*headers_only=*/true, &m);
+    mapper_.Facts(m, raw.bytes, &facts);
+    if (oversized) {  // not indexed: the second pass refuses it
+      std::string ref = m.message_id.empty() ? "" : "<" + m.message_id + ">";
+      std::string id = m.message_id.empty() ? "" : facts.id;
+      oversized_.emplace(units_.size() - 1, Oversized{std::move(ref), std::move(id)});
+      return;
+    }
+    // Without a Message-ID the id hashes the whole message: one not read whole here gets its
+    // id in the second pass, and has no index entry (nothing can name it as a parent).
+    if (!raw.whole && m.message_id.empty()) return;
     auto [it, fresh] = index_.emplace(facts.id, facts);
-    units_.push_back(Unit{file, line, !fresh});
+    units_.back().skip = !fresh;
     if (!fresh) return;
     order.push_back(&it->first);
     if (!facts.parent.empty()) threads.Join(facts.id, facts.parent);
@@ -169,22 +174,24 @@ Status MailSource::FirstPass() {
   for (uint32_t i = 0; i < files_.size(); ++i) {
     File& f = files_[i];
     if (!f.mbox) {
-      NANNI_RETURN_IF_ERROR(ReadWholeFile(f.path, &raw));
-      if (!IsBlank(raw)) note(i, 0);
+      NANNI_RETURN_IF_ERROR(ReadMessageFile(f.path, kIndexKeepBytes, &raw));
+      if (Counts(raw)) note(i, 0);
       continue;
     }
     std::unique_ptr<MboxReader> reader;
-    NANNI_RETURN_IF_ERROR(MboxReader::Open(f.path, &reader));
+    NANNI_RETURN_IF_ERROR(OpenMbox(f, &reader));
+    reader->set_keep_bytes(std::min(kIndexKeepBytes, options_.max_message_bytes));
     for (;;) {
       uint64_t line = 0;
       bool done = false;
-      NANNI_RETURN_IF_ERROR(reader->Next(&raw, &line, &done));
+      NANNI_RETURN_IF_ERROR(ReadMbox(reader.get(), &raw, &line, &done));
       if (done) break;
-      if (IsBlank(raw)) continue;
-      note(i, line);
+      if (Counts(raw)) note(i, line);
     }
     f.mboxrd = reader->saw_mboxrd_escape();
   }
+  // An oversized message whose Message-ID is read whole elsewhere is a copy of it.
+  for (const auto& [unit, o] : oversized_) units_[unit].skip = !o.id.empty() && index_.count(o.id) > 0;
   NameThreads(order, &threads);
   return Status::OK();
 }
@@ -213,25 +220,70 @@ void MailSource::NameThreads(const std::vector<const std::string*>& order, Threa
   }
 }
 
-Status MailSource::NextRaw(std::string* raw, bool* done) {
+Status MailSource::OpenMbox(const File& f, std::unique_ptr<MboxReader>* reader) const {
+  NANNI_RETURN_IF_ERROR(MboxReader::Open(f.path, reader));
+  (*reader)->set_mboxrd(f.mboxrd);
+  return Status::OK();
+}
+
+Status MailSource::ReadMbox(MboxReader* reader, RawMessage* raw, uint64_t* line, bool* done) {
+  NANNI_RETURN_IF_ERROR(reader->Next(&raw->bytes, line, done));
+  raw->size = reader->message_bytes();
+  raw->whole = reader->whole();
+  raw->blank = reader->blank();
+  return Status::OK();
+}
+
+// A one-message file: all of it when it is within the limit, else its first `keep_if_over`
+// bytes (the rest is not read).
+Status MailSource::ReadMessageFile(const std::string& path, uint64_t keep_if_over,
+                                   RawMessage* raw) const {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::IOError(path + ": cannot be read");
+  struct stat st;
+  uint64_t size = fstat(fileno(f), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+  const uint64_t max = options_.max_message_bytes;
+  uint64_t keep = size > max ? keep_if_over : max + 1;  // max + 1: a file that grew is seen
+  raw->bytes.clear();
+  char buf[1 << 16];
+  size_t n;
+  while (raw->bytes.size() < keep &&
+         (n = std::fread(buf, 1, std::min<uint64_t>(sizeof buf, keep - raw->bytes.size()), f)) > 0) {
+    raw->bytes.append(buf, n);
+  }
+  bool bad = std::ferror(f);
+  std::fclose(f);
+  if (bad) return Status::IOError(path + ": read error");
+  raw->size = std::max<uint64_t>(size, raw->bytes.size());
+  raw->whole = raw->bytes.size() == raw->size;
+  raw->blank = raw->whole && IsBlank(raw->bytes);
+  return Status::OK();
+}
+
+bool MailSource::Counts(const RawMessage& raw) const {
+  return raw.size > options_.max_message_bytes || !raw.blank;
+}
+
+Status MailSource::NextRaw(RawMessage* raw, bool* done) {
   *done = false;
+  const uint64_t max = options_.max_message_bytes;
+  // The next message to map: read whole, unless the first pass found it too large.
+  bool oversized = next_unit_ < units_.size() && units_[next_unit_].oversized;
   while (file_ < files_.size()) {
     const File& f = files_[file_];
     if (!f.mbox) {
-      NANNI_RETURN_IF_ERROR(ReadWholeFile(f.path, raw));
+      NANNI_RETURN_IF_ERROR(ReadMessageFile(f.path, 0, raw));
       bytes_before_ += f.size;
       ++file_;
-      if (IsBlank(*raw)) continue;  // as in the first pass
+      if (!Counts(*raw)) continue;  // as in the first pass
       return Status::OK();
     }
-    if (!mbox_) {
-      NANNI_RETURN_IF_ERROR(MboxReader::Open(f.path, &mbox_));
-      mbox_->set_mboxrd(f.mboxrd);
-    }
+    if (!mbox_) NANNI_RETURN_IF_ERROR(OpenMbox(f, &mbox_));
+    mbox_->set_keep_bytes(oversized ? 0 : max);
     uint64_t line = 0;
     bool end = false;
-    NANNI_RETURN_IF_ERROR(mbox_->Next(raw, &line, &end));
-    if (!end && !IsBlank(*raw)) return Status::OK();
+    NANNI_RETURN_IF_ERROR(ReadMbox(mbox_.get(), raw, &line, &end));
+    if (!end && Counts(*raw)) return Status::OK();
     if (end) {
       bytes_before_ += f.size;
       mbox_.reset();
@@ -244,19 +296,38 @@ Status MailSource::NextRaw(std::string* raw, bool* done) {
 
 Status MailSource::MapMessage(const Unit& unit, Event* event) {
   FactsLookup lookup = [this](const std::string& id) { return Lookup(id); };
-  ParseMailMessage(raw_, /*headers_only=*/false, &message_);
-  if (mapper_.ToEvent(message_, raw_, lookup, files_[unit.file].name,
+  ParseMailMessage(raw_.bytes, /*headers_only=*/false, &message_);
+  if (mapper_.ToEvent(message_, raw_.bytes, lookup, files_[unit.file].name,
                       static_cast<int64_t>(unit.line), event)) {
     return Status::OK();
   }
   return Status::InvalidInput(fmt::format(
       "field 'Date': the message {} has no readable Date or Received date",
-      message_.message_id.empty() ? "(no Message-ID)"
-                                  : Printable("<" + message_.message_id + ">", 200)));
+      Described(RefOf(message_))));
+}
+
+std::string MailSource::RefOf(const MailMessage& m) {
+  return m.message_id.empty() ? std::string() : "<" + m.message_id + ">";
+}
+
+std::string MailSource::Described(const std::string& ref) {
+  return ref.empty() ? "(no Message-ID)" : Printable(ref, 200);
+}
+
+Status MailSource::Oversize(std::string* ref) const {
+  auto it = oversized_.find(next_unit_ - 1);
+  *ref = it == oversized_.end() ? "" : it->second.ref;
+  return Status::InvalidInput(fmt::format(
+      "the message {} is {} bytes; the limit for one message is {} bytes (attachments "
+      "included)",
+      Described(*ref), raw_.size, options_.max_message_bytes));
 }
 
 Status MailSource::Refuse(const Status& why, const std::string& ref) {
-  if (!options_.lenient) return why.WithPrefix(DescribePosition(position_));
+  if (!options_.lenient) {
+    return why.WithPrefix(DescribePosition(position_))
+        .WithSuffix("\nhint: --lenient --rejects FILE leaves such messages out and imports the rest");
+  }
   ++rejected_;
   if (options_.on_reject) {
     SourceLocation at = Locate(position_);
@@ -282,10 +353,15 @@ Status MailSource::Next(Event* event, bool* done) {
       ++skipped_;
       continue;
     }
+    if (raw_.size > options_.max_message_bytes) {
+      std::string ref;
+      Status why = Oversize(&ref);
+      NANNI_RETURN_IF_ERROR(Refuse(why, ref));
+      continue;
+    }
     Status st = MapMessage(u, event);
     if (st.ok()) return st;
-    NANNI_RETURN_IF_ERROR(Refuse(st, message_.message_id.empty() ? std::string()
-                                                                 : "<" + message_.message_id + ">"));
+    NANNI_RETURN_IF_ERROR(Refuse(st, RefOf(message_)));
   }
 }
 

@@ -30,6 +30,7 @@
 
 #include "config/nanni_config.h"
 #include "import/event_source.h"
+#include "import/import_limits.h"
 #include "import/import_reject.h"
 #include "import/mail/mail_mapper.h"
 #include "import/mail/mbox_reader.h"
@@ -42,6 +43,9 @@ class MailSource : public EventSource {
   struct Options {
     bool lenient = false;
     RejectSink on_reject;  // lenient only; may be empty
+    // A message larger than this, as written, is refused (lenient: rejected) after reading
+    // at most this much of it (import/import_limits.h).
+    uint64_t max_message_bytes = kMaxMailMessageBytes;
   };
 
   // Lists the files of `path` (NotFound when it does not exist). `config` must outlive the
@@ -79,27 +83,50 @@ class MailSource : public EventSource {
     uint32_t file;
     uint64_t line;  // of the "From " line in an mbox; 0 for a one-message file
     bool skip;      // a later copy of a Message-ID already read
+    bool oversized; // over max_message_bytes: refused in the second pass
   };
 
   MailSource(const NanniConfig* config, Options options)
       : mapper_(config), options_(std::move(options)) {}
   Status FirstPass();
   void NameThreads(const std::vector<const std::string*>& order, ThreadSets* sets);
+  // A message as read: all of it, or the first part of it that was kept.
+  struct RawMessage {
+    std::string bytes;
+    uint64_t size = 0;   // as written
+    bool whole = false;  // bytes holds all of it
+    bool blank = false;  // nothing but blanks
+  };
+  // What the second pass needs of a message over max_message_bytes, found in the first.
+  struct Oversized {
+    std::string ref;  // "<Message-ID>", "" without one
+    std::string id;   // its event id, "" without a Message-ID
+  };
+  Status OpenMbox(const File& f, std::unique_ptr<MboxReader>* reader) const;
+  static Status ReadMbox(MboxReader* reader, RawMessage* raw, uint64_t* line, bool* done);
+  Status ReadMessageFile(const std::string& path, uint64_t keep_if_over, RawMessage* raw) const;
+  // Whether a raw message is one (blank text between separators is none).
+  bool Counts(const RawMessage& raw) const;
   // The next raw message of the second pass; *done after the last file.
-  Status NextRaw(std::string* raw, bool* done);
+  Status NextRaw(RawMessage* raw, bool* done);
   const MailFacts* Lookup(const std::string& id) const;
   // The event of the current message (raw_), or InvalidInput without a location saying why
   // it cannot be one.
   Status MapMessage(const Unit& unit, Event* event);
-  // Strict: `why` with the current message's location. Lenient: reports the message to the
-  // reject sink and returns OK.
+  // Strict: `why` with the current message's location and a hint. Lenient: reports the
+  // message (`ref`: its "<Message-ID>" or "") to the reject sink and returns OK.
   Status Refuse(const Status& why, const std::string& ref);
+  // Why the current message (raw_, over the limit) is refused; *ref its "<Message-ID>".
+  Status Oversize(std::string* ref) const;
+  static std::string RefOf(const MailMessage& m);  // "<Message-ID>", "" without one
+  static std::string Described(const std::string& ref);  // printable, "(no Message-ID)"
 
   MailMapper mapper_;
   Options options_;
   std::vector<File> files_;
   std::vector<Unit> units_;
   std::unordered_map<std::string, MailFacts> index_;
+  std::unordered_map<uint64_t, Oversized> oversized_;  // by index in units_
   bool indexed_ = false;
   uint64_t total_bytes_ = 0;
   uint64_t bytes_before_ = 0;
@@ -110,7 +137,7 @@ class MailSource : public EventSource {
   std::unique_ptr<MboxReader> mbox_;
   size_t next_unit_ = 0;
   uint64_t position_ = 0;
-  std::string raw_;
+  RawMessage raw_;
   MailMessage message_;  // the current message, parsed
 };
 
