@@ -111,6 +111,34 @@ TEST_F(MailSafety, AMessageWithoutADateIsRefusedOrRejectedAlone) {
                             {"field 'Date'", "no readable Date"});
 }
 
+// Defect 3: a Date in year 0000 was stored as 2000 (GMime reads it as a two-digit year). It
+// is unreadable: refused quoting the Date, or dated by Received when there is one.
+TEST_F(MailSafety, AYearZeroDateIsUnreadableNotTheYear2000) {
+  std::string mbox = Dated("one@acme.example") +
+                     Entry("zero@acme.example", "Date: Mon, 1 Jan 0000 10:00:00 +0000\n") +
+                     Dated("three@acme.example");
+  WriteFile(dir_.File("zero.mbox"), mbox);
+  ExpectRefusedThenRejected("zero.mbox", LineOf(mbox, "zero@acme.example"), "<zero@acme.example>",
+                            {"no readable Date", "(Date: \"Mon, 1 Jan 0000 10:00:00 +0000\")"});
+  WriteFile(dir_.File("received.mbox"),
+            Entry("received@acme.example", "Date: Mon, 1 Jan 0000 10:00:00 +0000\n"
+                  "Received: from mx by mx.ourco.example; Tue, 3 Mar 2026 08:00:00 +0100\n") +
+                Entry("fifty@acme.example", "Date: Sun, 1 Jan 50 10:00:00 +0000\n"));
+  auto r = Import({dir_.File("received.mbox")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto summary = nlohmann::json::parse(r.out);
+  ASSERT_EQ(summary["notes"].size(), 1u) << r.out;
+  EXPECT_NE(summary["notes"][0].get<std::string>().find("1 message without a readable Date header is "
+                                                        "dated by its newest Received header"),
+            std::string::npos) << r.out;
+  auto events = Nanni({"--db", db_, "--json", "events", "acme.example"});
+  ASSERT_EQ(events.exit_code, 0) << events.err;
+  EXPECT_NE(events.out.find("\"time\":\"2026-03-03T08:00:00+01:00\""), std::string::npos) << events.out;
+  EXPECT_NE(events.out.find("\"time\":\"1950-01-01T10:00:00Z\""), std::string::npos) << events.out;
+  EXPECT_EQ(events.out.find("2000-01-01"), std::string::npos) << events.out;
+  EXPECT_EQ(events.out.find("2050-01-01"), std::string::npos) << events.out;
+}
+
 // Defect 1: a 10 MB header line (here the Subject, which the event keeps) made an event over
 // the 4 MiB limit, and the import stored it.
 TEST_F(MailSafety, AMessageWithATenMegabyteHeaderIsRefusedOrRejectedAlone) {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "import/mail/mail_date.h"
 #include "util/utf8.h"
 
 namespace nanni {
@@ -81,11 +82,17 @@ std::vector<std::string> ParseIds(const char* header) {
   return ids;
 }
 
-bool ToTimestamp(GDateTime* dt, Timestamp* out) {
-  if (!dt) return false;
-  out->utc_micros = g_date_time_to_unix(dt) * 1000000 + g_date_time_get_microsecond(dt);
-  out->offset_minutes = static_cast<int32_t>(g_date_time_get_utc_offset(dt) / 60000000);
-  return true;
+// The Date header, else the date of the newest (first) Received header.
+void ReadDate(GMimeObject* obj, MailMessage* out) {
+  if (const char* date = g_mime_object_get_header(obj, "Date")) {
+    out->date_header = CleanText(date);
+    out->has_date = ParseMailDate(date, &out->date);
+    if (out->has_date) return;
+  }
+  const char* received = g_mime_object_get_header(obj, "Received");
+  const char* semi = received ? strrchr(received, ';') : nullptr;
+  out->has_date = semi && ParseMailDate(semi + 1, &out->date);
+  out->dated_by_received = out->has_date;
 }
 
 // The address in "<mailto:list@host?subject=...>" (List-Post) or a bare address.
@@ -315,19 +322,8 @@ void ParseMailMessage(std::string_view raw, bool headers_only, MailMessage* out)
   out->list_address = ListAddress(obj);
   out->subject = Str(g_mime_message_get_subject(msg));
 
-  out->has_date = ToTimestamp(g_mime_message_get_date(msg), &out->date);
-  if (!out->has_date) {
-    if (const char* received = g_mime_object_get_header(obj, "Received")) {
-      const char* semi = strrchr(received, ';');
-      if (semi) {
-        GDateTime* dt = g_mime_utils_header_decode_date(semi + 1);
-        out->has_date = ToTimestamp(dt, &out->date);
-        if (dt) g_date_time_unref(dt);
-      }
-    }
-  }
-
   if (!headers_only) {
+    ReadDate(obj, out);
     BodyCollector body;
     body.attachments = &out->attachments;
     body.Walk(g_mime_message_get_mime_part(msg), 0);

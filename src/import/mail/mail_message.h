@@ -38,7 +38,9 @@ struct MailMessage {
   std::string list_address;            // List-Post mailto address, else X-BeenThere, lower case
   std::string subject;                 // decoded
   bool has_date = false;
-  Timestamp date;                      // Date:, else the newest Received: date
+  Timestamp date;                      // Date:, else the newest Received: date (mail_date.h)
+  bool dated_by_received = false;      // the Date header is missing or unreadable
+  std::string date_header;             // the Date header as written, "" when absent
   std::string text;                    // decoded text parts (HTML-only bodies as text)
   bool html_only = false;              // text came from HTML
   std::vector<MailAttachment> attachments;

@@ -79,6 +79,7 @@ Status MailSource::Open(const std::string& path, const NanniConfig* config, Opti
   fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) return Status::NotFound(path + ": no such file or folder");
   std::unique_ptr<MailSource> source(new MailSource(config, std::move(options)));
+  source->name_ = path;
   auto add = [&](const fs::path& p, std::string name, FileKind kind) {
     File f;
     f.path = p.string();
@@ -137,6 +138,17 @@ SourceLocation MailSource::Locate(uint64_t position) const {
   if (position == 0 || position > units_.size()) return {"mail", 0};
   const Unit& u = units_[position - 1];
   return {files_[u.file].name, u.line};
+}
+
+std::vector<std::string> MailSource::Notes() const {
+  std::vector<std::string> notes;
+  if (dated_by_received_ > 0) {
+    notes.push_back(fmt::format(
+        "{}: {} message{} without a readable Date header {} dated by {} newest Received header",
+        Printable(name_, 200), dated_by_received_, dated_by_received_ == 1 ? "" : "s",
+        dated_by_received_ == 1 ? "is" : "are", dated_by_received_ == 1 ? "its" : "their"));
+  }
+  return notes;
 }
 
 const MailFacts* MailSource::Lookup(const std::string& id) const {
@@ -301,9 +313,12 @@ Status MailSource::MapMessage(const Unit& unit, Event* event) {
                       static_cast<int64_t>(unit.line), event)) {
     return Status::OK();
   }
-  return Status::InvalidInput(fmt::format(
-      "field 'Date': the message {} has no readable Date or Received date",
-      Described(RefOf(message_))));
+  std::string date = message_.date_header.empty()
+                         ? ""
+                         : fmt::format(" (Date: \"{}\")", Printable(message_.date_header, 100));
+  return Status::InvalidInput(
+      fmt::format("field 'Date': the message {} has no readable Date or Received date{}",
+                  Described(RefOf(message_)), date));
 }
 
 std::string MailSource::RefOf(const MailMessage& m) {
@@ -360,7 +375,10 @@ Status MailSource::Next(Event* event, bool* done) {
       continue;
     }
     Status st = MapMessage(u, event);
-    if (st.ok()) return st;
+    if (st.ok()) {
+      dated_by_received_ += message_.dated_by_received;
+      return st;
+    }
     NANNI_RETURN_IF_ERROR(Refuse(st, RefOf(message_)));
   }
 }

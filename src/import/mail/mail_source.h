@@ -63,6 +63,8 @@ class MailSource : public EventSource {
   SourceLocation Locate(uint64_t position) const override;
   uint64_t units_read() const override { return position_; }
   std::string_view unit_name() const override { return "messages"; }
+  // How messages were read where the user should know: those dated by Received.
+  std::vector<std::string> Notes() const override;
   uint64_t bytes_read() const override { return bytes_before_ + (mbox_ ? mbox_->bytes_read() : 0); }
   uint64_t total_bytes() const override { return total_bytes_; }
 
@@ -132,6 +134,8 @@ class MailSource : public EventSource {
   uint64_t bytes_before_ = 0;
   uint64_t skipped_ = 0;
   uint64_t rejected_ = 0;
+  uint64_t dated_by_received_ = 0;
+  std::string name_;  // the path given
   // Second-pass cursor.
   size_t file_ = 0;
   std::unique_ptr<MboxReader> mbox_;
