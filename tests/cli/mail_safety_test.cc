@@ -139,6 +139,25 @@ TEST_F(MailSafety, AYearZeroDateIsUnreadableNotTheYear2000) {
   EXPECT_EQ(events.out.find("2050-01-01"), std::string::npos) << events.out;
 }
 
+// Defect 4: an RFC 2231 file name was cut at %00, so "invoice.pdf%00.exe" was recorded as
+// "invoice.pdf". The whole name is kept, the NUL escaped.
+TEST_F(MailSafety, AnAttachmentNameIsNeverCutAtANul) {
+  WriteFile(dir_.File("nul.mbox"),
+            Dated("nul@acme.example",
+                  "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n",
+                  "--B\nContent-Type: text/plain\n\nSee the invoice.\n--B\n"
+                  "Content-Type: application/octet-stream\n"
+                  "Content-Disposition: attachment; filename*=utf-8''invoice.pdf%00.exe\n"
+                  "Content-Transfer-Encoding: base64\n\naGVsbG8=\n--B--\n"));
+  auto r = Import({dir_.File("nul.mbox")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto events = Nanni({"--db", db_, "--json", "events", "acme.example"});
+  ASSERT_EQ(events.exit_code, 0) << events.err;
+  auto json = nlohmann::json::parse(events.out);
+  std::string attachments = json["events"][0]["event"]["meta"]["attachments"].get<std::string>();
+  EXPECT_EQ(nlohmann::json::parse(attachments)[0]["name"], "invoice.pdf\\x00.exe") << attachments;
+}
+
 // Defect 1: a 10 MB header line (here the Subject, which the event keeps) made an event over
 // the 4 MiB limit, and the import stored it.
 TEST_F(MailSafety, AMessageWithATenMegabyteHeaderIsRefusedOrRejectedAlone) {

@@ -22,7 +22,8 @@ struct MailAddress {
 };
 
 struct MailAttachment {
-  std::string name;  // file name (RFC 2047/2231 decoded); "" when the part has none
+  std::string name;  // file name (RFC 2047/2231 decoded, mime_params.h VisibleName: control
+                     // characters escaped, never cut at a NUL); "" when the part has none
   std::string type;  // "application/pdf"
   int64_t size = 0;  // decoded bytes
 };
