@@ -158,6 +158,32 @@ TEST_F(MailSafety, AnAttachmentNameIsNeverCutAtANul) {
   EXPECT_EQ(nlohmann::json::parse(attachments)[0]["name"], "invoice.pdf\\x00.exe") << attachments;
 }
 
+// Defect 5: a folder of NDJSON files was read as mail, found no message, and imported nothing
+// with exit 0 and no word.
+TEST_F(MailSafety, AFolderWithoutMailIsRefusedSayingWhatItHolds) {
+  std::filesystem::create_directories(dir_.File("events"));
+  for (int i = 1; i <= 3; ++i) {
+    WriteFile(dir_.File("events/" + std::to_string(i) + ".ndjson"),
+              "{\"id\":\"n" + std::to_string(i) +
+                  "\",\"account\":\"a\",\"time\":\"2026-03-02T09:14:00Z\",\"kind\":\"note\"}\n");
+  }
+  const std::string dir = dir_.File("events");
+  auto r = Import({dir + "/"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.err, "nanni: " + dir + ": no mail in this folder (3 files, none an mbox or a message; 3 "
+                   "end in .ndjson): to import NDJSON files, name them: nanni import " + dir +
+                   "/*.ndjson\n");
+  EXPECT_EQ(Events(), 0u);
+  // In a folder with mail, the files that are not are counted in a note.
+  WriteFile(dir_.File("events/4.eml"), Dated("four@acme.example").substr(Dated("four@acme.example").find('\n') + 1));
+  r = Import({dir});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto summary = nlohmann::json::parse(r.out);
+  EXPECT_EQ(summary["added"], 1);
+  ASSERT_EQ(summary["notes"].size(), 1u) << r.out;
+  EXPECT_EQ(summary["notes"][0], dir + ": 3 files skipped, not an mbox or a message (3 end in .ndjson)");
+}
+
 // Defect 1: a 10 MB header line (here the Subject, which the event keeps) made an event over
 // the 4 MiB limit, and the import stored it.
 TEST_F(MailSafety, AMessageWithATenMegabyteHeaderIsRefusedOrRejectedAlone) {

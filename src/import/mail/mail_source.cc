@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <system_error>
 
 #include "import/mail/mail_message.h"
@@ -62,6 +63,35 @@ FileKind Sniff(const std::string& path) {
 // indexed from this much of it (docs/mail.md).
 constexpr uint64_t kIndexKeepBytes = 1 << 20;
 
+// The files of a folder, recursively, in sorted order: hidden files and a maildir's tmp/
+// (messages still being delivered) left out. *maildir when it holds a maildir's folders.
+Status ListFolder(const std::string& path, std::vector<fs::path>* found, bool* maildir) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::string leaf = p.filename().string();
+    if (it->is_directory(ec)) {
+      bool in_maildir = fs::is_directory(p.parent_path() / "cur", ec) ||
+                        fs::is_directory(p.parent_path() / "new", ec);
+      *maildir = *maildir || in_maildir;
+      if (leaf == "tmp" && in_maildir) it.disable_recursion_pending();
+      continue;
+    }
+    if (!leaf.empty() && leaf[0] == '.') continue;
+    if (it->is_regular_file(ec)) found->push_back(p);
+  }
+  if (ec) return Status::IOError(fmt::format("{}: {}", Printable(path, 200), ec.message()));
+  std::sort(found->begin(), found->end());
+  return Status::OK();
+}
+
+// "DIR" as the user wrote it, without trailing slashes (for "DIR/*.ndjson").
+std::string FolderName(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return Printable(path, 200);
+}
+
 bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 }  // namespace
@@ -94,36 +124,86 @@ Status MailSource::Open(const std::string& path, const NanniConfig* config, Opti
     FileKind kind = Sniff(path);
     add(path, fs::path(path).filename().string(), kind == FileKind::kMbox ? kind : FileKind::kMessage);
   } else if (fs::is_directory(st)) {
+    std::vector<fs::path> found;
+    bool maildir = false;
+    NANNI_RETURN_IF_ERROR(ListFolder(path, &found, &maildir));
     fs::path root(path);
     std::string base = root.filename().empty() ? root.parent_path().filename().string()
                                                : root.filename().string();
-    std::vector<fs::path> found;
-    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const fs::path& p = it->path();
-      std::string leaf = p.filename().string();
-      if (it->is_directory(ec)) {
-        // A maildir's tmp/ holds messages still being delivered.
-        bool maildir = fs::is_directory(p.parent_path() / "cur", ec) ||
-                       fs::is_directory(p.parent_path() / "new", ec);
-        if (leaf == "tmp" && maildir) it.disable_recursion_pending();
-        continue;
-      }
-      if (!leaf.empty() && leaf[0] == '.') continue;
-      if (it->is_regular_file(ec)) found.push_back(p);
-    }
-    if (ec) return Status::IOError(fmt::format("{}: {}", path, ec.message()));
-    std::sort(found.begin(), found.end());
     for (const fs::path& p : found) {
       FileKind kind = Sniff(p.string());
-      if (kind == FileKind::kNotMail) continue;
+      if (kind == FileKind::kNotMail) {
+        source->not_mail_.Add(p);
+        continue;
+      }
       add(p, base + "/" + fs::relative(p, root, ec).generic_string(), kind);
+    }
+    if (source->files_.empty() && !(found.empty() && maildir)) {
+      return Status::InvalidInput(NoMailMessage(path, source->not_mail_));
     }
   } else {
     return Status::InvalidInput(path + ": not a file or a folder");
   }
   *out = std::move(source);
   return Status::OK();
+}
+
+void MailSource::NotMail::Add(const fs::path& p) {
+  ++files;
+  std::string ending = p.extension().string();
+  for (char& c : ending) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  ++by_ending[ending];
+}
+
+std::string MailSource::NotMail::Describe() const {
+  std::vector<std::pair<uint64_t, std::string>> order;
+  for (const auto& [ending, n] : by_ending) order.emplace_back(n, ending);
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out;
+  for (size_t i = 0; i < order.size() && i < 3; ++i) {
+    const auto& [n, ending] = order[i];
+    out += i == 0 ? "" : ", ";
+    if (ending.empty()) {
+      out += fmt::format("{} {} no extension", n, n == 1 ? "has" : "have");
+    } else {
+      out += fmt::format("{}{} in {}", n, i > 0 ? "" : n == 1 ? " ends" : " end", Printable(ending, 20));
+    }
+  }
+  if (order.size() > 3) out += fmt::format(", {} other endings", order.size() - 3);
+  return out;
+}
+
+bool MailSource::NotMail::Has(std::initializer_list<std::string_view> endings,
+                              std::string* first) const {
+  for (std::string_view e : endings) {
+    if (by_ending.count(std::string(e)) > 0) {
+      *first = e;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string MailSource::NoMailMessage(const std::string& path, const NotMail& not_mail) {
+  std::string dir = FolderName(path);
+  if (not_mail.files == 0) return dir + ": no mail in this folder: it holds no files";
+  std::vector<std::string> hints;
+  std::string ending;
+  if (not_mail.Has({".ndjson", ".jsonl", ".json"}, &ending)) {
+    hints.push_back(fmt::format("to import NDJSON files, name them: nanni import {}/*{}", dir, ending));
+  }
+  if (not_mail.Has({".csv", ".tsv"}, &ending)) {
+    hints.push_back(fmt::format(
+        "to import CSV exports, name them with their profile: nanni import --profile NAME {}/*{} "
+        "(nanni profiles lists the built-in ones)", dir, ending));
+  }
+  if (hints.empty()) {
+    hints.push_back("a message file starts with header lines (From: ...), an mbox with a "
+                    "\"From \" line (docs/mail.md)");
+  }
+  return fmt::format("{}: no mail in this folder ({} file{}, none an mbox or a message; {}): {}",
+                     dir, not_mail.files, not_mail.files == 1 ? "" : "s", not_mail.Describe(),
+                     fmt::join(hints, "; "));
 }
 
 std::string MailSource::DescribePosition(uint64_t position) const {
@@ -142,6 +222,11 @@ SourceLocation MailSource::Locate(uint64_t position) const {
 
 std::vector<std::string> MailSource::Notes() const {
   std::vector<std::string> notes;
+  if (not_mail_.files > 0) {
+    notes.push_back(fmt::format("{}: {} file{} skipped, not an mbox or a message ({})",
+                                FolderName(name_), not_mail_.files, not_mail_.files == 1 ? "" : "s",
+                                not_mail_.Describe()));
+  }
   if (dated_by_received_ > 0) {
     notes.push_back(fmt::format(
         "{}: {} message{} without a readable Date header {} dated by {} newest Received header",

@@ -23,6 +23,9 @@
 // All GMime work happens inside Next(), i.e. on the importer's reading thread.
 #pragma once
 
+#include <filesystem>
+#include <initializer_list>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -63,7 +66,8 @@ class MailSource : public EventSource {
   SourceLocation Locate(uint64_t position) const override;
   uint64_t units_read() const override { return position_; }
   std::string_view unit_name() const override { return "messages"; }
-  // How messages were read where the user should know: those dated by Received.
+  // What the user should know of how the archive was read: files of a folder skipped as
+  // not mail, messages dated by Received.
   std::vector<std::string> Notes() const override;
   uint64_t bytes_read() const override { return bytes_before_ + (mbox_ ? mbox_->bytes_read() : 0); }
   uint64_t total_bytes() const override { return total_bytes_; }
@@ -87,6 +91,18 @@ class MailSource : public EventSource {
     bool skip;      // a later copy of a Message-ID already read
     bool oversized; // over max_message_bytes: refused in the second pass
   };
+
+  // The files of a folder that are not mail, counted by their ending (".ndjson", "").
+  struct NotMail {
+    uint64_t files = 0;
+    std::map<std::string, uint64_t> by_ending;
+    void Add(const std::filesystem::path& p);
+    std::string Describe() const;  // "3 end in .ndjson, 1 in .txt"
+    // Whether any ends in one of `endings`; *first the first that does.
+    bool Has(std::initializer_list<std::string_view> endings, std::string* first) const;
+  };
+  // The error for a folder without mail: what it holds and what to do.
+  static std::string NoMailMessage(const std::string& path, const NotMail& not_mail);
 
   MailSource(const NanniConfig* config, Options options)
       : mapper_(config), options_(std::move(options)) {}
@@ -135,6 +151,7 @@ class MailSource : public EventSource {
   uint64_t skipped_ = 0;
   uint64_t rejected_ = 0;
   uint64_t dated_by_received_ = 0;
+  NotMail not_mail_;
   std::string name_;  // the path given
   // Second-pass cursor.
   size_t file_ = 0;
