@@ -9,6 +9,7 @@
 #include "event/canonical.h"
 #include "event/event_decoder.h"
 #include "main/cli.h"
+#include "text/new_text.h"
 #include "tone/tone_scorer.h"
 #include "tone/tone_trend.h"
 #include "util/printable.h"
@@ -154,10 +155,11 @@ Status ScoreAccount(SqliteStore* store, const std::string& account, ToneScorer* 
     // responses (an import may not know who wrote a message).
     if (e.from ? e.from->side == Side::kOurs : e.kind == EventKind::kResponse) return Status::OK();
     if (e.text.empty() && e.subject.empty()) return Status::OK();
+    // The event's new text (docs/events.md), else its text stripped by the same rules.
     text.clear();
     if (e.reply_to.empty() && !e.subject.empty()) text = e.subject + "\n\n";
-    text += e.text;
-    scorer->Score(text, &score);
+    text += !e.new_text.empty() ? e.new_text : SplitNewText(e.text).new_text;
+    scorer->ScoreNewText(text, &score);
     static const Contact kUnknown{"", "(unknown sender)", "", "", Side::kUnknown, Level::kUnknown};
     const Contact& c = e.from ? *e.from : kUnknown;
     std::string key = !c.email.empty() ? c.email : !c.name.empty() ? c.name : c.id;

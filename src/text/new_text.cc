@@ -1,4 +1,4 @@
-#include "import/mail/new_text.h"
+#include "text/new_text.h"
 
 #include <algorithm>
 #include <array>
@@ -29,10 +29,11 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// "wrote:" and its translations, matched at the end of a lower-cased line.
-constexpr std::array<std::string_view, 12> kWroteEndings = {
-    "wrote:", "a écrit :", "a écrit:", "schrieb:", "escribió:", "ha scritto:", "schreef:",
-    "escreveu:", "skrev:", "napisał:", "kirjoitti:", "написал:"};
+// "wrote:" and its translations, matched at the end of a lower-cased line ("writes:": Gnus and
+// other newsreaders).
+constexpr std::array<std::string_view, 13> kWroteEndings = {
+    "wrote:", "writes:", "a écrit :", "a écrit:", "schrieb:", "escribió:", "ha scritto:",
+    "schreef:", "escreveu:", "skrev:", "napisał:", "kirjoitti:", "написал:"};
 // Openers of an attribution line.
 constexpr std::array<std::string_view, 10> kAttributionStarts = {
     "on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "dnia ", "w dniu "};
@@ -87,6 +88,26 @@ bool IsQuoteIntro(const std::vector<std::string_view>& lines, size_t i) {
   return false;
 }
 
+bool IsFence(std::string_view trimmed) {
+  return StartsWith(trimmed, "```") || StartsWith(trimmed, "~~~");
+}
+
+// Which lines are inside a closed fenced code block, its fences included.
+std::vector<bool> FencedLines(const std::vector<std::string_view>& lines) {
+  std::vector<bool> fenced(lines.size(), false);
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!IsFence(Trim(lines[i]))) continue;
+    if (open == std::string_view::npos) {
+      open = i;
+      continue;
+    }
+    for (size_t k = open; k <= i; ++k) fenced[k] = true;
+    open = std::string_view::npos;
+  }
+  return fenced;
+}
+
 bool IsRule(std::string_view line, char c, size_t min) {
   return line.size() >= min && line.find_first_not_of(c) == std::string_view::npos;
 }
@@ -121,9 +142,11 @@ SplitText SplitNewText(std::string_view text) {
   // Where the carried-along part starts, and where a signature starts within the kept part.
   size_t cut = lines.size();
   std::vector<bool> dropped(lines.size(), false);
+  const std::vector<bool> fenced = FencedLines(lines);
   size_t signature_at = std::string_view::npos;
   bool cut_is_signature = false;
   for (size_t i = 0; i < lines.size() && cut == lines.size(); ++i) {
+    if (fenced[i]) continue;  // code: no rule applies
     std::string_view line = Trim(lines[i]);
     std::string_view lower = Trim(lower_lines[i]);
     std::string_view next = i + 1 < lines.size() ? Trim(lower_lines[i + 1]) : std::string_view();
@@ -178,16 +201,22 @@ SplitText SplitNewText(std::string_view text) {
   std::vector<std::string_view> kept;
   for (size_t i = 0; i < cut; ++i) {
     std::string_view t = Trim(lines[i]);
-    if (dropped[i] || (!t.empty() && t[0] == '>')) continue;
+    if (dropped[i] || (!fenced[i] && !t.empty() && t[0] == '>')) continue;
     kept.push_back(lines[i]);
   }
   while (!kept.empty() && Trim(kept.back()).empty()) kept.pop_back();
-  // A closing sign-off followed by at most six short lines starts the signature.
+  // A closing followed by at most six short lines starts the signature, unless nothing
+  // comes before it ("Thanks!" alone is what the message says).
   for (size_t i = kept.size(); i-- > 0;) {
     if (kept.size() - i > 7) break;
     std::string_view t = Trim(kept[i]);
     if (t.size() > 60) break;
-    if (IsSignOff(Lower(t))) { signature_at = i; break; }
+    if (IsSignOff(Lower(t))) {
+      bool first = true;
+      for (size_t k = 0; k < i && first; ++k) first = Trim(kept[k]).empty();
+      if (!first) signature_at = i;
+      break;
+    }
   }
   SplitText out;
   size_t end = signature_at == std::string_view::npos ? kept.size() : signature_at;
@@ -212,6 +241,35 @@ SplitText SplitNewText(std::string_view text) {
     out.signature.append(Trim(l));
     out.signature.push_back('\n');
   }
+  return out;
+}
+
+std::string WithoutCode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_fence = false, after_blank = false, in_indented = false;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    std::string_view t = Trim(line);
+    if (in_fence || IsFence(t)) {
+      if (IsFence(t)) in_fence = !in_fence;
+      continue;
+    }
+    bool indented = !t.empty() && (StartsWith(line, "\t") || StartsWith(line, "    "));
+    if (indented && (after_blank || in_indented)) {
+      in_indented = true;
+      continue;
+    }
+    in_indented = false;
+    after_blank = t.empty();
+    out.append(line);
+    out.push_back('\n');
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   return out;
 }
 
