@@ -36,10 +36,13 @@ struct SplitText {
 };
 
 SplitText SplitNewText(std::string_view text);
+// The same into *out, reusing its buffers (for a caller that splits message after message).
+void SplitNewText(std::string_view text, SplitText* out);
 
 // `text` without code: fenced blocks (``` or ~~~ up to the closing fence, or to the end when
 // unclosed) and indented code (lines starting with a tab or four spaces that follow a blank
 // line or another such line). Other lines are kept as they are, joined with '\n'.
 std::string WithoutCode(std::string_view text);
+void WithoutCode(std::string_view text, std::string* out);  // *out replaced, buffer reused
 
 }  // namespace nanni

@@ -107,11 +107,12 @@ void ToneScorer::Analyze(std::string_view text) {
 }
 
 void ToneScorer::Score(std::string_view message, ToneScore* out) {
-  ScoreNewText(SplitNewText(message).new_text, out);
+  SplitNewText(message, &split_);
+  ScoreNewText(split_.new_text, out);
 }
 
 void ToneScorer::ScoreNewText(std::string_view new_text, ToneScore* out) {
-  out->text = WithoutCode(new_text);
+  WithoutCode(new_text, &out->text);
   Analyze(out->text);
   out->reasons.clear();
   out->baseline = model_.bias();
@@ -160,7 +161,8 @@ void ToneScorer::ScoreNewText(std::string_view new_text, ToneScore* out) {
 }
 
 void ToneScorer::Features(std::string_view message, std::vector<std::pair<std::string, float>>* out) {
-  std::string text = WithoutCode(SplitNewText(message).new_text);
+  SplitNewText(message, &split_);
+  std::string text = WithoutCode(split_.new_text);
   Analyze(text);
   std::map<std::string, float> f;
   for (const Hit& h : hits_) f[model_.FeatureName(h.feature)] += h.value;

@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/new_text.h"
 #include "tone/tone_model.h"
 #include "tone/tone_score.h"
 #include "tone/tone_tokenizer.h"
@@ -59,6 +60,7 @@ class ToneScorer {
   bool Shouted(size_t i) const;
 
   const ToneModel& model_;
+  SplitText split_;
   std::string lower_;
   std::vector<ToneToken> tokens_;
   std::vector<uint32_t> word_ids_;
