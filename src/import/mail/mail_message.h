@@ -2,7 +2,8 @@
 //
 // ParseMailMessage() never fails on hostile input: whatever GMime can read is kept, the rest
 // is left empty (a message with no parsable Date has has_date == false). Every string is
-// valid UTF-8 with CR/LF normalised to "\n" and other control characters (but tab) removed.
+// valid UTF-8 with CR/LF normalised to "\n" and other control characters (but tab) removed;
+// attachment names have them escaped instead (mime_params.h), and nothing is cut at a NUL.
 // Thread-safety: GMime is initialised once (InitGMime); all calls of one import run on the
 // importer's reading thread, and GMime objects never leave this file.
 #pragma once
