@@ -12,10 +12,12 @@
 
 #include "event/canonical.h"
 #include "event/event_decoder.h"
+#include "import/mail/mail_date.h"
 #include "import/mail/mail_mapper.h"
 #include "import/mail/mail_message.h"
-#include "import/mail/new_text.h"
+#include "import/mail/mime_params.h"
 #include "import/mail/request_rules.h"
+#include "text/new_text.h"
 
 namespace {
 
@@ -58,8 +60,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // The text helpers on raw bytes too (they see only cleaned text in the importer).
   std::string clean = nanni::CleanText(raw);
-  nanni::SplitNewText(clean);
+  nanni::WithoutCode(nanni::SplitNewText(clean).new_text);
   nanni::DetectRequest(clean);
   nanni::HtmlToText(raw);
+  std::string_view bytes(raw);
+  nanni::Timestamp date;
+  nanni::ParseMailDate(bytes.substr(0, 300), &date);
+  std::string param;
+  nanni::ExtendedParameter(bytes.substr(0, 4096), "filename", &param);
+  nanni::VisibleName(bytes.substr(0, 4096));
   return 0;
 }

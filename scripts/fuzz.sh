@@ -82,7 +82,7 @@ seed_mail_fuzzer() {
   while IFS= read -r -d '' f; do
     i=$((i + 1)); cp "$f" "$dir/notmuch-$i.eml"
   done < <(find "$shared/email/notmuch_corpora" -type f -print0 | sort -z)
-  for f in tests/data/mail/newtext/*.txt; do cp "$f" "$dir/newtext-$(basename "$f")"; done
+  for f in tests/data/text/newtext/*.txt; do cp "$f" "$dir/newtext-$(basename "$f")"; done
 }
 
 # The decoder: the valid and invalid NDJSON cases of the tests, one line each, and generated

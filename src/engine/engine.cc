@@ -153,7 +153,7 @@ Status RescoreFrom(LedgerStore* store, const ToneModel& model, uint64_t seq, Ton
   return store->Get(AccessScope::All(), seq, [&](const LedgerEntry& e) {
     Status st = decoder.Decode(e.body, &event);
     if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", seq, st.message()));
-    scorer.Score(ToneTextOf(event), score);
+    scorer.ScoreNewText(ToneTextOf(event), score);
     return Status::OK();
   });
 }

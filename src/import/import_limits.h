@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "util/status.h"
 
@@ -15,6 +16,12 @@ constexpr size_t kDefaultMaxEventBytes = 4 << 20;
 // The most `--max-event-bytes` may be raised to: it also bounds what a reader buffers for one
 // line, row or message, so that no input can make an import grow without end.
 constexpr size_t kMaxEventBytesCeiling = 64 << 20;
+
+// The largest mail message an import reads, as written (attachments included): 4 x the
+// ceiling, because attachments are listed, not stored, so a message may be much larger than
+// its event. A larger message is refused (or left out under `--lenient`) like one that cannot
+// be read, after reading at most this much of it.
+constexpr uint64_t kMaxMailMessageBytes = 4 * uint64_t{kMaxEventBytesCeiling};
 
 // The least it may be set to.
 constexpr size_t kMinEventBytes = 1 << 10;

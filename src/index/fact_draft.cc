@@ -120,7 +120,7 @@ void DraftIncident(const Event& e, FactDraft* d) {
 void DraftTone(const Event& e, ToneScorer* scorer, ToneScore* score, FactDraft* d) {
   d->has_tone = IsCustomerWords(e);
   if (!d->has_tone) return;
-  scorer->Score(ToneTextOf(e), score);
+  scorer->ScoreNewText(ToneTextOf(e), score);
   ToneFact& t = d->tone;
   t = ToneFact();
   t.politeness = score->Score(ToneDimension::kPoliteness);

@@ -81,8 +81,11 @@ Status OpenFileSources(const GlobalOptions& global, const ImportFlags& flags, Na
     if (MailSource::IsMailPath(file)) {
       if (!config_loaded) NANNI_RETURN_IF_ERROR(LoadConfig(global, config));
       config_loaded = true;
+      MailSource::Options mail_options;
+      mail_options.lenient = flags.lenient;
+      mail_options.on_reject = log->Sink();
       std::unique_ptr<MailSource> mail;
-      NANNI_RETURN_IF_ERROR(MailSource::Open(file, config, &mail));
+      NANNI_RETURN_IF_ERROR(MailSource::Open(file, config, std::move(mail_options), &mail));
       sources->push_back(std::move(mail));
       continue;
     }

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <map>
 
-#include "tone/new_text.h"
+#include "text/new_text.h"
 
 namespace nanni {
 
@@ -107,7 +107,12 @@ void ToneScorer::Analyze(std::string_view text) {
 }
 
 void ToneScorer::Score(std::string_view message, ToneScore* out) {
-  NewText(message, &out->text);
+  SplitNewText(message, &split_);
+  ScoreNewText(split_.new_text, out);
+}
+
+void ToneScorer::ScoreNewText(std::string_view new_text, ToneScore* out) {
+  WithoutCode(new_text, &out->text);
   Analyze(out->text);
   out->reasons.clear();
   out->baseline = model_.bias();
@@ -156,8 +161,8 @@ void ToneScorer::Score(std::string_view message, ToneScore* out) {
 }
 
 void ToneScorer::Features(std::string_view message, std::vector<std::pair<std::string, float>>* out) {
-  std::string text;
-  NewText(message, &text);
+  SplitNewText(message, &split_);
+  std::string text = WithoutCode(split_.new_text);
   Analyze(text);
   std::map<std::string, float> f;
   for (const Hit& h : hits_) f[model_.FeatureName(h.feature)] += h.value;

@@ -1,7 +1,9 @@
 // ToneScorer: scores the new text of a message on every tone dimension, with reasons.
 //
 // Score() takes any bytes (customer text is hostile input) and never fails. It
-//   1. keeps the new text only (NewText: no quoted history, no code blocks),
+//   1. keeps the new text only (text/new_text.h, the mail importer's rules: no quoted history,
+//      attributions, forwarded or original messages, signatures, list footers) without code
+//      (WithoutCode: fenced and indented blocks),
 //   2. tokenizes it once (Tokenize),
 //   3. matches the lexicon's phrases (longest first) and applies the modifiers to each match:
 //      in the scope of a negator (the next three words of the clause after "not", "never",
@@ -21,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/new_text.h"
 #include "tone/tone_model.h"
 #include "tone/tone_score.h"
 #include "tone/tone_tokenizer.h"
@@ -32,6 +35,9 @@ class ToneScorer {
   explicit ToneScorer(const ToneModel& model = ToneModel::Default());
 
   void Score(std::string_view message, ToneScore* out);
+  // The same for a text that is already a new text (an event's new_text): only its code is
+  // left out. Score(m) is ScoreNewText(SplitNewText(m).new_text).
+  void ScoreNewText(std::string_view new_text, ToneScore* out);
 
   // The features of a message by name with their values (the scorer's view of it, for fitting
   // weights): every word and bigram is named, whether the model has a weight for it or not.
@@ -54,6 +60,7 @@ class ToneScorer {
   bool Shouted(size_t i) const;
 
   const ToneModel& model_;
+  SplitText split_;
   std::string lower_;
   std::vector<ToneToken> tokens_;
   std::vector<uint32_t> word_ids_;

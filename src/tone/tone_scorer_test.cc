@@ -5,32 +5,12 @@
 
 #include <cmath>
 
-#include "tone/new_text.h"
 #include "tone/tone_corpus.h"
 #include "tone/tone_evaluation.h"
 #include "tone/tone_tokenizer.h"
 
 namespace nanni {
 namespace {
-
-std::string New(std::string_view s) {
-  std::string out;
-  NewText(s, &out);
-  return out;
-}
-
-TEST(ToneNewText, DropsQuotesReplyHeadersSignaturesAndCode) {
-  EXPECT_EQ(New("Thanks!\n> you idiot\n>> older"), "Thanks!");
-  EXPECT_EQ(New("Fine.\n\nOn Mon, 5 Jan 2026 at 10:00, Bob <b@x> wrote:\nold text"), "Fine.");
-  EXPECT_EQ(New("Fine.\nOn Mon, 5 Jan 2026 at 10:00, Bob\n<b@x> wrote:\nold"), "Fine.");
-  EXPECT_EQ(New("Yes.\n-----Original Message-----\nFrom: x"), "Yes.");
-  EXPECT_EQ(New("Yes.\n\nFrom: Bob\nSent: Monday\nold"), "Yes.");
-  EXPECT_EQ(New("Best\n-- \nBob, CEO"), "Best");
-  EXPECT_EQ(New("Log:\n```\nerror: damn\n```\nok?"), "Log:\nok?");
-  EXPECT_EQ(New("Log:\n```\nunclosed fence"), "Log:");
-  EXPECT_EQ(New("See:\n\n    code line\n    more\nafter"), "See:\n\nafter");
-  EXPECT_EQ(New("    starts indented"), "    starts indented");  // no blank line before it
-}
 
 TEST(ToneTokenizer, WordsNumbersSignsAndSkippedParts) {
   std::string lower;

@@ -1,5 +1,7 @@
 #include "tone/tone_text.h"
 
+#include "text/new_text.h"
+
 namespace nanni {
 
 bool IsCustomerWords(const Event& e) {
@@ -10,7 +12,7 @@ bool IsCustomerWords(const Event& e) {
 std::string ToneTextOf(const Event& e) {
   std::string text;
   if (e.reply_to.empty() && !e.subject.empty()) text = e.subject + "\n\n";
-  text += e.new_text.empty() ? e.text : e.new_text;
+  text += !e.new_text.empty() ? e.new_text : SplitNewText(e.text).new_text;
   return text;
 }
 

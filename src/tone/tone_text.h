@@ -14,9 +14,10 @@ namespace nanni {
 // wrote a message).
 bool IsCustomerWords(const Event& e);
 
-// The text scored: the subject of a message that starts a thread, a blank line, then the
-// new text when the importer split it off (mail), else the whole text (the scorer leaves out
-// quoted history itself).
+// The text scored, a new text already (score it with ToneScorer::ScoreNewText): the subject of
+// a message that starts a thread, a blank line, then the event's new text when the importer
+// split it off (mail), else its text with quoted history and signatures left out by the same
+// rules (text/new_text.h).
 std::string ToneTextOf(const Event& e);
 
 }  // namespace nanni

@@ -33,7 +33,7 @@ std::vector<Event> Import(const std::string& path, const NanniConfig& config,
     EXPECT_TRUE(SqliteStore::Open(db, StoreMode::kReadWrite, &store).ok());
   }
   std::unique_ptr<MailSource> source;
-  EXPECT_TRUE(MailSource::Open(path, &config, &source).ok());
+  EXPECT_TRUE(MailSource::Open(path, &config, {}, &source).ok());
   std::vector<std::unique_ptr<EventSource>> sources;
   sources.push_back(std::move(source));
   ImportOptions options;

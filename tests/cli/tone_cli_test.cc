@@ -91,6 +91,33 @@ TEST(ToneCli, AccountCountsTheirWordsAndSendersItDoesNotKnow) {
   EXPECT_EQ(j["whole_account"]["abusive"], 1);
 }
 
+// Issue 11: the account's tone is read from each event's new_text when it has one (the part
+// the importer found new), else from its text stripped by the same rules. Before, the whole
+// text was stripped again by the scorer's own rules, so a threat the new text leaves out (here
+// one the sender's client did not mark as quoted) was counted.
+TEST(ToneCli, AccountScoresTheNewTextOfEachEvent) {
+  test::TempDir dir;
+  test::WriteFile(dir.File("e.ndjson"),
+                  "{\"id\":\"n1\",\"account\":\"acme\",\"time\":\"2026-01-05T10:00:00Z\",\"kind\":"
+                  "\"message\",\"text\":\"Thanks, that works.\\n\\nOur lawyers will be in touch.\",\"new_text\":"
+                  "\"Thanks, that works.\",\"from\":{\"email\":\"bo@acme.com\",\"side\":\"theirs\"}}\n"
+                  "{\"id\":\"n2\",\"account\":\"acme\",\"time\":\"2026-01-06T10:00:00Z\",\"kind\":"
+                  "\"message\",\"text\":\"Fine.\\n\\nOn Mon, 5 Jan 2026, Sam <sam@ourco.example> wrote:\\n"
+                  "> We will sue you.\\n\\nYou idiots.\",\"from\":{\"email\":\"bo@acme.com\",\"side\":"
+                  "\"theirs\"}}\n");
+  ASSERT_EQ(Nanni({"--db", dir.File("l.db"), "init"}).exit_code, 0);
+  auto imported = Nanni({"--db", dir.File("l.db"), "import", dir.File("e.ndjson")});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  auto r = Nanni({"--db", dir.File("l.db"), "--json", "tone", "--account", "acme"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["messages"], 2);
+  EXPECT_EQ(j["whole_account"]["threats"], 0) << r.out;  // n1's threat is not in its new text
+  // n2 has no new_text: its text is stripped with the importer's rules, which read the reply
+  // below the quote (the scorer's own rules cut the message at the attribution).
+  EXPECT_EQ(j["whole_account"]["abusive"], 1) << r.out;
+}
+
 class ToneDemoTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

@@ -1,6 +1,6 @@
 // ContactLevel: a person's level read from a job title in a signature or in org data.
 //
-// FindTitle() looks at the lines of a signature block (new_text.h) for one that reads like a
+// FindTitle() looks at the lines of a signature block (text/new_text.h) for one that reads like a
 // job title; LevelForTitle() maps a title to a level:
 //   CEO, CTO, CFO, COO, CIO, CISO, Chief ..., President, VP / Vice President, SVP, EVP,
 //   Director, Head of ..., Founder, Owner, Partner                     -> executive

@@ -6,8 +6,8 @@
 
 #include "event/canonical.h"
 #include "import/mail/contact_level.h"
-#include "import/mail/new_text.h"
 #include "import/mail/request_rules.h"
+#include "text/new_text.h"
 #include "util/sha256.h"
 
 namespace nanni {

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "import/mail/mail_date.h"
+#include "import/mail/mime_params.h"
 #include "util/utf8.h"
 
 namespace nanni {
@@ -81,11 +83,17 @@ std::vector<std::string> ParseIds(const char* header) {
   return ids;
 }
 
-bool ToTimestamp(GDateTime* dt, Timestamp* out) {
-  if (!dt) return false;
-  out->utc_micros = g_date_time_to_unix(dt) * 1000000 + g_date_time_get_microsecond(dt);
-  out->offset_minutes = static_cast<int32_t>(g_date_time_get_utc_offset(dt) / 60000000);
-  return true;
+// The Date header, else the date of the newest (first) Received header.
+void ReadDate(GMimeObject* obj, MailMessage* out) {
+  if (const char* date = g_mime_object_get_header(obj, "Date")) {
+    out->date_header = CleanText(date);
+    out->has_date = ParseMailDate(date, &out->date);
+    if (out->has_date) return;
+  }
+  const char* received = g_mime_object_get_header(obj, "Received");
+  const char* semi = received ? strrchr(received, ';') : nullptr;
+  out->has_date = semi && ParseMailDate(semi + 1, &out->date);
+  out->dated_by_received = out->has_date;
 }
 
 // The address in "<mailto:list@host?subject=...>" (List-Post) or a bare address.
@@ -147,6 +155,48 @@ std::string TypeOf(GMimeObject* obj) {
                          (sub ? sub : "octet-stream")));
 }
 
+// Appends the text of a text part, in UTF-8, with every byte kept: what
+// g_mime_text_part_get_text() does, without ending at the first NUL (a "=00" or a NUL byte
+// would hide the rest of the message; CleanText drops the NUL and keeps the rest).
+void AppendPartText(GMimeObject* obj, std::string* out) {
+  GMimeDataWrapper* content = g_mime_part_get_content(GMIME_PART(obj));
+  if (!content) return;
+  GMimeContentType* type = g_mime_object_get_content_type(obj);
+  const char* charset = type ? g_mime_content_type_get_parameter(type, "charset") : nullptr;
+  GMimeFilter* filter = charset ? g_mime_filter_charset_new(charset, "utf-8") : nullptr;
+  GMimeStream* stream = g_mime_stream_mem_new();
+  if (filter) {
+    GMimeStream* filtered = g_mime_stream_filter_new(stream);
+    g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), filter);
+    g_object_unref(filter);
+    g_mime_data_wrapper_write_to_stream(content, filtered);
+    g_mime_stream_flush(filtered);
+    g_object_unref(filtered);
+  } else {
+    g_mime_data_wrapper_write_to_stream(content, stream);
+  }
+  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
+  out->append(reinterpret_cast<const char*>(bytes->data), bytes->len);
+  g_object_unref(stream);
+}
+
+// The file name of a part, every byte kept: RFC 2231 forms are decoded here (GMime cuts
+// them at a NUL), others are GMime's reading (RFC 2047 decoded). Content-Disposition's
+// filename first, then Content-Type's name.
+std::string FileName(GMimeObject* obj, GMimePart* part) {
+  std::string name;
+  const char* cd = g_mime_object_get_header(obj, "Content-Disposition");
+  if (cd && ExtendedParameter(cd, "filename", &name)) return name;
+  GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(obj);
+  const char* plain =
+      disposition ? g_mime_content_disposition_get_parameter(disposition, "filename") : nullptr;
+  if (plain && *plain) return plain;
+  const char* ct = g_mime_object_get_header(obj, "Content-Type");
+  if (ct && ExtendedParameter(ct, "name", &name)) return name;
+  const char* fallback = g_mime_part_get_filename(part);
+  return fallback ? fallback : "";
+}
+
 struct BodyCollector {
   std::string plain, html;
   std::vector<MailAttachment>* attachments;
@@ -173,7 +223,8 @@ struct BodyCollector {
       GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
       MailAttachment a;
       a.type = "message/rfc822";
-      if (inner) a.name = Str(g_mime_message_get_subject(inner));
+      const char* subject = inner ? g_mime_message_get_subject(inner) : nullptr;
+      if (subject) a.name = VisibleName(subject);
       if (inner) {
         GMimeStream* null = g_mime_stream_null_new();
         g_mime_object_write_to_stream(GMIME_OBJECT(inner), nullptr, null);
@@ -187,23 +238,19 @@ struct BodyCollector {
     GMimePart* part = GMIME_PART(obj);
     std::string type = TypeOf(obj);
     const char* disposition = g_mime_object_get_disposition(obj);
-    const char* filename = g_mime_part_get_filename(part);
+    std::string filename = FileName(obj, part);
     bool attached = (disposition && g_ascii_strcasecmp(disposition, "attachment") == 0) ||
-                    (filename && *filename &&
+                    (!filename.empty() &&
                      !(disposition && g_ascii_strcasecmp(disposition, "inline") == 0));
     bool textual = type == "text/plain" || type == "text/html";
     if (textual && !attached && GMIME_IS_TEXT_PART(obj)) {
-      char* text = g_mime_text_part_get_text(GMIME_TEXT_PART(obj));
-      if (text) {
-        std::string& into = type == "text/plain" ? plain : html;
-        if (!into.empty() && into.back() != '\n') into.push_back('\n');
-        into += text;
-        g_free(text);
-      }
+      std::string& into = type == "text/plain" ? plain : html;
+      if (!into.empty() && into.back() != '\n') into.push_back('\n');
+      AppendPartText(obj, &into);
       return;
     }
     MailAttachment a;
-    a.name = Str(filename);
+    a.name = VisibleName(filename);
     a.type = type;
     a.size = DecodedSize(g_mime_part_get_content(part));
     attachments->push_back(std::move(a));
@@ -315,19 +362,8 @@ void ParseMailMessage(std::string_view raw, bool headers_only, MailMessage* out)
   out->list_address = ListAddress(obj);
   out->subject = Str(g_mime_message_get_subject(msg));
 
-  out->has_date = ToTimestamp(g_mime_message_get_date(msg), &out->date);
-  if (!out->has_date) {
-    if (const char* received = g_mime_object_get_header(obj, "Received")) {
-      const char* semi = strrchr(received, ';');
-      if (semi) {
-        GDateTime* dt = g_mime_utils_header_decode_date(semi + 1);
-        out->has_date = ToTimestamp(dt, &out->date);
-        if (dt) g_date_time_unref(dt);
-      }
-    }
-  }
-
   if (!headers_only) {
+    ReadDate(obj, out);
     BodyCollector body;
     body.attachments = &out->attachments;
     body.Walk(g_mime_message_get_mime_part(msg), 0);

@@ -2,7 +2,8 @@
 //
 // ParseMailMessage() never fails on hostile input: whatever GMime can read is kept, the rest
 // is left empty (a message with no parsable Date has has_date == false). Every string is
-// valid UTF-8 with CR/LF normalised to "\n" and other control characters (but tab) removed.
+// valid UTF-8 with CR/LF normalised to "\n" and other control characters (but tab) removed;
+// attachment names have them escaped instead (mime_params.h), and nothing is cut at a NUL.
 // Thread-safety: GMime is initialised once (InitGMime); all calls of one import run on the
 // importer's reading thread, and GMime objects never leave this file.
 #pragma once
@@ -22,7 +23,8 @@ struct MailAddress {
 };
 
 struct MailAttachment {
-  std::string name;  // file name (RFC 2047/2231 decoded); "" when the part has none
+  std::string name;  // file name (RFC 2047/2231 decoded, mime_params.h VisibleName: control
+                     // characters escaped, never cut at a NUL); "" when the part has none
   std::string type;  // "application/pdf"
   int64_t size = 0;  // decoded bytes
 };
@@ -38,7 +40,9 @@ struct MailMessage {
   std::string list_address;            // List-Post mailto address, else X-BeenThere, lower case
   std::string subject;                 // decoded
   bool has_date = false;
-  Timestamp date;                      // Date:, else the newest Received: date
+  Timestamp date;                      // Date:, else the newest Received: date (mail_date.h)
+  bool dated_by_received = false;      // the Date header is missing or unreadable
+  std::string date_header;             // the Date header as written, "" when absent
   std::string text;                    // decoded text parts (HTML-only bodies as text)
   bool html_only = false;              // text came from HTML
   std::vector<MailAttachment> attachments;

@@ -87,6 +87,43 @@ TEST(MailMessageTest, HtmlOnlyBodiesBecomeTextAndAttachmentsAreListed) {
   EXPECT_EQ(m.attachments[0].size, 11);
 }
 
+// Issue 10, defect 4: GMime cut an RFC 2231 name at %00 ("invoice.pdf"), hiding ".exe".
+TEST(MailMessageTest, AttachmentNamesAreNeverCutAtANul) {
+  MailMessage m;
+  ParseMailMessage(
+      "From: a@x.org\nDate: Mon, 29 Apr 2019 08:00:00 +0000\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=XX\n\n--XX\nContent-Type: text/plain\n\nHi\n--XX\n"
+      "Content-Type: application/pdf\n"
+      "Content-Disposition: attachment; filename*=utf-8''invoice.pdf%00.exe\n\nx\n--XX\n"
+      "Content-Type: application/pdf; name*=utf-8''%00.exe\n\nx\n--XX\n"
+      "Content-Type: application/pdf\n"
+      "Content-Disposition: attachment; filename*0*=utf-8''a.pdf%00; filename*1=.exe\n\nx\n--XX\n"
+      "Content-Type: application/pdf\n"
+      "Content-Disposition: attachment; filename*=utf-8''line%0Abreak%1B.pdf\n\nx\n--XX--\n",
+      false, &m);
+  ASSERT_EQ(m.attachments.size(), 4u);
+  EXPECT_EQ(m.attachments[0].name, "invoice.pdf\\x00.exe");
+  EXPECT_EQ(m.attachments[1].name, "\\x00.exe");  // a name GMime read as "": an attachment
+  EXPECT_EQ(m.attachments[2].name, "a.pdf\\x00.exe");  // GMime dropped the NUL: "a.pdf.exe"
+  EXPECT_EQ(m.attachments[3].name, "line\\x0abreak\\x1b.pdf");
+}
+
+// The same defect in the text: a NUL (here "=00") ended the text part, hiding the rest.
+TEST(MailMessageTest, TextIsNeverCutAtANul) {
+  MailMessage m;
+  ParseMailMessage(
+      "From: a@x.org\nDate: Mon, 29 Apr 2019 08:00:00 +0000\n"
+      "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+      "Hello=00 and the rest\n",
+      false, &m);
+  EXPECT_EQ(m.text, "Hello and the rest\n");
+  std::string raw = "From: a@x.org\nDate: Mon, 29 Apr 2019 08:00:00 +0000\n\nHello";
+  raw += '\0';
+  raw += " and the rest\n";
+  ParseMailMessage(raw, false, &m);
+  EXPECT_EQ(m.text, "Hello and the rest\n");
+}
+
 TEST(MailMessageTest, AlternativePrefersPlainTextAndFooterPartsAreKept) {
   MailMessage m;
   ParseMailMessage(

@@ -10,6 +10,9 @@
 // from every line matching ">+From "; mboxo removes it only from ">From " (one '>'), because
 // mboxo writers never escape ">From ". MailSource finds the flavour in its first pass: an
 // mbox holding a ">>From " line is mboxrd.
+//
+// Memory is bounded whatever the file holds: a line is read in pieces of about 1 MiB (a line
+// longer than that is never a separator), and at most keep_bytes of a message are kept.
 #pragma once
 
 #include <cstdint>
@@ -30,12 +33,22 @@ class MboxReader {
   MboxReader& operator=(const MboxReader&) = delete;
 
   void set_mboxrd(bool mboxrd) { mboxrd_ = mboxrd; }
+  // At most this many bytes of a message are kept in *raw (the rest is read and counted).
+  // Default: all of it. May change between calls of Next().
+  void set_keep_bytes(uint64_t keep) { keep_bytes_ = keep; }
 
   // Reads the next message (without its "From " line, unescaped) into *raw; *line is the
   // 1-based line of its "From " line. Text before the first "From " line (not an mbox, or
   // junk) is returned as a message with *line = 1 when it is not blank. *done at the end.
-  // *saw_mboxrd_escape is set (never cleared) once a ">>From " line has been seen.
+  // *saw_mboxrd_escape is set (never cleared) once a ">>From " line has been seen. Only the
+  // first keep_bytes of the message are kept in *raw.
   Status Next(std::string* raw, uint64_t* line, bool* done);
+
+  // Of the message Next() returned last: its size (what *raw would hold whole), whether
+  // *raw holds it whole, and whether it holds only blanks (" \t\r\n").
+  uint64_t message_bytes() const { return message_bytes_; }
+  bool whole() const { return message_bytes_ <= keep_bytes_; }
+  bool blank() const { return blank_; }
 
   bool saw_mboxrd_escape() const { return saw_mboxrd_escape_; }
   uint64_t bytes_read() const { return consumed_; }
@@ -43,9 +56,14 @@ class MboxReader {
 
  private:
   MboxReader(std::FILE* file, uint64_t size) : file_(file), size_(size) {}
-  // The next line (with its "\n") as a view into buffer_, valid until the next call.
-  bool NextLine(std::string_view* line);
-  void AppendBodyLine(std::string_view line, std::string* raw);
+  // The next piece of a line as a view into buffer_, valid until the next call: the whole
+  // line with its "\n" when it is shorter than kMaxPiece, else pieces of about kMaxPiece;
+  // *ends_line says whether the piece ends its line. False at the end of the file.
+  bool NextPiece(std::string_view* piece, bool* ends_line);
+  // Counts a piece of a message line and appends it (unescaped when it starts the line) to
+  // *raw, within keep_bytes_.
+  void AppendBody(std::string_view piece, bool starts_line, std::string* raw);
+  void DropFinalBlankLine(std::string* raw);
 
   std::FILE* file_;
   uint64_t size_;
@@ -59,6 +77,10 @@ class MboxReader {
   bool pending_separator_ = false;  // the last line read was a separator, not yet returned
   uint64_t pending_line_ = 0;
   bool started_ = false;
+  uint64_t keep_bytes_ = UINT64_MAX;
+  uint64_t message_bytes_ = 0;
+  bool blank_ = true;
+  size_t last_blank_bytes_ = 0;  // of the last line read, when it was blank
 };
 
 // Whether `line` (without its "\n") is a message separator of an mbox.

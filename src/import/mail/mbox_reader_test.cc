@@ -56,5 +56,57 @@ TEST(MboxReaderTest, CrLfAndEmptyFiles) {
   EXPECT_TRUE(ReadAll(dir.File("empty"), true).empty());
 }
 
+// A line of any length is read in pieces, and only keep_bytes of a message are kept; the
+// size is still the whole message's.
+TEST(MboxReaderTest, LongLinesAndLargeMessagesAreCountedNotKept) {
+  test::TempDir dir;
+  const std::string huge(5 << 20, 'x');  // one 5 MiB line
+  test::WriteFile(dir.File("m"), "From a Mon Apr 29 08:00:00 2019\nS: 1\nX: " + huge + "\n\nbody\n\n"
+                                 "From b Mon Apr 29 08:00:00 2019\nS: 2\n\n \n");
+  std::unique_ptr<MboxReader> r;
+  ASSERT_TRUE(MboxReader::Open(dir.File("m"), &r).ok());
+  r->set_keep_bytes(100);
+  std::string raw;
+  uint64_t line = 0;
+  bool done = false;
+  ASSERT_TRUE(r->Next(&raw, &line, &done).ok());
+  ASSERT_FALSE(done);
+  EXPECT_EQ(line, 1u);
+  EXPECT_EQ(raw, ("S: 1\nX: " + huge).substr(0, 100));
+  EXPECT_EQ(r->message_bytes(), 5u + 3 + huge.size() + 1 + 1 + 5);  // S, X, blank, body
+  EXPECT_FALSE(r->whole());
+  EXPECT_FALSE(r->blank());
+  r->set_keep_bytes(UINT64_MAX);
+  ASSERT_TRUE(r->Next(&raw, &line, &done).ok());
+  EXPECT_EQ(line, 7u);
+  EXPECT_EQ(raw, "S: 2\n\n \n");
+  EXPECT_TRUE(r->whole());
+  ASSERT_TRUE(r->Next(&raw, &line, &done).ok());
+  EXPECT_TRUE(done);
+}
+
+// A "From " line longer than a piece is never a separator; a blank entry is blank.
+TEST(MboxReaderTest, BlankEntriesAndOverlongFromLines) {
+  test::TempDir dir;
+  test::WriteFile(dir.File("m"), "From a Mon Apr 29 08:00:00 2019\n\n\n"
+                                 "From b Mon Apr 29 08:00:00 2019 " + std::string(2 << 20, 'y') +
+                                 "\nS: 2\n");
+  std::unique_ptr<MboxReader> r;
+  ASSERT_TRUE(MboxReader::Open(dir.File("m"), &r).ok());
+  std::string raw;
+  uint64_t line = 0;
+  bool done = false;
+  ASSERT_TRUE(r->Next(&raw, &line, &done).ok());
+  EXPECT_FALSE(r->blank());  // the long "From b" line is text of the first entry
+  EXPECT_NE(raw.find("S: 2"), std::string::npos);
+  ASSERT_TRUE(r->Next(&raw, &line, &done).ok());
+  EXPECT_TRUE(done);
+  test::WriteFile(dir.File("blank"), "From a Mon Apr 29 08:00:00 2019\n \t\n\n");
+  ASSERT_TRUE(MboxReader::Open(dir.File("blank"), &r).ok());
+  ASSERT_TRUE(r->Next(&raw, &line, &done).ok());
+  EXPECT_FALSE(done);
+  EXPECT_TRUE(r->blank());
+}
+
 }  // namespace
 }  // namespace nanni

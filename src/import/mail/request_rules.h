@@ -1,6 +1,6 @@
 // RequestRules: does a customer message ask for something (a question, a request, a demand)?
 //
-// Read on the message's new text (new_text.h), falling back to the subject when the new text
+// Read on the message's new text (text/new_text.h), falling back to the subject when the new text
 // is empty. A message is a request when any rule fires, checked in this order:
 //   1. a question: a sentence ending in '?' (outside URLs);
 //   2. a request phrase, as whole words, any case: "please", "could you", "can you",

@@ -1,4 +1,4 @@
-#include "import/mail/new_text.h"
+#include "text/new_text.h"
 
 #include <algorithm>
 #include <array>
@@ -16,12 +16,11 @@ std::string_view Trim(std::string_view s) {
 }
 
 // ASCII lower case (what std::tolower does in the C locale), without a call per byte.
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
+void LowerInto(std::string_view s, std::string* out) {
+  out->assign(s);
+  for (char& c : *out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
-  return out;
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -29,10 +28,11 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// "wrote:" and its translations, matched at the end of a lower-cased line.
-constexpr std::array<std::string_view, 12> kWroteEndings = {
-    "wrote:", "a écrit :", "a écrit:", "schrieb:", "escribió:", "ha scritto:", "schreef:",
-    "escreveu:", "skrev:", "napisał:", "kirjoitti:", "написал:"};
+// "wrote:" and its translations, matched at the end of a lower-cased line ("writes:": Gnus and
+// other newsreaders).
+constexpr std::array<std::string_view, 13> kWroteEndings = {
+    "wrote:", "writes:", "a écrit :", "a écrit:", "schrieb:", "escribió:", "ha scritto:",
+    "schreef:", "escreveu:", "skrev:", "napisał:", "kirjoitti:", "написал:"};
 // Openers of an attribution line.
 constexpr std::array<std::string_view, 10> kAttributionStarts = {
     "on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "dnia ", "w dniu "};
@@ -87,11 +87,44 @@ bool IsQuoteIntro(const std::vector<std::string_view>& lines, size_t i) {
   return false;
 }
 
+bool IsFence(std::string_view trimmed) {
+  return StartsWith(trimmed, "```") || StartsWith(trimmed, "~~~");
+}
+
+// Marks the lines inside a closed fenced code block, its fences included.
+void MarkFencedLines(const std::vector<std::string_view>& lines, std::vector<bool>* fenced) {
+  fenced->assign(lines.size(), false);
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!IsFence(Trim(lines[i]))) continue;
+    if (open == std::string_view::npos) {
+      open = i;
+      continue;
+    }
+    for (size_t k = open; k <= i; ++k) (*fenced)[k] = true;
+    open = std::string_view::npos;
+  }
+}
+
+// Whether a rule of SplitNewText's loop may apply at a line (both trimmed): each needs the
+// line to start with one of a few characters (any case), or it or the next line to end in
+// ':'. Most lines are prose, and this is cheap.
+bool MayStartRule(std::string_view line, std::string_view next) {
+  if (line.empty()) return false;
+  if (line.back() == ':' || (!next.empty() && next.back() == ':')) return true;
+  char c = line.front();
+  switch (c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) {
+    case '-': case '_': case '=': case 'b': case 'f': case 'g': case 's': return true;
+    default: return false;
+  }
+}
+
 bool IsRule(std::string_view line, char c, size_t min) {
   return line.size() >= min && line.find_first_not_of(c) == std::string_view::npos;
 }
 
-bool IsSignOff(std::string_view lower) {
+// Whether `line` is a closing, in any ASCII case.
+bool IsSignOff(std::string_view line) {
   static constexpr std::array<std::string_view, 23> kSignOffs = {
       "regards,", "best regards,", "kind regards,", "best,", "thanks,", "thank you,",
       "many thanks,", "cheers,", "sincerely,", "yours sincerely,", "warm regards,",
@@ -99,32 +132,68 @@ bool IsSignOff(std::string_view lower) {
       "thanks again,", "thanks in advance,", "mit freundlichen grüßen,", "cordialement,",
       "saludos,"};
   for (std::string_view s : kSignOffs) {
-    if (lower == s) return true;
+    if (line.size() != s.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < s.size() && same; ++i) {
+      char c = line[i];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) == s[i];
+    }
+    if (same) return true;
   }
   return false;
 }
 
+// The buffers of one SplitNewText call, kept per thread: the tone scorer calls it for every
+// message, most of them a line long.
+struct Scratch {
+  std::string lowered;
+  std::vector<std::string_view> lines, lower_lines;
+  std::vector<bool> dropped, fenced;
+  std::vector<size_t> kept;  // indices into lines
+};
+
 }  // namespace
 
 SplitText SplitNewText(std::string_view text) {
-  // The lines, and the same lines lower-cased (views into one lower-cased copy).
-  std::string lowered = Lower(text);
-  std::vector<std::string_view> lines, lower_lines;
+  SplitText out;
+  SplitNewText(text, &out);
+  return out;
+}
+
+void SplitNewText(std::string_view text, SplitText* out) {
+  thread_local Scratch scratch;
+  // The lines, and, once a rule may apply, the same lines lower-cased (views into one
+  // lower-cased copy).
+  std::vector<std::string_view>& lines = scratch.lines;
+  std::vector<std::string_view>& lower_lines = scratch.lower_lines;
+  lines.clear();
+  lower_lines.clear();
   size_t start = 0;
   while (start <= text.size()) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
     lines.push_back(text.substr(start, nl - start));
-    lower_lines.push_back(std::string_view(lowered).substr(start, nl - start));
     start = nl + 1;
   }
+  auto lower_ready = [&] {
+    if (!lower_lines.empty()) return;
+    LowerInto(text, &scratch.lowered);
+    for (std::string_view l : lines) {
+      lower_lines.push_back(std::string_view(scratch.lowered).substr(l.data() - text.data(), l.size()));
+    }
+  };
   // Where the carried-along part starts, and where a signature starts within the kept part.
   size_t cut = lines.size();
-  std::vector<bool> dropped(lines.size(), false);
-  size_t signature_at = std::string_view::npos;
+  std::vector<bool>& dropped = scratch.dropped;
+  dropped.assign(lines.size(), false);
+  std::vector<bool>& fenced = scratch.fenced;
+  MarkFencedLines(lines, &fenced);
   bool cut_is_signature = false;
   for (size_t i = 0; i < lines.size() && cut == lines.size(); ++i) {
+    if (fenced[i]) continue;  // code: no rule applies
     std::string_view line = Trim(lines[i]);
+    if (!MayStartRule(line, i + 1 < lines.size() ? Trim(lines[i + 1]) : std::string_view())) continue;
+    lower_ready();
     std::string_view lower = Trim(lower_lines[i]);
     std::string_view next = i + 1 < lines.size() ? Trim(lower_lines[i + 1]) : std::string_view();
     if (lines[i] == "-- " || lines[i] == "--" || line == "-- ") {
@@ -144,8 +213,8 @@ SplitText SplitNewText(std::string_view text) {
       } else {
         cut = i;
       }
-    } else if (lower.find("original message") != std::string_view::npos &&
-               StartsWith(lower, "---")) {
+    } else if (StartsWith(lower, "---") &&
+               lower.find("original message") != std::string_view::npos) {
       cut = i;
     } else if (StartsWith(lower, "---------- forwarded message") ||
                StartsWith(lower, "-------- forwarded message") ||
@@ -175,44 +244,92 @@ SplitText SplitNewText(std::string_view text) {
     }
   }
   // Kept lines: before the cut, not quoted.
-  std::vector<std::string_view> kept;
+  std::vector<size_t>& kept = scratch.kept;
+  kept.clear();
   for (size_t i = 0; i < cut; ++i) {
     std::string_view t = Trim(lines[i]);
-    if (dropped[i] || (!t.empty() && t[0] == '>')) continue;
-    kept.push_back(lines[i]);
+    if (dropped[i] || (!fenced[i] && !t.empty() && t[0] == '>')) continue;
+    kept.push_back(i);
   }
-  while (!kept.empty() && Trim(kept.back()).empty()) kept.pop_back();
-  // A closing sign-off followed by at most six short lines starts the signature.
+  while (!kept.empty() && Trim(lines[kept.back()]).empty()) kept.pop_back();
+  // A closing followed by at most six short lines starts the signature, unless nothing
+  // comes before it ("Thanks!" alone is what the message says).
+  size_t signature_at = std::string_view::npos;  // index into kept
   for (size_t i = kept.size(); i-- > 0;) {
     if (kept.size() - i > 7) break;
-    std::string_view t = Trim(kept[i]);
+    std::string_view t = Trim(lines[kept[i]]);
     if (t.size() > 60) break;
-    if (IsSignOff(Lower(t))) { signature_at = i; break; }
+    if (IsSignOff(t)) {
+      bool first = true;
+      for (size_t k = 0; k < i && first; ++k) first = Trim(lines[kept[k]]).empty();
+      if (!first) signature_at = i;
+      break;
+    }
   }
-  SplitText out;
+  out->new_text.clear();
+  out->signature.clear();
   size_t end = signature_at == std::string_view::npos ? kept.size() : signature_at;
   size_t first = 0;
-  while (first < end && Trim(kept[first]).empty()) ++first;
+  while (first < end && Trim(lines[kept[first]]).empty()) ++first;
   for (size_t i = first; i < end; ++i) {
-    out.new_text.append(kept[i]);
-    out.new_text.push_back('\n');
+    out->new_text.append(lines[kept[i]]);
+    out->new_text.push_back('\n');
   }
-  while (!out.new_text.empty() && (out.new_text.back() == '\n' || out.new_text.back() == ' ')) {
-    out.new_text.pop_back();
+  while (!out->new_text.empty() && (out->new_text.back() == '\n' || out->new_text.back() == ' ')) {
+    out->new_text.pop_back();
   }
   // The signature: the sign-off block, or what follows a "-- " delimiter (a few lines).
-  std::vector<std::string_view> sig_lines;
+  auto add_signature_line = [out](std::string_view l) {
+    out->signature.append(Trim(l));
+    out->signature.push_back('\n');
+  };
   if (signature_at != std::string_view::npos) {
-    sig_lines.assign(kept.begin() + signature_at, kept.end());
+    for (size_t i = signature_at; i < kept.size(); ++i) add_signature_line(lines[kept[i]]);
   }
   if (cut_is_signature) {
-    for (size_t i = cut + 1; i < std::min(lines.size(), cut + 9); ++i) sig_lines.push_back(lines[i]);
+    for (size_t i = cut + 1; i < std::min(lines.size(), cut + 9); ++i) add_signature_line(lines[i]);
   }
-  for (std::string_view l : sig_lines) {
-    out.signature.append(Trim(l));
-    out.signature.push_back('\n');
-  }
+}
+
+std::string WithoutCode(std::string_view text) {
+  std::string out;
+  WithoutCode(text, &out);
   return out;
+}
+
+void WithoutCode(std::string_view text, std::string* out) {
+  out->clear();
+  bool code = text.find("```") != std::string_view::npos ||
+              text.find("~~~") != std::string_view::npos || StartsWith(text, "\t") ||
+              StartsWith(text, "    ") || text.find("\n\t") != std::string_view::npos ||
+              text.find("\n    ") != std::string_view::npos;
+  if (!code) {  // no fence, no indented line
+    out->assign(text);
+  } else {
+    bool in_fence = false, after_blank = false, in_indented = false;
+    size_t pos = 0;
+    while (pos <= text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(pos, end - pos);
+      pos = end + 1;
+      std::string_view t = Trim(line);
+      if (in_fence || IsFence(t)) {
+        if (IsFence(t)) in_fence = !in_fence;
+        continue;
+      }
+      bool indented = !t.empty() && (StartsWith(line, "\t") || StartsWith(line, "    "));
+      if (indented && (after_blank || in_indented)) {
+        in_indented = true;
+        continue;
+      }
+      in_indented = false;
+      after_blank = t.empty();
+      out->append(line);
+      out->push_back('\n');
+    }
+  }
+  while (!out->empty() && (out->back() == '\n' || out->back() == '\r')) out->pop_back();
 }
 
 }  // namespace nanni
