@@ -5,6 +5,8 @@
 #include <cctype>
 #include <vector>
 
+#include "util/ascii.h"
+
 namespace nanni {
 
 namespace {
@@ -15,12 +17,10 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// ASCII lower case (what std::tolower does in the C locale), without a call per byte.
+// ASCII lower case into a reused buffer.
 void LowerInto(std::string_view s, std::string* out) {
   out->assign(s);
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
+  for (char& c : *out) c = AsciiLower(c);
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }

@@ -10,6 +10,7 @@
 
 #include "import/mail/mail_date.h"
 #include "import/mail/mime_params.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace nanni {
@@ -17,12 +18,6 @@ namespace nanni {
 namespace {
 
 void DiscardLog(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string Str(const char* s) { return s ? CleanText(s) : std::string(); }
 
@@ -49,7 +44,7 @@ void AppendAddresses(InternetAddressList* list, std::vector<MailAddress>* out, i
     if (!INTERNET_ADDRESS_IS_MAILBOX(a)) continue;
     MailAddress m;
     m.name = Str(internet_address_get_name(a));
-    m.email = Lower(Str(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))));
+    m.email = AsciiLower(Str(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))));
     if (m.email.find('@') == std::string::npos) m.email.clear();  // "undisclosed", garbage
     if (m.name.empty() && m.email.empty()) continue;
     out->push_back(std::move(m));
@@ -100,15 +95,15 @@ void ReadDate(GMimeObject* obj, MailMessage* out) {
 std::string ListAddress(GMimeObject* obj) {
   if (const char* post = g_mime_object_get_header(obj, "List-Post")) {
     std::string_view v(post);
-    size_t at = Lower(v).find("mailto:");
+    size_t at = AsciiLower(v).find("mailto:");
     if (at != std::string_view::npos) {
       v.remove_prefix(at + 7);
       size_t end = v.find_first_of(">?, \t\r\n");
-      return Lower(CleanText(v.substr(0, end)));
+      return AsciiLower(CleanText(v.substr(0, end)));
     }
   }
   if (const char* been = g_mime_object_get_header(obj, "X-BeenThere")) {
-    std::string v = Lower(CleanText(been));
+    std::string v = AsciiLower(CleanText(been));
     v.erase(std::remove_if(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '<' || c == '>'; }), v.end());
     return v;
   }
@@ -151,7 +146,7 @@ std::string TypeOf(GMimeObject* obj) {
   if (!ct) return "application/octet-stream";
   const char* type = g_mime_content_type_get_media_type(ct);
   const char* sub = g_mime_content_type_get_media_subtype(ct);
-  return Lower(CleanText(std::string(type ? type : "application") + "/" +
+  return AsciiLower(CleanText(std::string(type ? type : "application") + "/" +
                          (sub ? sub : "octet-stream")));
 }
 
@@ -477,7 +472,7 @@ std::string HtmlToText(std::string_view html) {
       if (close == std::string_view::npos) break;
       std::string_view tag = html.substr(i + 1, close - i - 1);
       size_t name_end = tag.find_first_of(" \t\r\n/>", tag.size() > 0 && tag[0] == '/' ? 1 : 0);
-      std::string name = Lower(tag.substr(0, name_end));
+      std::string name = AsciiLower(tag.substr(0, name_end));
       for (std::string_view b : kBreaks) {
         if (name == b) { out.push_back('\n'); break; }
       }

@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "util/ascii.h"
+
 namespace nanni {
 
 namespace {
@@ -19,14 +21,6 @@ constexpr std::array<std::string_view, 14> kImperatives = {
     "resolve", "refund", "cancel", "advise", "help"};
 
 bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '\''; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-  return out;
-}
 
 bool HasPhrase(std::string_view text, std::string_view phrase) {
   size_t pos = 0;
@@ -59,7 +53,7 @@ bool HasQuestion(std::string_view text) {
 
 std::string DetectRequest(std::string_view new_text) {
   if (HasQuestion(new_text)) return "question";
-  std::string lower = Lower(new_text);
+  std::string lower = AsciiLower(new_text);
   for (std::string_view p : kPhrases) {
     if (HasPhrase(lower, p)) return "phrase: " + std::string(p);
   }
