@@ -242,11 +242,24 @@ Status Engine::Verify(const std::optional<Receipt>& receipt, const VerifyProgres
                       VerifyReport* report, IndexCheck* index) {
   *index = IndexCheck();
   NANNI_RETURN_IF_ERROR(VerifyLedger(store_.get(), receipt, progress, report));
+  Status st = CheckIndex(report->head.count, index);
+  if (st.code() == Status::Code::kCorruption && index->mismatch.empty()) index->mismatch = st.message();
+  if (!index->mismatch.empty()) {
+    return Status::Corruption("the analytic index disagrees with the ledger: " + index->mismatch +
+                              "\nhint: nanni reindex rebuilds it from the ledger (the ledger itself verified)");
+  }
+  return st;
+}
+
+Status Engine::CheckIndex(uint64_t head, IndexCheck* index) {
   // The stored index, block by block: rebuilt from the entries each block describes.
   IndexBuilder::State state;
   std::vector<uint64_t> ends;
   NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_model_->fingerprint(), &state, &ends, &index->stale));
   index->covered = ends.empty() ? 0 : ends.back() - 1;
+  if (index->stale.empty() && index->covered < head) {
+    index->stale = fmt::format("it describes {} of the ledger's {} events", index->covered, head);
+  }
   std::map<std::string, std::map<uint64_t, Digest>, std::less<>> stored;
   for (std::string_view s : {index_stream::kFacts, index_stream::kCalls, index_stream::kMoney, index_stream::kPromises,
                              index_stream::kIncidents, index_stream::kTone, index_stream::kStrings, index_stream::kLinks}) {
@@ -260,33 +273,32 @@ Status Engine::Verify(const std::optional<Receipt>& receipt, const VerifyProgres
     auto it = blocks.find(b.first_seq);
     Sha256 hash;
     hash.Update(b.bytes);
-    if (it == blocks.end() || it->second != hash.Finish()) {
-      if (index->mismatch.empty()) {
-        index->mismatch = fmt::format("its {} block for events {} to {} does not match a rebuild from the ledger",
-                                      b.stream, b.first_seq, b.end_seq - 1);
-      }
-    } else {
+    if (it != blocks.end() && it->second == hash.Finish()) {
       blocks.erase(it);
+    } else if (index->mismatch.empty()) {
+      index->mismatch = fmt::format("its {} block for events {} to {} does not match a rebuild from the ledger",
+                                    b.stream, b.first_seq, b.end_seq - 1);
     }
     return Status::OK();
   };
   for (uint64_t end : ends) {
     NANNI_RETURN_IF_ERROR(IndexEntries(end, &builder, find, compare, nullptr));
-    if (!index->mismatch.empty()) break;
+    if (!index->mismatch.empty()) return Status::OK();
     index->checked = end - 1;
   }
   for (const auto& [stream, blocks] : stored) {
     for (const auto& [first, digest] : blocks) {
-      if (index->mismatch.empty() && first <= index->covered) {
-        index->mismatch = fmt::format("it holds a {} block at event {} that a rebuild does not make", stream, first);
-      }
+      if (first > index->covered) continue;  // beyond the current part: stale, not wrong
+      index->mismatch = fmt::format("it holds a {} block at event {} that a rebuild does not make", stream, first);
+      return Status::OK();
     }
   }
-  if (!index->mismatch.empty()) {
-    return Status::Corruption("the analytic index disagrees with the ledger: " + index->mismatch +
-                              "\nhint: nanni reindex rebuilds it from the ledger (the ledger itself verified)");
-  }
   return Status::OK();
+}
+
+Status Engine::IndexStatus(std::string* stale) {
+  std::shared_ptr<const IndexSnapshot> index;
+  return Snapshot(&index, stale);
 }
 
 }  // namespace nanni

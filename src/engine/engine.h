@@ -118,6 +118,10 @@ class Engine {
   Status Verify(const std::optional<Receipt>& receipt, const VerifyProgress& progress,
                 VerifyReport* report, IndexCheck* index);
 
+  // Why the analytic index stored beside the ledger is not current ("" when it is): the
+  // analyses then build what it lacks in memory, which `nanni reindex` stores for next time.
+  Status IndexStatus(std::string* stale);
+
  private:
   explicit Engine(Options options) : config_(std::move(options.config)), tone_model_(options.tone_model) {}
 
@@ -125,6 +129,8 @@ class Engine {
   // built in memory when the stored index is behind). *stale says why it had to be built.
   Status Snapshot(std::shared_ptr<const IndexSnapshot>* out, std::string* stale = nullptr);
   Status LoadSnapshot(uint64_t head, std::shared_ptr<const IndexSnapshot>* out, std::string* stale);
+  // The index part of Verify: sets index->mismatch (and returns OK) when a block differs.
+  Status CheckIndex(uint64_t head, IndexCheck* index);
   // Brings `builder` up to date with the entries before `end`, passing the blocks to `sink`.
   Status IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuilder::SeqFinder& find,
                       const IndexBuilder::BlockSink& sink, const std::function<void(uint64_t)>& progress);

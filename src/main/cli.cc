@@ -3,6 +3,8 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <cstdio>
+
 #include "util/printable.h"
 #include "util/time.h"
 
@@ -20,6 +22,15 @@ Status OpenEngine(const GlobalOptions& global, LedgerAccess access, std::unique_
                                         st.message(), Printable(global.db, 200)));
   }
   return st;
+}
+
+void NoteStaleIndex(Engine* engine) {
+  std::string stale;
+  if (!engine->IndexStatus(&stale).ok() || stale.empty()) return;
+  std::fprintf(stderr,
+               "note: the analytic index beside the ledger is not current (%s); this command built "
+               "what it lacks in memory. `nanni reindex` (or the next import) stores it.\n",
+               PrintableLines(stale).c_str());
 }
 
 Status FlagError(std::string_view flag, const Status& st) {

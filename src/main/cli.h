@@ -65,6 +65,10 @@ ProtectedFiles ProtectedFor(const GlobalOptions& global);
 enum class LedgerAccess { kRead, kWrite };
 Status OpenEngine(const GlobalOptions& global, LedgerAccess access, std::unique_ptr<Engine>* engine);
 
+// Tells the user on stderr when the analytic index stored beside the ledger is not current
+// (the command then built what it lacked in memory) and how to store it.
+void NoteStaleIndex(Engine* engine);
+
 // A value given to `flag` that could not be used: `st`'s message, prefixed with the flag, as
 // InvalidArgument (exit 2: the command line was wrong).
 Status FlagError(std::string_view flag, const Status& st);

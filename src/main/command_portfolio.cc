@@ -26,6 +26,7 @@ Status RunPortfolio(const GlobalOptions& global, const PortfolioFlags& flags) {
   NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kRead, &engine));
   Portfolio portfolio;
   NANNI_RETURN_IF_ERROR(engine->Portfolio(AccessScope::All(), moment, &portfolio));
+  NoteStaleIndex(engine.get());
   SortPortfolio(flags.sort, &portfolio.rows);
   if (flags.limit > 0 && portfolio.rows.size() > flags.limit) portfolio.rows.resize(flags.limit);
   if (!global.json) {

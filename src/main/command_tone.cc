@@ -68,6 +68,7 @@ Status RunAccount(const GlobalOptions& global, const ToneFlags& flags) {
   NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kRead, &engine));
   ToneReport report;
   NANNI_RETURN_IF_ERROR(engine->AccountTone(AccessScope::All(), flags.account, moment, flags.top, &report));
+  NoteStaleIndex(engine.get());
   if (!global.json) {
     fmt::print("{}", AccountToneText(report));
     return Status::OK();
@@ -85,6 +86,7 @@ Status RunAll(const GlobalOptions& global, const ToneFlags& flags) {
   NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kRead, &engine));
   ToneReport report;
   NANNI_RETURN_IF_ERROR(engine->PortfolioTone(AccessScope::All(), moment, flags.top, &report));
+  NoteStaleIndex(engine.get());
   if (!global.json) {
     fmt::print("{}", PortfolioToneText(report, 10));
     return Status::OK();

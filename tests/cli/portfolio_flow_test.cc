@@ -180,7 +180,7 @@ TEST_F(PortfolioFlowTest, ABrokenLineAThousandLinesInIsNamedAndChangesNothing) {
 }
 
 // kill -9 at several moments of a large import: the ledger verifies and holds either the old
-// count or the new one, never anything between.
+// count or the new one, never anything between, and its analytic index matches it.
 TEST_F(PortfolioFlowTest, KillDuringAnImportLeavesAVerifiableLedgerWithTheOldOrNewCount) {
   std::string big = dir_->File("big.ndjson");
   auto g = Nanni({"generate", "--seed", "11", "--accounts", "300", "--months", "24", "--events", "400000", "--out", big});
@@ -201,9 +201,14 @@ TEST_F(PortfolioFlowTest, KillDuringAnImportLeavesAVerifiableLedgerWithTheOldOrN
     waitpid(pid, &status, 0);
     auto v = Nanni({"--db", db, "--json", "verify"});
     ASSERT_EQ(v.exit_code, 0) << "after kill at " << delay_ms << " ms: " << v.err << v.out;
-    uint64_t count = nlohmann::json::parse(v.out)["checked"];
+    auto verified = nlohmann::json::parse(v.out);
+    uint64_t count = verified["checked"];
     ASSERT_TRUE(count == old_count || count == old_count + big_count)
         << "after kill at " << delay_ms << " ms the ledger holds " << count;
+    // The analytic index is written in the import's transaction: it describes exactly the
+    // events the ledger holds, and verify rebuilt and matched every block of it.
+    EXPECT_EQ(verified["index"]["checked"], count) << verified.dump();
+    EXPECT_EQ(verified["index"]["stale"], "") << verified.dump();
     if (count == old_count) ++saw_old;
     if (count == old_count + big_count) {
       ++saw_new;
@@ -239,6 +244,7 @@ TEST_F(PortfolioFlowTest, KillDuringABulkLoadLeavesTheEmptyLedgerReadyForTheNext
   auto v = Nanni({"--db", db, "--json", "verify"});
   ASSERT_EQ(v.exit_code, 0) << v.err << v.out;
   EXPECT_EQ(nlohmann::json::parse(v.out)["checked"], 0);
+  EXPECT_EQ(nlohmann::json::parse(v.out)["index"]["covered"], 0);  // no block of the killed load
   auto shape = test::Run({"sqlite3", db, "PRAGMA journal_mode; SELECT name FROM sqlite_master "
                                          "WHERE type = 'index' ORDER BY name;"});
   EXPECT_EQ(shape.out, "wal\nevents_by_account_time\nevents_by_time\nsqlite_autoindex_derived_1\n"
@@ -246,6 +252,8 @@ TEST_F(PortfolioFlowTest, KillDuringABulkLoadLeavesTheEmptyLedgerReadyForTheNext
   auto again = Nanni({"--db", db, "--json", "import", dir_->File("p.ndjson")});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(nlohmann::json::parse(again.out)["added"], lines_->size());
+  auto after = nlohmann::json::parse(Nanni({"--db", db, "--json", "verify"}).out);
+  EXPECT_EQ(after["index"]["checked"], lines_->size()) << after.dump();
 }
 
 }  // namespace
