@@ -70,7 +70,8 @@ Status Engine::IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuil
   NANNI_RETURN_IF_ERROR(store_->Scan(AccessScope::All(), builder->next_seq(), end, [&](const LedgerEntry& e) -> Status {
     Status st = decoder.Decode(e.body, &event);
     if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", e.seq, st.message()));
-    DraftFact(event, &scorer, &score, &draft);
+    DraftFact(event, &draft);
+    ScoreTone(&scorer, &score, &draft);
     NANNI_RETURN_IF_ERROR(builder->Add(e.seq, e.recorded_utc_micros, draft));
     if (builder->full()) NANNI_RETURN_IF_ERROR(builder->Flush(find, sink));
     if (progress && ++done % 65536 == 0) progress(done);

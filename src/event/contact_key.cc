@@ -4,10 +4,20 @@
 
 namespace nanni {
 
+void AppendContactKey(const Contact& c, std::string* out) {
+  if (!c.email.empty()) {
+    for (char ch : c.email) out->push_back(AsciiLower(ch));
+  } else if (!c.id.empty()) {
+    *out += c.id;
+  } else {
+    for (char ch : c.name) out->push_back(AsciiLower(ch));
+  }
+}
+
 std::string ContactKey(const Contact& c) {
-  if (!c.email.empty()) return AsciiLower(c.email);
-  if (!c.id.empty()) return c.id;
-  return AsciiLower(c.name);
+  std::string key;
+  AppendContactKey(c, &key);
+  return key;
 }
 
 }  // namespace nanni

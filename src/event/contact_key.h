@@ -11,4 +11,7 @@ namespace nanni {
 
 std::string ContactKey(const Contact& contact);
 
+// The same appended to *out, without a string of its own (for hot paths).
+void AppendContactKey(const Contact& contact, std::string* out);
+
 }  // namespace nanni

@@ -46,8 +46,7 @@ class Reader {
  public:
   Reader(std::vector<std::unique_ptr<EventSource>>* sources, const ImportOptions& options,
          BoundedQueue<Batch>* full, BoundedQueue<Batch>* empty)
-      : sources_(sources), options_(options), full_(full), empty_(empty),
-        scorer_(options.tone_model != nullptr ? *options.tone_model : ToneModel::Default()) {
+      : sources_(sources), options_(options), full_(full), empty_(empty) {
     for (const auto& s : *sources_) total_bytes_ += s->total_bytes();
   }
 
@@ -91,7 +90,7 @@ class Reader {
       PrepareEvent(event_, &prepared);
       batch->origins[batch->size] = Origin{i, position};
       if (prepared.body.size() <= options_.max_event_bytes) {
-        if (options_.index != nullptr) DraftFact(event_, &scorer_, &score_, &batch->drafts[batch->size]);
+        if (options_.index != nullptr) DraftFact(event_, &batch->drafts[batch->size]);
         ++batch->size;
         continue;
       }
@@ -156,12 +155,23 @@ class Reader {
   BoundedQueue<Batch>* full_;
   BoundedQueue<Batch>* empty_;
   Event event_;
-  ToneScorer scorer_;  // the reading thread's own
-  ToneScore score_;
   uint64_t total_bytes_ = 0;
   std::atomic<uint64_t> bytes_read_{0};
   uint64_t rejected_ = 0;
 };
+
+// Scores the tone of the drafts of every batch from `in` and passes the batch on to `out`: the
+// costly part of the index, on a thread of its own between reading and writing.
+void ScoreBatches(const ToneModel& model, BoundedQueue<Batch>* in, BoundedQueue<Batch>* out) {
+  ToneScorer scorer(model);
+  ToneScore score;
+  while (std::optional<Batch> batch = in->Pop()) {
+    for (size_t i = 0; i < batch->drafts.size() && i < batch->size; ++i) ScoreTone(&scorer, &score, &batch->drafts[i]);
+    if (!out->Push(std::move(*batch))) break;  // the writer gave up
+  }
+  in->Close();
+  out->Close();
+}
 
 // Appends every batch from `full` to `writer`, and the facts of the events added to `index`
 // (when there is one), flushing its blocks into the same transaction; stops at the first
@@ -244,18 +254,29 @@ Status ImportInto(LedgerWriter* writer, std::vector<std::unique_ptr<EventSource>
                   const ImportOptions& options, ImportSummary* summary) {
   *summary = ImportSummary();
   int64_t start = NowMicros();
-  // Every batch is in one of the two queues or in one thread's hands, so `empty` never fills.
-  BoundedQueue<Batch> full(kQueueBatches), empty(kQueueBatches + 4);
-  Reader reader(&sources, options, &full, &empty);
+  // Every batch is in one of the queues or in one thread's hands, so `empty` never fills.
+  BoundedQueue<Batch> read(kQueueBatches), scored(kQueueBatches), empty(2 * kQueueBatches + 4);
+  const bool scoring = options.index != nullptr;
+  Reader reader(&sources, options, scoring ? &read : &scored, &empty);
   std::thread reading([&reader] {
     pthread_setname_np(pthread_self(), "nanni-reader");
     reader.Run();
   });
+  std::thread scorer;
+  if (scoring) {
+    const ToneModel& model = options.tone_model != nullptr ? *options.tone_model : ToneModel::Default();
+    scorer = std::thread([&] {
+      pthread_setname_np(pthread_self(), "nanni-tone");
+      ScoreBatches(model, &read, &scored);
+    });
+  }
   ProgressBar progress("import", reader.total_bytes(), "bytes", options.progress);
   Appender appender(writer, options.index, sources);
-  Status st = appender.Run(&full, &empty, reader, &progress, summary);
-  full.Close();  // unblocks the reader if we stopped early
+  Status st = appender.Run(&scored, &empty, reader, &progress, summary);
+  scored.Close();  // unblocks the threads before us if we stopped early
+  read.Close();
   reading.join();
+  if (scorer.joinable()) scorer.join();
   progress.Finish();
   if (st.ok()) st = writer->Commit();
   if (!st.ok()) return st;  // destroying the writer rolls the transaction back

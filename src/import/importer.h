@@ -3,8 +3,8 @@
 // One call is one transaction: either every event of every source is in the ledger
 // afterwards (added, or skipped as a duplicate of what was there), or none is and the ledger
 // is exactly as before (the first bad event's error is returned, naming file, line and
-// field). Reading, encoding and drafting the index's facts (tone scoring included) run on a
-// second thread while this one chains and stores, in batches.
+// field). Reading, encoding and drafting the index's facts run on a second thread, scoring
+// their tone on a third, while this one chains and stores, in batches.
 #pragma once
 
 #include <memory>

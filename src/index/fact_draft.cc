@@ -48,11 +48,8 @@ int64_t TimeOr(const Event& e, std::string_view name) {
 void DraftCore(const Event& e, FactDraft* d) {
   d->id.assign(e.id);
   d->account.assign(e.account);
-  if (e.from) {
-    d->from = ContactString(*e.from);
-  } else {
-    d->from.clear();
-  }
+  d->from.clear();
+  if (e.from) AppendContactString(*e.from, &d->from);
   d->reply_to.assign(e.reply_to);
   d->corrects.assign(e.corrects);
   const std::string* ref = e.kind == EventKind::kStatusUpdate        ? e.StringAttr("refers_to")
@@ -117,10 +114,11 @@ void DraftIncident(const Event& e, FactDraft* d) {
   AssignOr(e.StringAttr("incident"), &d->incident_key);
 }
 
-void DraftTone(const Event& e, ToneScorer* scorer, ToneScore* score, FactDraft* d) {
-  d->has_tone = IsCustomerWords(e);
+}  // namespace
+
+void ScoreTone(ToneScorer* scorer, ToneScore* score, FactDraft* d) {
   if (!d->has_tone) return;
-  scorer->ScoreNewText(ToneTextOf(e), score);
+  scorer->ScoreNewText(d->tone_text, score);
   ToneFact& t = d->tone;
   t = ToneFact();
   t.politeness = score->Score(ToneDimension::kPoliteness);
@@ -137,14 +135,17 @@ void DraftTone(const Event& e, ToneScorer* scorer, ToneScore* score, FactDraft* 
             (t.max_threat >= 0.5f ? kThreatFlag : 0) | (t.max_badgering >= 0.5f ? kBadgeringFlag : 0);
 }
 
-}  // namespace
+void AppendContactString(const Contact& c, std::string* out) {
+  AppendContactKey(c, out);
+  *out += kSeparator;
+  *out += c.name;
+  *out += kSeparator;
+  *out += c.email;
+}
 
 std::string ContactString(const Contact& c) {
-  std::string s = ContactKey(c);
-  s += kSeparator;
-  s += c.name;
-  s += kSeparator;
-  s += c.email;
+  std::string s;
+  AppendContactString(c, &s);
   return s;
 }
 
@@ -159,7 +160,7 @@ ContactParts SplitContactString(std::string_view s) {
   return p;
 }
 
-void DraftFact(const Event& e, ToneScorer* scorer, ToneScore* scratch, FactDraft* out) {
+void DraftFact(const Event& e, FactDraft* out) {
   DraftCore(e, out);
   out->table = FactDraft::Table::kNone;
   switch (e.kind) {
@@ -172,7 +173,9 @@ void DraftFact(const Event& e, ToneScorer* scorer, ToneScore* scratch, FactDraft
     case EventKind::kIncident: DraftIncident(e, out); break;
     default: break;
   }
-  DraftTone(e, scorer, scratch, out);
+  out->has_tone = IsCustomerWords(e);
+  out->tone_text.clear();
+  if (out->has_tone) AppendToneText(e, &out->tone_text);
 }
 
 }  // namespace nanni

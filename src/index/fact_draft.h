@@ -1,9 +1,9 @@
 // FactDraft: what the analytic index keeps of one event, before it has a seq.
 //
-// An import drafts every event it reads on its reading thread (where the tone scoring, the
-// costly part, runs beside the writer), then the IndexBuilder on the writing thread gives
-// the draft its seq, its string ids and its links. Strings are copies: a draft owns them, and
-// a reused draft reuses their buffers.
+// An import drafts every event it reads on its reading thread, scores the tone of those that
+// carry the customer's words on a thread of its own (the costly part), and the IndexBuilder on
+// the writing thread gives each draft its seq, its string ids and its links. Strings are
+// copies: a draft owns them, and a reused draft reuses their buffers.
 #pragma once
 
 #include <string>
@@ -29,17 +29,22 @@ struct FactDraft {
   PromiseFact promise;
   IncidentFact incident;
   std::string incident_key;
-  bool has_tone = false;
+  bool has_tone = false;   // the event carries the customer's words (tone/tone_text.h) ...
+  std::string tone_text;   // ... these, to be scored by ScoreTone()
   ToneFact tone;
 };
 
-// Drafts `event` into *out (reusing its buffers), scoring its tone with `scorer` when the
-// event carries the customer's words (tone/tone_text.h).
-void DraftFact(const Event& event, ToneScorer* scorer, ToneScore* scratch, FactDraft* out);
+// Drafts `event` into *out (reusing its buffers), all but its tone.
+void DraftFact(const Event& event, FactDraft* out);
+
+// Scores draft->tone_text into draft->tone when draft->has_tone.
+void ScoreTone(ToneScorer* scorer, ToneScore* scratch, FactDraft* draft);
 
 // How a contact is kept in the index's string table: its key (event/contact_key.h), name and
 // email, separated by U+001F (which no validated contact field holds).
 std::string ContactString(const Contact& contact);
+// The same appended to *out (the key as event/contact_key.h makes it).
+void AppendContactString(const Contact& contact, std::string* out);
 
 // The parts of a ContactString.
 struct ContactParts {

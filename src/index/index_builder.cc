@@ -14,12 +14,10 @@ IndexBuilder::IndexBuilder(State state, uint64_t tone_model)
 
 uint32_t IndexBuilder::Intern(std::string_view s) {
   if (s.empty()) return 0;
-  auto [it, added] = strings_.try_emplace(std::string(s), string_count_ + 1);
-  if (added) {
-    ++string_count_;
-    new_strings_.emplace_back(s);
-  }
-  return it->second;
+  if (auto it = strings_.find(s); it != strings_.end()) return it->second;
+  strings_.emplace(std::string(s), ++string_count_);
+  new_strings_.emplace_back(s);
+  return string_count_;
 }
 
 uint32_t IndexBuilder::RecordedIndex(int64_t recorded) {
@@ -45,17 +43,23 @@ Status IndexBuilder::Add(uint64_t seq, int64_t recorded, const FactDraft& draft)
   facts_.push_back(f);
   AddLinks(draft);
   AddSideRecord(seq32, draft);
-  ids_.emplace(draft.id, seq32);
-  FixPending(seq32, draft.id);
+  id_spans_.emplace_back(static_cast<uint32_t>(id_bytes_.size()), static_cast<uint32_t>(draft.id.size()));
+  id_bytes_ += draft.id;
+  if (!pending_.empty()) FixPending(seq32, draft.id);
   ++next_seq_;
   return Status::OK();
 }
 
 void IndexBuilder::AddLinks(const FactDraft& draft) {
   const auto fact = static_cast<uint32_t>(facts_.size() - 1);
-  if (!draft.reply_to.empty()) links_.push_back({fact, LinkKind::kReplyTo, draft.reply_to});
-  if (!draft.corrects.empty()) links_.push_back({fact, LinkKind::kCorrects, draft.corrects});
-  if (!draft.ref.empty()) links_.push_back({fact, LinkKind::kRef, draft.ref});
+  auto add = [&](LinkKind kind, const std::string& target) {
+    if (target.empty()) return;
+    links_.push_back({fact, kind, static_cast<uint32_t>(link_bytes_.size()), static_cast<uint32_t>(target.size())});
+    link_bytes_ += target;
+  };
+  add(LinkKind::kReplyTo, draft.reply_to);
+  add(LinkKind::kCorrects, draft.corrects);
+  add(LinkKind::kRef, draft.ref);
 }
 
 void IndexBuilder::AddSideRecord(uint32_t seq, const FactDraft& d) {
@@ -113,19 +117,27 @@ void IndexBuilder::FixPending(uint32_t seq, const std::string& id) {
 }
 
 Status IndexBuilder::ResolveLinks(const SeqFinder& find) {
+  // The block's ids, as views into id_bytes_ (which no longer grows).
+  ids_.clear();
+  ids_.reserve(id_spans_.size());
+  for (size_t i = 0; i < id_spans_.size(); ++i) {
+    ids_.emplace(std::string_view(id_bytes_).substr(id_spans_[i].first, id_spans_[i].second),
+                 static_cast<uint32_t>(first_seq_ + i));
+  }
   for (const OpenLink& link : links_) {
+    const std::string_view id = std::string_view(link_bytes_).substr(link.offset, link.size);
     uint64_t target = 0;
-    if (auto it = ids_.find(link.target); it != ids_.end()) {
+    if (auto it = ids_.find(id); it != ids_.end()) {
       target = it->second;
     } else {
-      NANNI_RETURN_IF_ERROR(find(link.target, &target));
+      NANNI_RETURN_IF_ERROR(find(id, &target));
       if (target >= first_seq_) target = 0;  // not before the block: not in the ledger yet
     }
     Fact& f = facts_[link.fact];
     const uint32_t seq = static_cast<uint32_t>(first_seq_ + link.fact);
     if (target == 0) {
-      new_pending_.push_back(PendingLink{seq, link.kind, link.target});
-      pending_.emplace(link.target, std::make_pair(seq, link.kind));
+      new_pending_.push_back(PendingLink{seq, link.kind, std::string(id)});
+      pending_.emplace(std::string(id), std::make_pair(seq, link.kind));
       continue;
     }
     const auto t = static_cast<uint32_t>(target);
@@ -193,7 +205,10 @@ void IndexBuilder::Clear() {
   fixups_.clear();
   new_pending_.clear();
   links_.clear();
+  link_bytes_.clear();
   ids_.clear();
+  id_bytes_.clear();
+  id_spans_.clear();
 }
 
 }  // namespace nanni

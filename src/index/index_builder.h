@@ -55,7 +55,7 @@ class IndexBuilder {
   struct OpenLink {
     uint32_t fact;  // index into facts_
     LinkKind kind;
-    std::string target;
+    uint32_t offset, size;  // the id it names, in link_bytes_
   };
 
   uint32_t Intern(std::string_view s);
@@ -67,9 +67,16 @@ class IndexBuilder {
   Status WriteStreams(const BlockSink& sink);
   void Clear();
 
+  // Hashing for maps looked up by string_view without making a string of it.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using TextMap = std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>>;
+
   uint64_t tone_model_;
   uint64_t next_seq_;
-  std::unordered_map<std::string, uint32_t> strings_;
+  TextMap strings_;
   uint32_t string_count_ = 0;
   std::unordered_multimap<std::string, std::pair<uint32_t, LinkKind>> pending_;
 
@@ -86,7 +93,12 @@ class IndexBuilder {
   std::vector<LinkFixup> fixups_;
   std::vector<PendingLink> new_pending_;
   std::vector<OpenLink> links_;
-  std::unordered_map<std::string, uint32_t> ids_;  // the block's event ids -> seq
+  std::string link_bytes_;
+  // The block's event ids -> seq. The ids live in `id_bytes_`, kept from one block to the
+  // next, so that a block of a quarter million events does as many allocations as a few.
+  std::string id_bytes_;
+  std::vector<std::pair<uint32_t, uint32_t>> id_spans_;  // offset, size into id_bytes_
+  std::unordered_map<std::string_view, uint32_t> ids_;
 };
 
 }  // namespace nanni

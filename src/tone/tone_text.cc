@@ -9,10 +9,17 @@ bool IsCustomerWords(const Event& e) {
   return !e.text.empty() || !e.subject.empty();
 }
 
+void AppendToneText(const Event& e, std::string* out) {
+  if (e.reply_to.empty() && !e.subject.empty()) {
+    *out += e.subject;
+    *out += "\n\n";
+  }
+  *out += !e.new_text.empty() ? std::string_view(e.new_text) : std::string_view(SplitNewText(e.text).new_text);
+}
+
 std::string ToneTextOf(const Event& e) {
   std::string text;
-  if (e.reply_to.empty() && !e.subject.empty()) text = e.subject + "\n\n";
-  text += !e.new_text.empty() ? e.new_text : SplitNewText(e.text).new_text;
+  AppendToneText(e, &text);
   return text;
 }
 

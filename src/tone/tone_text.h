@@ -19,5 +19,7 @@ bool IsCustomerWords(const Event& e);
 // split it off (mail), else its text with quoted history and signatures left out by the same
 // rules (text/new_text.h).
 std::string ToneTextOf(const Event& e);
+// The same appended to *out.
+void AppendToneText(const Event& e, std::string* out);
 
 }  // namespace nanni
