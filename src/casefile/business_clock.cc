@@ -110,9 +110,12 @@ void BusinessClock::Cover(int64_t from, int64_t to) {
 
 int64_t BusinessClock::CoveredBefore(int64_t t) const {
   // The last day whose window opens at or before t: the days before it are wholly before t.
-  size_t i = static_cast<size_t>(std::upper_bound(open_.begin(), open_.end(), t) - open_.begin());
-  if (i == 0) return 0;
-  --i;
+  // Windows open once a day, so t's day in UTC lands within a day or two of it.
+  const int64_t n = static_cast<int64_t>(open_.size());
+  int64_t i = std::clamp<int64_t>((t - range_begin_) / kMicrosPerDay, 0, n - 1);
+  while (i + 1 < n && open_[i + 1] <= t) ++i;
+  while (i >= 0 && open_[i] > t) --i;
+  if (i < 0) return 0;
   return before_[i] + std::min(t, close_[i]) - open_[i];
 }
 

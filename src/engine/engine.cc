@@ -83,9 +83,10 @@ Status Engine::IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuil
   return builder->Flush(find, sink);
 }
 
-Status Engine::LoadSnapshot(uint64_t head, std::shared_ptr<const IndexSnapshot>* out, std::string* stale) {
+Status Engine::LoadSnapshot(uint64_t head, uint32_t parts, std::shared_ptr<const IndexSnapshot>* out,
+                            std::string* stale) {
   auto snapshot = std::make_shared<IndexSnapshot>();
-  NANNI_RETURN_IF_ERROR(IndexSnapshot::Load(store_.get(), kIndexAll, tone_model_->fingerprint(), snapshot.get(), stale));
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::Load(store_.get(), parts, tone_model_->fingerprint(), snapshot.get(), stale));
   if (snapshot->covered() > head) {
     return Status::Corruption("the analytic index describes more events than the ledger holds\n"
                               "hint: nanni reindex rebuilds it from the ledger");
@@ -104,14 +105,16 @@ Status Engine::LoadSnapshot(uint64_t head, std::shared_ptr<const IndexSnapshot>*
   return Status::OK();
 }
 
-Status Engine::Snapshot(std::shared_ptr<const IndexSnapshot>* out, std::string* stale) {
+Status Engine::Snapshot(uint32_t parts, std::shared_ptr<const IndexSnapshot>* out, std::string* stale) {
   ChainHead head;
   NANNI_RETURN_IF_ERROR(Head(&head));
   std::lock_guard lock(mu_);
-  if (!snapshot_ || snapshot_head_ != head.count) {
+  if (!snapshot_ || snapshot_head_ != head.count || (snapshot_->parts() & parts) != parts) {
+    // A cached snapshot with other parts is reloaded with both, for the next question.
+    const uint32_t wanted = snapshot_ && snapshot_head_ == head.count ? parts | snapshot_->parts() : parts;
     std::shared_ptr<const IndexSnapshot> fresh;
     std::string why;
-    NANNI_RETURN_IF_ERROR(LoadSnapshot(head.count, &fresh, &why));
+    NANNI_RETURN_IF_ERROR(LoadSnapshot(head.count, wanted, &fresh, &why));
     snapshot_ = std::move(fresh);
     snapshot_head_ = head.count;
     snapshot_stale_ = std::move(why);
@@ -135,7 +138,7 @@ Status Engine::CaseFile(const AccessScope& scope, const std::string& account, co
 
 Status Engine::Portfolio(const AccessScope& scope, const ReportMoment& moment, nanni::Portfolio* out) {
   std::shared_ptr<const IndexSnapshot> index;
-  NANNI_RETURN_IF_ERROR(Snapshot(&index));
+  NANNI_RETURN_IF_ERROR(Snapshot(kIndexCalls | kIndexMoney | kIndexPromises | kIndexIncidents, &index));
   BusinessClock clock = clock_;
   if (index->covered() > 0) {  // precomputed business days over the record's span
     clock.Cover(index->fact(1).time_utc_micros, moment.as_of.utc_micros == INT64_MAX ? NowMicros() : moment.as_of.utc_micros);
@@ -165,7 +168,7 @@ Status Engine::AccountTone(const AccessScope& scope, const std::string& account,
                            size_t standouts, ToneReport* out) {
   NANNI_RETURN_IF_ERROR(CheckAccount(scope, account));
   std::shared_ptr<const IndexSnapshot> index;
-  NANNI_RETURN_IF_ERROR(Snapshot(&index));
+  NANNI_RETURN_IF_ERROR(Snapshot(kIndexTone, &index));
   LedgerStore* store = store_.get();
   const ToneModel& model = *tone_model_;
   return ToneReportBuilder(*index, model, [&](uint64_t seq, ToneScore* s) { return RescoreFrom(store, model, seq, s); })
@@ -175,7 +178,7 @@ Status Engine::AccountTone(const AccessScope& scope, const std::string& account,
 Status Engine::PortfolioTone(const AccessScope& scope, const ReportMoment& moment, size_t standouts,
                              ToneReport* out) {
   std::shared_ptr<const IndexSnapshot> index;
-  NANNI_RETURN_IF_ERROR(Snapshot(&index));
+  NANNI_RETURN_IF_ERROR(Snapshot(kIndexTone, &index));
   LedgerStore* store = store_.get();
   const ToneModel& model = *tone_model_;
   return ToneReportBuilder(*index, model, [&](uint64_t seq, ToneScore* s) { return RescoreFrom(store, model, seq, s); })
@@ -299,7 +302,7 @@ Status Engine::CheckIndex(uint64_t head, IndexCheck* index) {
 
 Status Engine::IndexStatus(std::string* stale) {
   std::shared_ptr<const IndexSnapshot> index;
-  return Snapshot(&index, stale);
+  return Snapshot(kIndexCore, &index, stale);
 }
 
 }  // namespace nanni

@@ -127,8 +127,9 @@ class Engine {
 
   // The index, current with the ledger: the cached snapshot, or a fresh one (its missing tail
   // built in memory when the stored index is behind). *stale says why it had to be built.
-  Status Snapshot(std::shared_ptr<const IndexSnapshot>* out, std::string* stale = nullptr);
-  Status LoadSnapshot(uint64_t head, std::shared_ptr<const IndexSnapshot>* out, std::string* stale);
+  // It holds at least `parts` (index/index_snapshot.h).
+  Status Snapshot(uint32_t parts, std::shared_ptr<const IndexSnapshot>* out, std::string* stale = nullptr);
+  Status LoadSnapshot(uint64_t head, uint32_t parts, std::shared_ptr<const IndexSnapshot>* out, std::string* stale);
   // The index part of Verify: sets index->mismatch (and returns OK) when a block differs.
   Status CheckIndex(uint64_t head, IndexCheck* index);
   // Brings `builder` up to date with the entries before `end`, passing the blocks to `sink`.

@@ -1,7 +1,11 @@
 #include "engine/portfolio_builder.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <optional>
+#include <span>
+#include <thread>
 #include <string_view>
 #include <unordered_map>
 
@@ -17,73 +21,92 @@ constexpr int64_t kDay = 86'400 * kMicros;
 
 bool Is(const Fact& f, EventKind kind) { return f.kind == static_cast<uint8_t>(kind); }
 
+// Buffers an AccountView reuses from one account to the next (one per worker thread).
+struct AccountScratch {
+  std::vector<MomentInput> inputs;
+  std::vector<EffectiveEvent> effective;
+  std::vector<uint32_t> seqs, by_identity, first_reply, last_outcome;
+  std::vector<uint8_t> updated;
+};
+
 // One account's events in effect at the moment, with the links between them resolved to
 // positions in that list (as the case file links them by id).
 class AccountView {
  public:
-  AccountView(const IndexSnapshot& index, const ReportMoment& moment, const std::vector<uint32_t>& seqs,
-              std::vector<uint32_t>* position_scratch)
-      : index_(index), moment_(moment), position_(*position_scratch) {
-    std::vector<MomentInput> inputs(seqs.size());
-    for (size_t i = 0; i < seqs.size(); ++i) {
-      const Fact& f = index.fact(seqs[i]);
-      inputs[i] = MomentInput{seqs[i], f.time_utc_micros, index.recorded(seqs[i]), f.kind, f.corrects};
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  // `account_seqs`: the account's events, in seq order.
+  AccountView(const IndexSnapshot& index, const ReportMoment& moment, std::span<const uint32_t> account_seqs,
+              AccountScratch* scratch)
+      : index_(index), moment_(moment), account_seqs_(account_seqs), s_(*scratch) {
+    s_.inputs.resize(account_seqs.size());
+    for (size_t i = 0; i < account_seqs.size(); ++i) {
+      const Fact& f = index.fact(account_seqs[i]);
+      s_.inputs[i] = MomentInput{account_seqs[i], f.time_utc_micros, index.recorded(account_seqs[i]), f.kind, f.corrects};
     }
-    std::vector<EffectiveEvent> effective;
-    ApplyMoment(moment, inputs, &effective);
-    seqs_.reserve(effective.size());
-    for (const EffectiveEvent& e : effective) {
-      position_[e.identity] = static_cast<uint32_t>(seqs_.size());
-      seqs_.push_back(inputs[e.input].seq);
-      identities_.push_back(e.identity);
+    ApplyMoment(moment, s_.inputs, &s_.effective);
+    // What answers for each identity: by_identity[j] is the position of the event that answers
+    // for account_seqs[j].
+    s_.seqs.clear();
+    s_.by_identity.assign(account_seqs.size(), kNone);
+    for (const EffectiveEvent& e : s_.effective) {
+      const size_t j = e.identity == s_.inputs[e.input].seq ? e.input : Find(e.identity);
+      s_.by_identity[j] = static_cast<uint32_t>(s_.seqs.size());
+      s_.seqs.push_back(static_cast<uint32_t>(s_.inputs[e.input].seq));
     }
     Link();
   }
-  ~AccountView() {
-    for (uint64_t identity : identities_) position_[identity] = kNone;
-  }
+  AccountView(const AccountView&) = delete;
+  AccountView& operator=(const AccountView&) = delete;
 
-  static constexpr uint32_t kNone = UINT32_MAX;
-
-  size_t size() const { return seqs_.size(); }
-  uint32_t seq(size_t i) const { return seqs_[i]; }
-  const Fact& fact(size_t i) const { return index_.fact(seqs_[i]); }
+  size_t size() const { return s_.seqs.size(); }
+  uint32_t seq(size_t i) const { return s_.seqs[i]; }
+  const Fact& fact(size_t i) const { return index_.fact(s_.seqs[i]); }
   int64_t time(size_t i) const { return fact(i).time_utc_micros; }
   int64_t as_of() const { return moment_.as_of.utc_micros; }
   const IndexSnapshot& index() const { return index_; }
 
-  // The responses that answer event i, the outcomes that settle it, the status updates about
-  // it: positions in event order.
-  const std::vector<uint32_t>* Replies(size_t i) const { return Find(replies_, i); }
-  const std::vector<uint32_t>* Outcomes(size_t i) const { return Find(outcomes_, i); }
-  const std::vector<uint32_t>* Updates(size_t i) const { return Find(updates_, i); }
+  // The first response that answers event i (in event order), the last commitment outcome
+  // that settles it, and whether a status update refers to it.
+  uint32_t FirstReply(size_t i) const { return s_.first_reply[i]; }
+  uint32_t LastOutcome(size_t i) const { return s_.last_outcome[i]; }
+  bool Updated(size_t i) const { return s_.updated[i] != 0; }
 
  private:
-  using Links = std::unordered_map<uint32_t, std::vector<uint32_t>>;
-
   void Link() {
-    for (size_t i = 0; i < seqs_.size(); ++i) {
+    const size_t n = s_.seqs.size();
+    s_.first_reply.assign(n, kNone);
+    s_.last_outcome.assign(n, kNone);
+    s_.updated.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
       const Fact& f = fact(i);
-      auto add = [&](uint32_t target, Links* links) {
-        if (target != 0 && position_[target] != kNone) (*links)[position_[target]].push_back(static_cast<uint32_t>(i));
+      auto target = [&](uint32_t seq) {
+        if (seq == 0) return kNone;
+        size_t j = Find(seq);
+        return j < account_seqs_.size() ? s_.by_identity[j] : kNone;
       };
-      if (Is(f, EventKind::kResponse)) add(f.reply_to, &replies_);
-      if (Is(f, EventKind::kStatusUpdate)) add(f.ref, &updates_);
-      if (Is(f, EventKind::kCommitmentOutcome)) add(f.ref, &outcomes_);
+      if (Is(f, EventKind::kResponse)) {
+        uint32_t t = target(f.reply_to);
+        if (t != kNone && s_.first_reply[t] == kNone) s_.first_reply[t] = static_cast<uint32_t>(i);
+      } else if (Is(f, EventKind::kStatusUpdate)) {
+        if (uint32_t t = target(f.ref); t != kNone) s_.updated[t] = 1;
+      } else if (Is(f, EventKind::kCommitmentOutcome)) {
+        if (uint32_t t = target(f.ref); t != kNone) s_.last_outcome[t] = static_cast<uint32_t>(i);
+      }
     }
   }
 
-  static const std::vector<uint32_t>* Find(const Links& links, size_t i) {
-    auto it = links.find(static_cast<uint32_t>(i));
-    return it == links.end() ? nullptr : &it->second;
+  // The index of `seq` in account_seqs_, or its size when the account has no such event.
+  size_t Find(uint64_t seq) const {
+    auto it = std::lower_bound(account_seqs_.begin(), account_seqs_.end(), seq);
+    return it != account_seqs_.end() && *it == seq ? static_cast<size_t>(it - account_seqs_.begin())
+                                                    : account_seqs_.size();
   }
 
   const IndexSnapshot& index_;
   const ReportMoment& moment_;
-  std::vector<uint32_t>& position_;  // identity seq -> position, kNone elsewhere
-  std::vector<uint32_t> seqs_;
-  std::vector<uint64_t> identities_;
-  Links replies_, outcomes_, updates_;
+  std::span<const uint32_t> account_seqs_;
+  AccountScratch& s_;
 };
 
 DurationPair Measure(const BusinessClock& clock, int64_t from, int64_t to) {
@@ -105,8 +128,8 @@ void RequestFigures(const AccountView& v, const BusinessClock& clock, PortfolioR
   for (size_t i = 0; i < v.size(); ++i) {
     if (!Is(v.fact(i), EventKind::kRequest)) continue;
     ++row->counts.requests;
-    const std::vector<uint32_t>* replies = v.Replies(i);
-    if (replies == nullptr) {
+    const uint32_t reply = v.FirstReply(i);
+    if (reply == AccountView::kNone) {
       ++row->counts.open;
       if (!row->oldest_open_since) {  // the earliest open request is the oldest
         row->oldest_open_since = Timestamp{v.time(i), v.fact(i).offset_minutes};
@@ -116,7 +139,7 @@ void RequestFigures(const AccountView& v, const BusinessClock& clock, PortfolioR
       continue;
     }
     ++row->counts.answered;
-    DurationPair first = Measure(clock, v.time(i), v.time(replies->front()));
+    DurationPair first = Measure(clock, v.time(i), v.time(reply));
     calendar.push_back(first.calendar_s);
     business.push_back(first.business_s);
   }
@@ -133,9 +156,9 @@ void PromiseFigures(const AccountView& v, PortfolioRow* row) {
     uint32_t r = v.index().side_row(v.seq(i));
     bool ours = r != IndexSnapshot::kNoRecord && promises[r].owner == 1;
     ++(ours ? row->counts.commitments_ours : row->counts.commitments_theirs);
-    const std::vector<uint32_t>* outcomes = v.Outcomes(i);
-    if (outcomes == nullptr) continue;
-    uint32_t last = v.index().side_row(v.seq(outcomes->back()));
+    const uint32_t outcome = v.LastOutcome(i);
+    if (outcome == AccountView::kNone) continue;
+    uint32_t last = v.index().side_row(v.seq(outcome));
     if (last != IndexSnapshot::kNoRecord && promises[last].status == 2) ++row->counts.broken;
   }
 }
@@ -170,7 +193,7 @@ void EscalationFigures(const AccountView& v, PortfolioRow* row) {
   for (size_t i = 0; i < v.size(); ++i) {
     if (!Is(v.fact(i), EventKind::kEscalation)) continue;
     ++row->counts.escalations;
-    if (v.Replies(i) == nullptr && v.Updates(i) == nullptr) ++row->open_escalations;
+    if (v.FirstReply(i) == AccountView::kNone && !v.Updated(i)) ++row->open_escalations;
   }
 }
 
@@ -300,39 +323,67 @@ void ContactFigures(const AccountView& v, PortfolioRow* row) {
   }
 }
 
+// One account's row; nullopt when nothing of it is in effect at the moment.
+std::optional<PortfolioRow> BuildRow(const IndexSnapshot& index, const BusinessClock& clock, const ReportMoment& moment,
+                                     uint32_t account, std::span<const uint32_t> seqs, AccountScratch* scratch) {
+  AccountView view(index, moment, seqs, scratch);
+  if (view.size() == 0) return std::nullopt;
+  PortfolioRow row;
+  row.account = std::string(index.str(account));
+  CountKinds(view, &row);
+  RequestFigures(view, clock, &row);
+  PromiseFigures(view, &row);
+  IncidentFigures(view, &row);
+  EscalationFigures(view, &row);
+  CallFigures(view, &row);
+  MoneyFigures(view, &row);
+  ContactFigures(view, &row);
+  return row;
+}
+
+// The events of each account, by account string id: `offsets[id]` to `offsets[id + 1]` in
+// `seqs`, in seq order (a counting sort: two passes over the facts, no per-account vectors).
+void GroupByAccount(const IndexSnapshot& index, std::vector<uint32_t>* offsets, std::vector<uint32_t>* seqs) {
+  offsets->assign(index.string_count() + 2, 0);
+  for (uint64_t seq = 1; seq <= index.covered(); ++seq) ++(*offsets)[index.fact(seq).account + 1];
+  for (size_t i = 1; i < offsets->size(); ++i) (*offsets)[i] += (*offsets)[i - 1];
+  seqs->resize(index.covered());
+  std::vector<uint32_t> next(offsets->begin(), offsets->end() - 1);
+  for (uint64_t seq = 1; seq <= index.covered(); ++seq) (*seqs)[next[index.fact(seq).account]++] = static_cast<uint32_t>(seq);
+}
+
 }  // namespace
 
 Portfolio PortfolioBuilder::Build(const AccessScope& scope, const ReportMoment& moment) {
   Portfolio out;
   out.as_of = moment.as_of;
   out.recorded_by_utc_micros = moment.recorded_by_utc_micros;
-  // The accounts' events, by account string id; accounts by name.
-  std::vector<std::vector<uint32_t>> events_of(index_.string_count() + 1);
-  for (uint64_t seq = 1; seq <= index_.covered(); ++seq) {
-    events_of[index_.fact(seq).account].push_back(static_cast<uint32_t>(seq));
-  }
+  std::vector<uint32_t> offsets, seqs;
+  GroupByAccount(index_, &offsets, &seqs);
   std::vector<uint32_t> accounts;
-  for (uint32_t id = 1; id < events_of.size(); ++id) {
-    if (!events_of[id].empty() && scope.Allows(index_.str(id))) accounts.push_back(id);
+  for (uint32_t id = 1; id + 1 < offsets.size(); ++id) {
+    if (offsets[id + 1] > offsets[id] && scope.Allows(index_.str(id))) accounts.push_back(id);
   }
   std::sort(accounts.begin(), accounts.end(),
             [&](uint32_t a, uint32_t b) { return index_.str(a) < index_.str(b); });
-  std::vector<uint32_t> position(index_.covered() + 1, AccountView::kNone);
-  for (uint32_t id : accounts) {
-    AccountView view(index_, moment, events_of[id], &position);
-    if (view.size() == 0) continue;  // nothing of it in effect at the moment
-    PortfolioRow row;
-    row.account = std::string(index_.str(id));
-    CountKinds(view, &row);
-    RequestFigures(view, clock_, &row);
-    PromiseFigures(view, &row);
-    IncidentFigures(view, &row);
-    EscalationFigures(view, &row);
-    CallFigures(view, &row);
-    MoneyFigures(view, &row);
-    ContactFigures(view, &row);
-    events_of[id] = {};  // memory back as soon as it is done with
-    out.rows.push_back(std::move(row));
+  // Accounts are independent: workers take them in turn, each with buffers of its own.
+  std::vector<std::optional<PortfolioRow>> rows(accounts.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    AccountScratch scratch;
+    for (size_t i = next++; i < accounts.size(); i = next++) {
+      const uint32_t id = accounts[i];
+      rows[i] = BuildRow(index_, clock_, moment, id,
+                         std::span(seqs).subspan(offsets[id], offsets[id + 1] - offsets[id]), &scratch);
+    }
+  };
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers && accounts.size() > 64; ++w) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  for (auto& row : rows) {
+    if (row) out.rows.push_back(std::move(*row));
   }
   return out;
 }

@@ -55,6 +55,7 @@ class IndexSnapshot {
   Status AddBlock(const DerivedBlock& block);
 
   uint64_t covered() const { return facts_.size(); }  // events 1..covered()
+  uint32_t parts() const { return parts_; }           // IndexParts loaded
   const Fact& fact(uint64_t seq) const { return facts_[seq - 1]; }
   int64_t recorded(uint64_t seq) const { return recorded_[facts_[seq - 1].recorded]; }
   std::string_view str(uint32_t id) const { return id == 0 ? std::string_view() : std::string_view(strings_[id - 1]); }

@@ -155,6 +155,7 @@ Status SqliteStore::OpenReadOnly(const std::string& path, std::unique_ptr<Sqlite
                                        db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
   }
   sqlite3_busy_timeout(db, 10'000);
+  sqlite3_exec(db, schema::kReaderSettings, nullptr, nullptr, nullptr);  // best effort: a memory map
   store->immutable_ = immutable;
   Status status = store->CheckSchema();
   if (!status.ok()) return status.WithPrefix(Printable(path, 200));
