@@ -77,8 +77,12 @@ CasePerson PersonOf(const Contact& c) {
 
 void PrepareCaseEvents(const ReportMoment& moment, std::vector<CaseEvent>* events) {
   // Corrections name the id of what they correct: its seq among this account's events.
+  const bool corrections = std::any_of(events->begin(), events->end(),
+                                       [](const CaseEvent& c) { return !c.event.corrects.empty(); });
   std::unordered_map<std::string_view, uint64_t> seq_of;
-  for (const CaseEvent& c : *events) seq_of.emplace(c.event.id, c.cite.seq);
+  if (corrections) {
+    for (const CaseEvent& c : *events) seq_of.emplace(c.event.id, c.cite.seq);
+  }
   std::vector<MomentInput> inputs(events->size());
   for (size_t i = 0; i < events->size(); ++i) {
     const CaseEvent& c = (*events)[i];
@@ -88,6 +92,11 @@ void PrepareCaseEvents(const ReportMoment& moment, std::vector<CaseEvent>* event
   }
   std::vector<EffectiveEvent> effective;
   ApplyMoment(moment, inputs, &effective);
+  bool unchanged = effective.size() == events->size();
+  for (size_t i = 0; unchanged && i < effective.size(); ++i) {
+    unchanged = effective[i].input == i && effective[i].identity == inputs[i].seq;
+  }
+  if (unchanged) return;  // the usual case: every event read is in effect, in order
   std::unordered_map<uint64_t, std::string> replaced_ids;  // identity seq -> its id
   for (const EffectiveEvent& e : effective) {
     if (e.identity != inputs[e.input].seq) replaced_ids.emplace(e.identity, std::string());

@@ -2,7 +2,7 @@
 // and the briefing.
 //
 // The moment and the corrections are applied by the one layer every analysis shares
-// (engine/effective_events.h): the events kept are those in effect, in event-time order, and
+// (ledger/effective_events.h): the events kept are those in effect, in event-time order, and
 // an event that replaced another carries the replaced event's id (so replies still link) while
 // its citation names the correction itself. Open requests' ages and open incidents' downtime
 // are measured at the moment's as_of.
@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "casefile/case_file.h"
-#include "engine/effective_events.h"
 #include "event/event.h"
+#include "ledger/effective_events.h"
 #include "ledger/ledger_store.h"
 #include "util/sha256.h"
 #include "util/status.h"

@@ -19,7 +19,6 @@ namespace nanni {
 
 Status Engine::Open(Options options, std::unique_ptr<Engine>* out) {
   std::unique_ptr<Engine> engine(new Engine(options));
-  if (engine->tone_model_ == nullptr) engine->tone_model_ = &ToneModel::Default();
   NANNI_RETURN_IF_ERROR(BusinessClock::Create(engine->config_.business_hours, &engine->clock_));
   NANNI_RETURN_IF_ERROR(OpenLedgerStore(options.location, options.mode, &engine->store_));
   *out = std::move(engine);
@@ -62,7 +61,7 @@ Status Engine::IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuil
   EventDecoder decoder;
   Event event;
   FactDraft draft;
-  ToneScorer scorer(*tone_model_);
+  ToneScorer scorer(tone_model());
   ToneScore score;
   // Blocks are flushed between reads: the scan visits one entry at a time.
   std::vector<std::pair<uint64_t, int64_t>> pending;
@@ -86,14 +85,14 @@ Status Engine::IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuil
 Status Engine::LoadSnapshot(uint64_t head, uint32_t parts, std::shared_ptr<const IndexSnapshot>* out,
                             std::string* stale) {
   auto snapshot = std::make_shared<IndexSnapshot>();
-  NANNI_RETURN_IF_ERROR(IndexSnapshot::Load(store_.get(), parts, tone_model_->fingerprint(), snapshot.get(), stale));
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::Load(store_.get(), parts, tone_fingerprint(), snapshot.get(), stale));
   if (snapshot->covered() > head) {
     return Status::Corruption("the analytic index describes more events than the ledger holds\n"
                               "hint: nanni reindex rebuilds it from the ledger");
   }
   if (snapshot->covered() < head) {
     if (stale->empty()) *stale = fmt::format("it describes {} of the ledger's {} events", snapshot->covered(), head);
-    IndexBuilder builder(snapshot->BuilderState(), tone_model_->fingerprint());
+    IndexBuilder builder(snapshot->BuilderState(), tone_fingerprint());
     LedgerStore* store = store_.get();
     NANNI_RETURN_IF_ERROR(IndexEntries(
         head + 1, &builder,
@@ -170,7 +169,7 @@ Status Engine::AccountTone(const AccessScope& scope, const std::string& account,
   std::shared_ptr<const IndexSnapshot> index;
   NANNI_RETURN_IF_ERROR(Snapshot(kIndexTone, &index));
   LedgerStore* store = store_.get();
-  const ToneModel& model = *tone_model_;
+  const ToneModel& model = tone_model();
   return ToneReportBuilder(*index, model, [&](uint64_t seq, ToneScore* s) { return RescoreFrom(store, model, seq, s); })
       .Build(scope, account, moment, standouts, out);
 }
@@ -180,7 +179,7 @@ Status Engine::PortfolioTone(const AccessScope& scope, const ReportMoment& momen
   std::shared_ptr<const IndexSnapshot> index;
   NANNI_RETURN_IF_ERROR(Snapshot(kIndexTone, &index));
   LedgerStore* store = store_.get();
-  const ToneModel& model = *tone_model_;
+  const ToneModel& model = tone_model();
   return ToneReportBuilder(*index, model, [&](uint64_t seq, ToneScore* s) { return RescoreFrom(store, model, seq, s); })
       .Build(scope, "", moment, standouts, out);
 }
@@ -198,15 +197,15 @@ Status Engine::Import(std::vector<std::unique_ptr<EventSource>> sources, ImportO
   IndexBuilder::State state;
   std::vector<uint64_t> ends;
   std::string stale;
-  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_model_->fingerprint(), &state, &ends, &stale));
-  IndexBuilder builder(std::move(state), tone_model_->fingerprint());
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_fingerprint(), &state, &ends, &stale));
+  IndexBuilder builder(std::move(state), tone_fingerprint());
   NANNI_RETURN_IF_ERROR(txn->DeleteDerived(index_stream::kPrefix, builder.next_seq()));
   NANNI_RETURN_IF_ERROR(IndexEntries(
       writer->head().count + 1, &builder,
       [txn](std::string_view id, uint64_t* seq) { return txn->FindSeq(id, seq); },
       [txn](const DerivedBlock& block) { return txn->PutDerived(block); }, nullptr));
   options.index = &builder;
-  options.tone_model = tone_model_;
+  options.tone_model = &tone_model();
   return ImportInto(writer.get(), std::move(sources), options, summary);
 }
 
@@ -216,7 +215,7 @@ Status Engine::Reindex(const std::function<void(uint64_t)>& progress, uint64_t* 
   ChainHead head;
   NANNI_RETURN_IF_ERROR(txn->ReadHead(&head));
   NANNI_RETURN_IF_ERROR(txn->DeleteDerived(index_stream::kPrefix, 0));
-  IndexBuilder builder(IndexBuilder::State(), tone_model_->fingerprint());
+  IndexBuilder builder(IndexBuilder::State(), tone_fingerprint());
   AppendTransaction* t = txn.get();
   NANNI_RETURN_IF_ERROR(IndexEntries(
       head.count + 1, &builder, [t](std::string_view id, uint64_t* seq) { return t->FindSeq(id, seq); },
@@ -259,7 +258,7 @@ Status Engine::CheckIndex(uint64_t head, IndexCheck* index) {
   // The stored index, block by block: rebuilt from the entries each block describes.
   IndexBuilder::State state;
   std::vector<uint64_t> ends;
-  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_model_->fingerprint(), &state, &ends, &index->stale));
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_fingerprint(), &state, &ends, &index->stale));
   index->covered = ends.empty() ? 0 : ends.back() - 1;
   if (index->stale.empty() && index->covered < head) {
     index->stale = fmt::format("it describes {} of the ledger's {} events", index->covered, head);
@@ -269,7 +268,7 @@ Status Engine::CheckIndex(uint64_t head, IndexCheck* index) {
                              index_stream::kIncidents, index_stream::kTone, index_stream::kStrings, index_stream::kLinks}) {
     NANNI_RETURN_IF_ERROR(StoredDigests(store_.get(), s, &stored[std::string(s)]));
   }
-  IndexBuilder builder(IndexBuilder::State(), tone_model_->fingerprint());
+  IndexBuilder builder(IndexBuilder::State(), tone_fingerprint());
   LedgerStore* store = store_.get();
   auto find = [store](std::string_view id, uint64_t* seq) { return store->FindSeq(AccessScope::All(), id, seq); };
   auto compare = [&](const DerivedBlock& b) -> Status {

@@ -9,7 +9,7 @@
 // one, live side by side. Thread-safe: reads may run from several threads at once; one
 // writer at a time (the store's single-writer rule).
 //
-// Every read takes an AccessScope and a ReportMoment (engine/effective_events.h): what is
+// Every read takes an AccessScope and a ReportMoment (ledger/effective_events.h): what is
 // outside the scope is refused (PermissionDenied) or left out, and every analysis reads the
 // record in effect at the moment through the one layer, so the case file, the briefing, the
 // portfolio and the tone figures agree.
@@ -24,13 +24,13 @@
 #include "casefile/case_file.h"
 #include "casefile/case_input.h"
 #include "config/nanni_config.h"
-#include "engine/effective_events.h"
 #include "engine/portfolio.h"
 #include "engine/tone_report.h"
 #include "import/event_source.h"
 #include "import/importer.h"
 #include "index/index_snapshot.h"
 #include "ledger/access_scope.h"
+#include "ledger/effective_events.h"
 #include "ledger/ledger_store.h"
 #include "ledger/verifier.h"
 #include "tone/tone_model.h"
@@ -73,7 +73,8 @@ class Engine {
   LedgerStore* store() { return store_.get(); }
   const NanniConfig& config() const { return config_; }
   const BusinessClock& clock() const { return clock_; }
-  const ToneModel& tone_model() const { return *tone_model_; }
+  // The tone model (loaded on first use: most questions need only its fingerprint).
+  const ToneModel& tone_model() const { return tone_model_ != nullptr ? *tone_model_ : ToneModel::Default(); }
 
   // ---- Reading the record ----
 
@@ -124,6 +125,10 @@ class Engine {
 
  private:
   explicit Engine(Options options) : config_(std::move(options.config)), tone_model_(options.tone_model) {}
+  // What the index's tone scores must have been made with.
+  uint64_t tone_fingerprint() const {
+    return tone_model_ != nullptr ? tone_model_->fingerprint() : ToneModel::DefaultFingerprint();
+  }
 
   // The index, current with the ledger: the cached snapshot, or a fresh one (its missing tail
   // built in memory when the stored index is behind). *stale says why it had to be built.
@@ -139,7 +144,7 @@ class Engine {
   std::unique_ptr<LedgerStore> store_;
   NanniConfig config_;
   BusinessClock clock_;
-  const ToneModel* tone_model_;
+  const ToneModel* tone_model_;  // nullptr: ToneModel::Default(), loaded when first needed
   std::mutex mu_;  // guards the cache
   std::shared_ptr<const IndexSnapshot> snapshot_;
   uint64_t snapshot_head_ = 0;

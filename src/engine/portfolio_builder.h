@@ -2,7 +2,7 @@
 // decoding a single event body.
 //
 // Per account it takes the account's facts, keeps those in effect at the moment through the
-// layer every analysis shares (engine/effective_events.h), links replies, outcomes and updates
+// layer every analysis shares (ledger/effective_events.h), links replies, outcomes and updates
 // by identity as the case file does, and computes each group of figures in a function of its
 // own. The same definitions as casefile/case_file_builder.cc, checked account by account
 // against it in tests/engine/portfolio_test.cc.
@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "casefile/business_clock.h"
-#include "engine/effective_events.h"
 #include "engine/portfolio.h"
 #include "index/index_snapshot.h"
 #include "ledger/access_scope.h"
+#include "ledger/effective_events.h"
 
 namespace nanni {
 

@@ -1,15 +1,15 @@
 // ToneReportBuilder: a ToneReport from the tone facts of the analytic index, through the layer
-// every analysis shares (engine/effective_events.h). The messages are not scored again: the
+// every analysis shares (ledger/effective_events.h). The messages are not scored again: the
 // index holds their scores from the import; only the few standouts are, to quote their words
 // and reasons, through a function that reads their events.
 #pragma once
 
 #include <functional>
 
-#include "engine/effective_events.h"
 #include "engine/tone_report.h"
 #include "index/index_snapshot.h"
 #include "ledger/access_scope.h"
+#include "ledger/effective_events.h"
 #include "tone/tone_model.h"
 
 namespace nanni {

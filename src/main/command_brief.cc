@@ -1,5 +1,6 @@
 // nanni brief ACCOUNT: who the account's people are, who spoke with whom, what is waiting.
 #include "casefile/briefing_builder.h"
+#include "main/process_heap.h"
 #include "main/report_command.h"
 
 namespace nanni::cli {
@@ -7,6 +8,7 @@ namespace nanni::cli {
 namespace {
 
 Status RunBrief(const GlobalOptions& global, const ReportFlags& flags) {
+  PrepareHeapForReport();
   ReportTarget target;
   NANNI_RETURN_IF_ERROR(OpenReportTarget(global, flags, &target));
   std::unique_ptr<Engine> engine;
@@ -14,7 +16,9 @@ Status RunBrief(const GlobalOptions& global, const ReportFlags& flags) {
   NANNI_RETURN_IF_ERROR(BuildCase(global, flags, &engine, &report));
   Briefing briefing = BriefingBuilder().Build(report.case_file, report.events);
   std::string text = RenderBriefing(briefing, target.format, target.render);
-  return WriteReport(&target, [&](const TextSink& sink) { sink(text); });
+  Status written = WriteReport(&target, [&](const TextSink& sink) { sink(text); });
+  KeepUntilExit(std::move(report));
+  return written;
 }
 
 }  // namespace

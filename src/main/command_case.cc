@@ -1,4 +1,5 @@
 // nanni case ACCOUNT: the account's chronology of facts (docs/case-file.md).
+#include "main/process_heap.h"
 #include "main/report_command.h"
 
 namespace nanni::cli {
@@ -6,16 +7,21 @@ namespace nanni::cli {
 namespace {
 
 Status RunCase(const GlobalOptions& global, const ReportFlags& flags) {
+  PrepareHeapForReport();
   ReportTarget target;
   NANNI_RETURN_IF_ERROR(OpenReportTarget(global, flags, &target));
   std::unique_ptr<Engine> engine;
   CaseReport report;
   NANNI_RETURN_IF_ERROR(BuildCase(global, flags, &engine, &report));
+  Status written;
   if (target.format == ReportFormat::kJson) {
-    return WriteReport(&target, [&](const TextSink& sink) { WriteCaseJson(report.case_file, sink); });
+    written = WriteReport(&target, [&](const TextSink& sink) { WriteCaseJson(report.case_file, sink); });
+  } else {
+    std::string text = RenderCase(report.case_file, target.format, target.render);
+    written = WriteReport(&target, [&](const TextSink& sink) { sink(text); });
   }
-  std::string text = RenderCase(report.case_file, target.format, target.render);
-  return WriteReport(&target, [&](const TextSink& sink) { sink(text); });
+  KeepUntilExit(std::move(report));
+  return written;
 }
 
 }  // namespace

@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "main/cli.h"
-#include "storage/open_store.h"
 #include "render/json_out.h"
+#include "storage/open_store.h"
 #include "util/printable.h"
 
 namespace nanni::cli {

@@ -330,6 +330,11 @@ void ToneModel::FinishPhrases() {
   pending_phrases_.clear();
 }
 
+uint64_t ToneModel::DefaultFingerprint() {
+  static const uint64_t fingerprint = Fingerprint(EmbeddedLexicons(), EmbeddedWeights());
+  return fingerprint;
+}
+
 const ToneModel& ToneModel::Default() {
   static const ToneModel* model = [] {
     std::unique_ptr<ToneModel> m;

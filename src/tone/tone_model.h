@@ -66,6 +66,9 @@ class ToneModel {
   // The model built from data/tone/ as embedded at build time. Aborts the process if the
   // embedded files do not parse (a unit test loads them).
   static const ToneModel& Default();
+  // Default().fingerprint(), without loading the model (a few hashed kilobytes, where loading
+  // it costs some ten milliseconds).
+  static uint64_t DefaultFingerprint();
   // The embedded files themselves.
   static std::vector<ToneDataFile> EmbeddedLexicons();
   static std::vector<ToneDataFile> EmbeddedWeights();

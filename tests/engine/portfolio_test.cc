@@ -2,7 +2,7 @@
 // demo portfolio with corrections and a late import (at several moments, with and without a
 // cut on recording time), and on the real data sets (call log, Twitter sample, complaints,
 // USRP mail). The portfolio reads the analytic index, the case file decodes the events: the
-// agreement is the check of the index and of the one read path (engine/effective_events.h).
+// agreement is the check of the index and of the one read path (ledger/effective_events.h).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "engine/effective_events.h"
+#include "ledger/effective_events.h"
 
 #include <algorithm>
 #include <unordered_map>
