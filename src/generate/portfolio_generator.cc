@@ -11,6 +11,7 @@
 #include "generate/name_pool.h"
 #include "generate/portfolio_model.h"
 #include "generate/rng.h"
+#include "util/json_out.h"
 
 namespace nanni {
 
@@ -226,47 +227,28 @@ Status GeneratePortfolio(const GeneratorOptions& options, const EventSink& sink,
 }
 
 std::string TruthToJson(const GeneratorOptions& options, const GeneratorTruth& truth) {
-  std::string out = "{\n";
-  auto list = [&out](std::string_view indent, const std::vector<std::string>& items) {
-    if (items.empty()) {
-      out += "[]";
-      return;
-    }
-    out += "[\n";
-    for (size_t i = 0; i < items.size(); ++i) {
-      out += indent;
-      out += "  ";
-      AppendJsonString(items[i], &out);
-      out += i + 1 < items.size() ? ",\n" : "\n";
-    }
-    out += indent;
-    out += "]";
+  JsonOut json;
+  auto list = [&json](const std::vector<std::string>& items) {
+    json.BeginArray();
+    for (const std::string& item : items) json.String(item);
+    json.EndArray();
   };
-  fmt::format_to(std::back_inserter(out),
-                 "  \"generator\": \"nanni generate\",\n"
-                 "  \"options\": {{\"seed\": {}, \"accounts\": {}, \"months\": {}, "
-                 "\"target_events\": {}}},\n"
-                 "  \"start\": \"{}\",\n  \"end\": \"{}\",\n  \"events\": {},\n",
-                 options.seed, options.accounts, options.months, options.target_events,
-                 FormatUtc(HistoryStartMicros(options)), FormatUtc(options.end_utc_micros),
-                 truth.events);
-  out += "  \"situations\": [\n";
-  for (size_t i = 0; i < truth.situations.size(); ++i) {
-    const PlantedSituation& s = truth.situations[i];
-    out += "    {\n      \"name\": ";
-    AppendJsonString(s.name, &out);
-    out += ",\n      \"description\": ";
-    AppendJsonString(s.description, &out);
-    out += ",\n      \"accounts\": ";
-    list("      ", s.accounts);
-    out += ",\n      \"contacts\": ";
-    list("      ", s.contacts);
-    out += i + 1 < truth.situations.size() ? "\n    },\n" : "\n    }\n";
+  json.BeginObject().Field("generator", "nanni generate").Key("options").BeginObject()
+      .Field("seed", static_cast<uint64_t>(options.seed)).Field("accounts", static_cast<uint64_t>(options.accounts))
+      .Field("months", static_cast<uint64_t>(options.months)).Field("target_events", static_cast<uint64_t>(options.target_events))
+      .EndObject().Field("start", FormatUtc(HistoryStartMicros(options))).Field("end", FormatUtc(options.end_utc_micros))
+      .Field("events", static_cast<uint64_t>(truth.events)).Key("situations").BeginArray();
+  for (const PlantedSituation& s : truth.situations) {
+    json.BeginObject().Field("name", s.name).Field("description", s.description).Key("accounts");
+    list(s.accounts);
+    json.Key("contacts");
+    list(s.contacts);
+    json.EndObject();
   }
-  out += "  ],\n  \"accounts\": ";
-  list("  ", truth.accounts);
-  out += "\n}\n";
-  return out;
+  json.EndArray().Key("accounts");
+  list(truth.accounts);
+  json.EndObject().Raw("\n");
+  return json.Take();
 }
 
 }  // namespace nanni

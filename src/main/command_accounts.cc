@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "main/cli.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "util/printable.h"
 #include "util/time.h"
 

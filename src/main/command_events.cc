@@ -6,7 +6,7 @@
 #include "event/event_decoder.h"
 #include "main/cli.h"
 #include "main/event_line.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "util/printable.h"
 #include "util/time.h"
 

@@ -8,7 +8,7 @@
 #include "event/canonical.h"
 #include "generate/portfolio_generator.h"
 #include "main/cli.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "util/printable.h"
 #include "util/progress_bar.h"
 

@@ -11,7 +11,7 @@
 #include "import/mail/mail_source.h"
 #include "import/ndjson_source.h"
 #include "main/cli.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "util/printable.h"
 
 namespace nanni::cli {

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "main/cli.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "storage/open_store.h"
 #include "util/printable.h"
 

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "main/cli.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "util/progress_bar.h"
 #include "util/time.h"
 

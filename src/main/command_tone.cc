@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "main/cli.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "render/tone_render.h"
 #include "tone/tone_scorer.h"
 #include "util/printable.h"

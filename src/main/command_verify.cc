@@ -6,7 +6,7 @@
 #include "event/canonical.h"
 #include "ledger/verifier.h"
 #include "main/cli.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "util/printable.h"
 #include "util/progress_bar.h"
 #include "util/time.h"

@@ -1,7 +1,7 @@
 // The case file and the briefing as JSON (schema "nanni.case/1", "nanni.brief/1"; every field
 // is documented in docs/case-file.md).
 #include "event/kind.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "render/renderers.h"
 
 namespace nanni {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "engine/portfolio.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 
 namespace nanni {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "engine/tone_report.h"
-#include "render/json_out.h"
+#include "util/json_out.h"
 #include "tone/tone_model.h"
 #include "tone/tone_score.h"
 

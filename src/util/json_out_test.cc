@@ -1,4 +1,4 @@
-#include "render/json_out.h"
+#include "util/json_out.h"
 
 #include <gtest/gtest.h>
 
