@@ -1,7 +1,6 @@
 // LedgerStore: where the ledger's entries live, with the derived data kept beside them. The
-// SQLite store is the embedded default (storage/sqlite_store.h); a PostgreSQL store implements
-// the same contract. Callers open one through OpenLedgerStore (storage/open_store.h) and never
-// name a backend.
+// implementations are in storage/ and every one keeps this contract; callers open one
+// through OpenLedgerStore (storage/open_store.h) and never name a backend.
 //
 // Contract for every implementation:
 //   - Entries are only ever appended, in seq order, inside an AppendTransaction. Nothing

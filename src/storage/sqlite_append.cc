@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite_error.h"
+#include "storage/sqlite_head.h"
 #include "storage/sqlite_schema.h"
 
 namespace nanni {
@@ -57,21 +58,7 @@ Status SqliteAppend::Begin() {
   return find_seq_.Prepare(db_, "SELECT seq FROM events WHERE source_id = ?");
 }
 
-Status SqliteAppend::ReadHead(ChainHead* head) {
-  SqliteStatement s;
-  NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"));
-  bool row = false;
-  NANNI_RETURN_IF_ERROR(s.Step(&row));
-  if (!row) {
-    *head = ChainHead{0, genesis_};
-    return Status::OK();
-  }
-  head->count = static_cast<uint64_t>(s.Int(0));
-  if (!s.DigestAt(1, &head->hash)) {
-    return Status::Corruption(fmt::format("event {} has a hash that is not 32 bytes", head->count));
-  }
-  return Status::OK();
-}
+Status SqliteAppend::ReadHead(ChainHead* head) { return ReadChainHead(db_, genesis_, head); }
 
 Status SqliteAppend::Insert(const LedgerEntry& e, bool* added) {
   insert_.BindInt(1, static_cast<int64_t>(e.seq));

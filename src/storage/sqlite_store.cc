@@ -14,6 +14,7 @@
 #include "storage/sqlite_append.h"
 #include "storage/sqlite_error.h"
 #include "storage/sqlite_files.h"
+#include "storage/sqlite_head.h"
 #include "storage/sqlite_schema.h"
 #include "storage/sqlite_statement.h"
 #include "util/printable.h"
@@ -254,19 +255,7 @@ Status SqliteStore::CheckMetadata() {
 
 Status SqliteStore::Head(const AccessScope& scope, ChainHead* head) {
   NANNI_RETURN_IF_ERROR(scope.CheckAll("the chain head"));
-  SqliteStatement s;
-  NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"));
-  bool row = false;
-  NANNI_RETURN_IF_ERROR(s.Step(&row));
-  if (!row) {
-    *head = ChainHead{0, GenesisHash(identity_)};
-    return Status::OK();
-  }
-  head->count = static_cast<uint64_t>(s.Int(0));
-  if (!s.DigestAt(1, &head->hash)) {
-    return Status::Corruption(fmt::format("event {} has a hash that is not 32 bytes", head->count));
-  }
-  return Status::OK();
+  return ReadChainHead(db_, GenesisHash(identity_), head);
 }
 
 Status SqliteStore::BeginAppend(std::unique_ptr<AppendTransaction>* txn) {

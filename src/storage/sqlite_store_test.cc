@@ -130,5 +130,25 @@ TEST_F(SqliteStoreTest, AppendsAfterTheFirstKeepTheIndexesAndLetReadersIn) {
   EXPECT_EQ(test::HeadOf(path_).count, 20u);
 }
 
+// The single-writer rule: a second writer waits for the first, then gives up with Busy (which
+// says to retry), not with an I/O error.
+TEST_F(SqliteStoreTest, ASecondWriterGetsBusyNotAnIoError) {
+  std::unique_ptr<LedgerWriter> first;
+  ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &first).ok());
+  Append(first.get(), 0, 10);
+  ASSERT_TRUE(first->Commit().ok());  // past the bulk load: appends now share the ledger
+  ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 2, &first).ok());
+  std::unique_ptr<SqliteStore> other;
+  ASSERT_TRUE(SqliteStore::Open(path_, StoreMode::kReadWrite, &other).ok());
+  std::unique_ptr<AppendTransaction> second;
+  Status st = other->BeginAppend(&second);
+  EXPECT_EQ(st.code(), Status::Code::kBusy) << st.ToString();
+  EXPECT_NE(st.message().find("try again"), std::string::npos) << st.ToString();
+  // A read-only store refuses to write at all.
+  std::unique_ptr<SqliteStore> reader;
+  ASSERT_TRUE(SqliteStore::Open(path_, StoreMode::kReadOnly, &reader).ok());
+  EXPECT_EQ(reader->BeginAppend(&second).code(), Status::Code::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace nanni
