@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Ledger benchmarks for BENCHMARKS.md (issue: foundation).
+"""Ledger benchmarks for BENCHMARKS.md (issue: foundation). Usage: ledger_bench.py [--old BINARY] [SIZES...]
 
 For each size N (events): generate a portfolio, import it into a fresh ledger (events/s, peak
 memory), load the same events as CSV with the sqlite3 shell's .import into a table with the
@@ -80,6 +80,14 @@ def bench_size(n):
     r["mb"] = os.path.getsize(src) / 1e6
     print(f"[{n}] generated {r['generated']} events ({r['mb']:.0f} MB) in {t:.1f} s", flush=True)
 
+    if OLD:  # an earlier build on the same file, for the cost of what changed since
+        old_db = os.path.join(OUT, f"ledger-{n}-old.db")
+        rm(old_db)
+        run([OLD, "--db", old_db, "init"], stdout=subprocess.DEVNULL)
+        t, rss = timed_rss([OLD, "--db", old_db, "import", "--no-progress", src])
+        r["old_import_s"], r["old_import_rss"] = t, rss
+        print(f"[{n}] earlier nanni import: {t:.1f} s, peak {rss:.0f} MB", flush=True)
+        rm(old_db)
     run([NANNI, "--db", db, "init"], stdout=subprocess.DEVNULL)
     t, rss = timed_rss([NANNI, "--db", db, "import", "--no-progress", src])
     r["import_s"], r["import_rss"] = t, rss
@@ -134,15 +142,28 @@ def write_tmp(text):
     return path
 
 
+OLD = None
+
+
 def main():
+    global OLD
+    args = sys.argv[1:]
+    if "--old" in args:  # --old BINARY: also import with an earlier build, in the same run
+        i = args.index("--old")
+        OLD = args[i + 1]
+        del args[i:i + 2]
     if not os.path.exists(NANNI):
         sys.exit("build first: ./dev build")
-    sizes = [int(a) for a in sys.argv[1:]] or [1_000_000, 10_000_000]
+    sizes = [int(a) for a in args] or [1_000_000, 10_000_000]
     results = [bench_size(n) for n in sizes]
     print(f"\nMachine: {machine()}\n")
     print("| events | NDJSON MB | nanni import s | events/s | peak MB | sqlite3 .import s | ratio nanni/peer | "
           "events ACCOUNT median ms | p99 ms | events/account | verify s | verify events/s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        if "old_import_s" in r:
+            print(f"<!-- {r['n']}: earlier build's import {r['old_import_s']:.1f} s, ratio "
+                  f"{r['old_import_s'] / r['peer_s']:.2f} -->")
     for r in results:
         n = r["generated"]
         print(f"| {n:,} | {r['mb']:.0f} | {r['import_s']:.1f} | {n / r['import_s']:,.0f} | {r['import_rss']:.0f} | "

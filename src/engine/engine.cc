@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
+#include <thread>
 
 #include "casefile/case_file_builder.h"
 #include "engine/portfolio_builder.h"
@@ -12,6 +14,7 @@
 #include "ledger/ledger_writer.h"
 #include "storage/open_store.h"
 #include "tone/tone_text.h"
+#include "util/bounded_queue.h"
 #include "util/printable.h"
 #include "util/sha256.h"
 
@@ -56,26 +59,93 @@ Status Engine::Events(const AccessScope& scope, const EventQuery& query, const E
 
 // ---- The analytic index ----
 
-Status Engine::IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuilder::SeqFinder& find,
-                            const IndexBuilder::BlockSink& sink, const std::function<void(uint64_t)>& progress) {
+namespace {
+
+// A batch of the ledger's entries on their way to the index builder, drafted and scored.
+struct DraftBatch {
+  std::vector<std::pair<uint64_t, int64_t>> entries;  // seq, recorded
+  std::vector<FactDraft> drafts;
+  size_t size = 0;
+  Status error;
+};
+
+constexpr size_t kDraftBatch = 1024;
+
+// Reads entries [from, end) of `store`, decodes and drafts them into batches for `out`.
+void DraftEntries(LedgerStore* store, uint64_t from, uint64_t end, BoundedQueue<DraftBatch>* out,
+                  BoundedQueue<DraftBatch>* spare) {
   EventDecoder decoder;
   Event event;
-  FactDraft draft;
-  ToneScorer scorer(tone_model());
-  ToneScore score;
-  // Blocks are flushed between reads: the scan visits one entry at a time.
-  std::vector<std::pair<uint64_t, int64_t>> pending;
-  uint64_t done = 0;
-  NANNI_RETURN_IF_ERROR(store_->Scan(AccessScope::All(), builder->next_seq(), end, [&](const LedgerEntry& e) -> Status {
-    Status st = decoder.Decode(e.body, &event);
-    if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", e.seq, st.message()));
-    DraftFact(event, &draft);
-    ScoreTone(&scorer, &score, &draft);
-    NANNI_RETURN_IF_ERROR(builder->Add(e.seq, e.recorded_utc_micros, draft));
-    if (builder->full()) NANNI_RETURN_IF_ERROR(builder->Flush(find, sink));
-    if (progress && ++done % 65536 == 0) progress(done);
+  DraftBatch batch;
+  auto fresh = [&] {
+    std::optional<DraftBatch> reused = spare->TryPop();
+    DraftBatch b = reused ? std::move(*reused) : DraftBatch();
+    b.entries.resize(kDraftBatch);
+    b.drafts.resize(kDraftBatch);
+    b.size = 0;
+    b.error = Status::OK();
+    return b;
+  };
+  batch = fresh();
+  Status st = store->Scan(AccessScope::All(), from, end, [&](const LedgerEntry& e) -> Status {
+    Status decoded = decoder.Decode(e.body, &event);
+    if (!decoded.ok()) return Status::Corruption(fmt::format("event {}: {}", e.seq, decoded.message()));
+    batch.entries[batch.size] = {e.seq, e.recorded_utc_micros};
+    DraftFact(event, &batch.drafts[batch.size]);
+    if (++batch.size == kDraftBatch) {
+      if (!out->Push(std::move(batch))) return Status::Aborted("the consumer gave up");
+      batch = fresh();
+    }
     return Status::OK();
-  }));
+  });
+  if (!st.ok() && st.code() != Status::Code::kAborted) batch.error = st;
+  if (batch.size > 0 || !batch.error.ok()) out->Push(std::move(batch));
+  out->Close();
+}
+
+// Scores the tone of every batch from `in` and passes it on.
+void ScoreDrafts(const ToneModel& model, BoundedQueue<DraftBatch>* in, BoundedQueue<DraftBatch>* out) {
+  ToneScorer scorer(model);
+  ToneScore score;
+  while (std::optional<DraftBatch> batch = in->Pop()) {
+    for (size_t i = 0; i < batch->size; ++i) ScoreTone(&scorer, &score, &batch->drafts[i]);
+    if (!out->Push(std::move(*batch))) break;
+  }
+  in->Close();
+  out->Close();
+}
+
+}  // namespace
+
+// Three stages on three threads, as an import has: reading and drafting, scoring the tone,
+// and building (here), so that a rebuild uses both cores.
+Status Engine::IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuilder::SeqFinder& find,
+                            const IndexBuilder::BlockSink& sink, const std::function<void(uint64_t)>& progress) {
+  const uint64_t from = builder->next_seq();
+  if (from >= end) return Status::OK();
+  BoundedQueue<DraftBatch> drafted(8), scored(8), spare(20);
+  LedgerStore* store = store_.get();
+  std::thread reading([&] { DraftEntries(store, from, end, &drafted, &spare); });
+  std::thread scoring([&, &model = tone_model()] { ScoreDrafts(model, &drafted, &scored); });
+  Status st;
+  uint64_t done = 0;
+  while (std::optional<DraftBatch> batch = scored.Pop()) {
+    for (size_t i = 0; st.ok() && i < batch->size; ++i) {
+      st = builder->Add(batch->entries[i].first, batch->entries[i].second, batch->drafts[i]);
+      if (st.ok() && builder->full()) st = builder->Flush(find, sink);
+    }
+    if (st.ok()) st = batch->error;
+    if (!st.ok()) break;
+    done += batch->size;
+    if (progress && done % 65536 < batch->size) progress(done);
+    spare.Push(std::move(*batch));
+  }
+  scored.Close();
+  drafted.Close();
+  spare.Close();
+  reading.join();
+  scoring.join();
+  NANNI_RETURN_IF_ERROR(st);
   if (builder->next_seq() != end) {
     return Status::Corruption(fmt::format("event {} is missing from the ledger", builder->next_seq()));
   }

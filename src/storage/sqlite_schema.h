@@ -68,4 +68,8 @@ constexpr const char* kBulkLoadSettings = "PRAGMA mmap_size = 0; PRAGMA temp_sto
 // A reader's: a memory map and a 64 MiB cache.
 constexpr const char* kReaderSettings = "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536;";
 
+// A scan's (every entry once, in seq order, on a connection of its own): no memory map, which
+// would keep every page it passed resident, and a small cache.
+constexpr const char* kScanSettings = "PRAGMA mmap_size = 0; PRAGMA cache_size = -8192;";
+
 }  // namespace nanni::sqlite_schema

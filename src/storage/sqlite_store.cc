@@ -280,7 +280,7 @@ Status SqliteStore::OpenReader(sqlite3** db) {
     return st;
   }
   sqlite3_busy_timeout(*db, 10'000);
-  sqlite3_exec(*db, schema::kReaderSettings, nullptr, nullptr, nullptr);
+  sqlite3_exec(*db, schema::kScanSettings, nullptr, nullptr, nullptr);
   return Status::OK();
 }
 

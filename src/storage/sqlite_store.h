@@ -63,7 +63,8 @@ class SqliteStore : public LedgerStore {
   // Before a read-only open: IOError if a bulk load is running; if one was interrupted,
   // rolls it back through a read-write open (or says why it cannot).
   static Status SettleFirstImport(const std::string& path);
-  // A read-only connection of its own, for a scan that may run beside others.
+  // A read-only connection of its own (storage/sqlite_schema.h, kScanSettings), for a scan
+  // that may run beside others.
   Status OpenReader(sqlite3** db);
   Status Exec(const char* sql);
   Status CreateSchema(const std::string& ledger_id);
