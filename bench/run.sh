@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs nanni's benchmarks (not tests). Usage: bench/run.sh [SIZES...]  (default: 1000000 10000000)
-# Needs a release build (./dev bench builds it). Writes scratch files to bench/out/ (about
-# 25 GB for 10M events) and prints markdown tables for BENCHMARKS.md.
+# Runs nanni's benchmarks (not tests), each beside its peer, and prints Markdown tables for
+# BENCHMARKS.md. Usage: bench/run.sh [SIZES...]  (default: 1000000 10000000)
+#   bench/ledger_bench.py     import, per-account reads, verify      (peer: the sqlite3 shell)
+#   bench/portfolio_bench.py  portfolio and tone --all from the index (peer: DuckDB, bench/peers)
+# Needs a release build (./dev bench builds it) and the peers scripts/install-deps.sh installs.
+# Writes scratch files to bench/out/ (about 40 GB for 10M events).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec python3 bench/ledger_bench.py "$@"
+python3 bench/ledger_bench.py "$@"
+python3 bench/portfolio_bench.py "$@"
