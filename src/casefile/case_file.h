@@ -182,6 +182,8 @@ struct CaseCounts {
   int64_t downtime_s = 0;
 };
 
+// Borrows: its chronology views the events it was built from (ChronologyLine), so it is not a
+// value on its own. Engine::CaseFile returns it inside a CaseReport, which owns both.
 struct CaseFile {
   std::string account;
   Timestamp as_of;
