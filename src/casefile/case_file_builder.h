@@ -2,16 +2,21 @@
 //
 // Works from events alone, whatever importer produced them: requests with or without a
 // channel or sender, responses linked by reply_to, calls, commitments and their outcomes,
-// deadlines, incidents, escalations, invoices and payments, discount requests. What each
-// figure means is documented in docs/case-file.md. No formatting and no judgement here.
+// deadlines, incidents, escalations, invoices and payments, discount requests. Each part of
+// the case file is built by a builder of its own (case_chronology.h, case_requests.h,
+// case_promises.h, case_incidents.h, case_escalations.h, case_invoices.h, case_discounts.h,
+// case_calls.h, case_counts.h) from the events sorted by kind and linked once
+// (linked_events.h). What each figure means is documented in docs/case-file.md. No formatting
+// and no judgement here.
 #pragma once
 
-#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "casefile/business_clock.h"
 #include "casefile/case_file.h"
 #include "casefile/case_input.h"
+#include "util/status.h"
 
 namespace nanni {
 
@@ -27,15 +32,7 @@ class CaseFileBuilder {
                const std::vector<CaseEvent>& events, CaseFile* out) const;
 
  private:
-  DurationPair Measure(int64_t from, int64_t to) const {
-    return DurationPair{std::max<int64_t>(0, to - from) / 1000000, clock_.BusinessSeconds(from, to)};
-  }
-
   const BusinessClock& clock_;
 };
-
-// Nearest-rank statistics of `values` (reordered in place): median = rank ceil(n/2), p90 =
-// rank ceil(0.9 n), worst = the largest.
-DurationStats ComputeStats(std::vector<int64_t>* values);
 
 }  // namespace nanni

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "casefile/case_file_builder.h"
+#include "casefile/case_requests.h"
 #include "util/money.h"
 
 namespace nanni {

@@ -4,8 +4,8 @@
 // Per account it takes the account's facts, keeps those in effect at the moment through the
 // layer every analysis shares (ledger/effective_events.h), links replies, outcomes and updates
 // by identity as the case file does, and computes each group of figures in a function of its
-// own. The same definitions as casefile/case_file_builder.cc, checked account by account
-// against it in tests/engine/portfolio_test.cc.
+// own. The same definitions as the case file's builders (casefile/case_file_builder.h), checked
+// account by account against them in tests/engine/portfolio_test.cc.
 #pragma once
 
 #include <cstdint>

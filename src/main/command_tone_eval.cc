@@ -5,6 +5,7 @@
 
 #include "main/cli.h"
 #include "tone/tone_evaluation.h"
+#include "tone/tone_evaluation_report.h"
 #include "util/printable.h"
 
 namespace nanni::cli {
@@ -32,10 +33,10 @@ Status RunToneEval(const GlobalOptions& global, const ToneEvalFlags& flags) {
   std::unique_ptr<OutputFile> out;
   const std::string path = flags.out.empty() ? "-" : flags.out;
   NANNI_RETURN_IF_ERROR(OutputFile::Open("--out", path, protect, &out));
-  std::string report;
-  NANNI_RETURN_IF_ERROR(EvaluateTone(flags.data, model, &report, nullptr)
+  ToneEvaluation evaluation;
+  NANNI_RETURN_IF_ERROR(EvaluateTone(flags.data, model, &evaluation)
                             .WithSuffix("\nhint: --data names the folder of the labelled CSV files"));
-  NANNI_RETURN_IF_ERROR(out->Write(report));
+  NANNI_RETURN_IF_ERROR(out->Write(ToneEvaluationMarkdown(evaluation)));
   NANNI_RETURN_IF_ERROR(out->Commit());
   if (path != "-") std::fprintf(stderr, "wrote %s\n", Printable(path, 200).c_str());
   return Status::OK();

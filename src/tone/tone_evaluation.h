@@ -1,8 +1,14 @@
-// The tone evaluation: scores every labelled set (tone_corpus.h) and writes the report kept in
+// The tone evaluation: the tone scorer measured on every labelled set (tone_corpus.h), as
+// figures (EvaluateTone) that tone_evaluation_report.h writes as the report kept in
 // docs/tone-evaluation.md; and the feature dump the weight fitter (scripts/tone_fit.py) reads.
+//
+// Held out: the texts the fitted weights never saw (IsHeldOut); train: the others, shown for
+// reference; all: both, for the sets nothing was fitted on.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "tone/tone_scorer.h"
 #include "util/output_file.h"
@@ -10,15 +16,67 @@
 
 namespace nanni {
 
-// One measured figure, also returned for tests.
-struct ToneFigures {
-  double wiki_accuracy = 0, wiki_auc = 0, se_accuracy = 0, se_auc = 0;
-  double negotiation_auc = 0, receptiveness_rho = 0, receptiveness_p = 1, davidson_auc = 0;
+// How well a score separates the positive texts of a set (label >= 0.5) from the others. A
+// text is flagged when its score is >= 0.5.
+struct ToneSeparation {
+  size_t texts = 0, positives = 0;
+  double accuracy = 0;  // the share of texts flagged exactly when positive
+  double auc = 0;       // 0.5 when one class is missing
+  // Positives flagged, other texts flagged, positives not flagged; the shares of each class
+  // flagged.
+  size_t flagged_right = 0, flagged_wrong = 0, missed = 0;
+  double flagged_positives = 0, flagged_others = 0;
 };
 
-// Scores the sets found in `dir` and writes the report as Markdown to *report.
-Status EvaluateTone(const std::string& dir, const ToneModel& model, std::string* report,
-                    ToneFigures* figures);
+// Spearman's rank correlation of a score with a set's labels, and its p-value.
+struct ToneCorrelation {
+  size_t texts = 0;
+  double rho = 0, p = 1;
+};
+
+// Every figure of the report, set by set.
+struct ToneEvaluation {
+  // Politeness: the polite top quartile of each community against its rude bottom quartile.
+  struct Politeness {
+    ToneSeparation held_out, train;
+  };
+  Politeness wikipedia, stack_exchange;
+
+  // Demanding pressure on the negotiation offers (tough against warm); for comparison, the
+  // politeness score reversed on all of them, and demanding without its word weights.
+  struct Negotiation {
+    ToneSeparation held_out, train, politeness_reversed;
+    double lexicon_only_auc = 0;  // held out
+  } negotiation;
+
+  // Collaboration against the receptiveness of the replies.
+  struct Receptiveness {
+    ToneCorrelation held_out, train;
+  } receptiveness;
+
+  // Abuse on the Davidson tweets (offensive or hate against neither), and the abuse lexicon
+  // alone (no word weights).
+  struct Davidson {
+    ToneSeparation held_out, train;
+    double lexicon_only_auc = 0;  // held out
+  } davidson;
+
+  // The Jigsaw sample, whole: one row per label and score read.
+  struct JigsawRow {
+    std::string label;  // "toxic", "insult", "obscene", "threat"
+    std::string score;  // "abuse", "threat.personal", "any threat flag"
+    ToneSeparation all;
+  };
+  std::vector<JigsawRow> jigsaw;
+
+  // Complaint tweets, whole: demanding, and rudeness (politeness reversed), against complaint.
+  struct Complaints {
+    ToneSeparation demanding, rudeness;
+  } complaints;
+};
+
+// Measures the scorer with `model` on the sets found in `dir` into *out.
+Status EvaluateTone(const std::string& dir, const ToneModel& model, ToneEvaluation* out);
 
 // Writes one line per text of the fitted tasks to `out` (the caller commits it):
 // "DIMENSION<TAB>SET<TAB>train|test<TAB>LABEL<TAB>FEATURE=VALUE<TAB>..." (DIMENSION:

@@ -7,6 +7,7 @@
 
 #include "tone/tone_corpus.h"
 #include "tone/tone_evaluation.h"
+#include "tone/tone_evaluation_report.h"
 #include "tone/tone_tokenizer.h"
 
 namespace nanni {
@@ -113,17 +114,17 @@ TEST(ToneCorpus, AucAndSpearmanOnKnownValues) {
 // docs/tone-evaluation.md; this checks that the harness runs and that the figures stay above
 // floors a little under what the committed model measures, so a regression is caught.
 TEST(ToneEvaluation, RealDataFiguresStayAboveFloors) {
-  std::string report;
-  ToneFigures f;
-  Status st = EvaluateTone(std::string(NANNI_SHARED_DATA) + "/tone", ToneModel::Default(), &report, &f);
+  ToneEvaluation e;
+  Status st = EvaluateTone(std::string(NANNI_SHARED_DATA) + "/tone", ToneModel::Default(), &e);
   ASSERT_TRUE(st.ok()) << st.ToString();
-  EXPECT_GE(f.wiki_accuracy, 0.78);
-  EXPECT_GE(f.se_accuracy, 0.62);
-  EXPECT_GE(f.negotiation_auc, 0.85);
-  EXPECT_GE(f.davidson_auc, 0.93);
-  EXPECT_GT(f.receptiveness_rho, 0.25);
-  EXPECT_LT(f.receptiveness_p, 1e-6);
-  EXPECT_NE(report.find("held-out"), std::string::npos);
+  EXPECT_GE(e.wikipedia.held_out.accuracy, 0.78);
+  EXPECT_GE(e.stack_exchange.held_out.accuracy, 0.62);
+  EXPECT_GE(e.negotiation.held_out.auc, 0.85);
+  EXPECT_GE(e.davidson.held_out.auc, 0.93);
+  EXPECT_GT(e.receptiveness.held_out.rho, 0.25);
+  EXPECT_LT(e.receptiveness.held_out.p, 1e-6);
+  EXPECT_EQ(e.jigsaw.size(), 5u);
+  EXPECT_NE(ToneEvaluationMarkdown(e).find("held-out"), std::string::npos);
 }
 
 }  // namespace

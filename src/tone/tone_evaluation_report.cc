@@ -1,0 +1,151 @@
+#include "tone/tone_evaluation_report.h"
+
+#include <fmt/format.h>
+
+namespace nanni {
+
+namespace {
+
+const char* Mark(double v, double target) { return v >= target ? "met" : "**missed**"; }
+
+void Introduction(std::string* r) {
+  *r += "# Tone scorer: evaluation on labelled data\n\n"
+        "Written by `nanni tone-eval` (src/tone/tone_evaluation.cc) from the sets in\n"
+        "`../shared/data/tone` (see its README). Rerun it after any change to `data/tone/`.\n\n"
+        "**Split.** Every text is held out for testing when FNV-1a-64 of its bytes is 0 modulo 4\n"
+        "(about 25%; `IsHeldOut` in src/tone/tone_corpus.h); the fitted weights in\n"
+        "`data/tone/weights_fitted.tsv` were fitted by `scripts/tone_fit.py` on the other 75% only.\n"
+        "Every figure marked *held-out* is on texts the weights never saw. Sets nothing was fitted\n"
+        "on (Jigsaw, complaint tweets, and the politeness model read on the negotiation offers) are\n"
+        "measured whole. In fairness: the hand-written lexicon, the hand-set weights and the choice\n"
+        "of which features each dimension may use were settled while these figures were being\n"
+        "watched (and while reading Jigsaw and Twitter support messages), so the held-out split is\n"
+        "not untouched by the design; no fitted weight saw a held-out text.\n\n";
+}
+
+void PolitenessRow(const char* community, const char* split, const ToneSeparation& s, const char* mark,
+                   std::string* r) {
+  *r += fmt::format("| {} | {} | {} ({}/{}) | {:.3f} | {:.3f} | {} |\n", community, split, s.texts,
+                    s.positives, s.texts - s.positives, s.accuracy, s.auc, mark);
+}
+
+void Politeness(const ToneEvaluation& e, std::string* r) {
+  *r += "## Politeness: polite top quartile against rude bottom quartile\n\n"
+        "Quartiles of the corpus's `Normalized Score` within each community; accuracy of the\n"
+        "politeness score at the default threshold 0.5, and AUC. Target: accuracy >= 0.80 on each.\n\n"
+        "| community | split | n (polite/rude) | accuracy | AUC | target |\n|---|---|---|---|---|---|\n";
+  for (auto [community, figures] : {std::pair{"wikipedia", &e.wikipedia},
+                                    std::pair{"stackexchange", &e.stack_exchange}}) {
+    PolitenessRow(community, "held-out", figures->held_out, Mark(figures->held_out.accuracy, 0.80), r);
+    PolitenessRow(community, "train (for reference)", figures->train, "", r);
+  }
+}
+
+void Negotiation(const ToneEvaluation::Negotiation& n, std::string* r) {
+  const ToneSeparation& s = n.held_out;
+  *r += fmt::format(
+      "\n## Demanding pressure: warm against tough offers\n\n"
+      "Offers written by people told to be tough (positive) or warm, phone and sugar-bowl sets\n"
+      "together. AUC of the demanding score against \"tough\". Target: >= 0.85.\n\n"
+      "| split | n (tough/warm) | AUC | target |\n|---|---|---|---|\n"
+      "| held-out | {} ({}/{}) | {:.3f} | {} |\n| train (for reference) | {} | {:.3f} | |\n\n"
+      "For comparison, the politeness score (never fitted on these offers), reversed, on all {}:\n"
+      "AUC {:.3f}; demanding from its lexicon and style features alone (no word weights), held-out:\n"
+      "AUC {:.3f}.\n",
+      s.texts, s.positives, s.texts - s.positives, s.auc, Mark(s.auc, 0.85), n.train.texts, n.train.auc,
+      n.politeness_reversed.texts, n.politeness_reversed.auc, n.lexicon_only_auc);
+}
+
+void Receptiveness(const ToneEvaluation::Receptiveness& c, std::string* r) {
+  const bool met = c.held_out.rho > 0 && c.held_out.p < 0.01;
+  *r += fmt::format(
+      "\n## Collaboration: receptiveness replies\n\n"
+      "Spearman rank correlation of the collaboration score with the replies' receptiveness\n"
+      "score. Target: positive and significant.\n\n"
+      "| split | n | Spearman rho | p | target |\n|---|---|---|---|---|\n"
+      "| held-out | {} | {:.3f} | {:.2g} | {} |\n| train (for reference) | {} | {:.3f} | {:.2g} | |\n",
+      c.held_out.texts, c.held_out.rho, c.held_out.p, met ? "met" : "**missed**", c.train.texts, c.train.rho,
+      c.train.p);
+}
+
+void Davidson(const ToneEvaluation::Davidson& d, std::string* r) {
+  const ToneSeparation& s = d.held_out;
+  *r += fmt::format(
+      "\n## Abuse: Davidson tweets, offensive or hate against neither\n\n"
+      "AUC of the abuse score. Target: >= 0.93.\n\n"
+      "| split | n (offensive or hate/neither) | AUC | flagged at 0.5 | target |\n|---|---|---|---|---|\n"
+      "| held-out | {} ({}/{}) | {:.3f} | {:.3f} of offensive, {:.3f} of neither | {} |\n"
+      "| train (for reference) | {} | {:.3f} | | |\n\n"
+      "The abuse lexicon alone (insults, profanity, slurs, contempt; no fitted word weights), held-out:\n"
+      "AUC {:.3f}. The fitted words add what tweets say that a lexicon of customer abuse does not.\n",
+      s.texts, s.positives, s.texts - s.positives, s.auc, s.flagged_positives, s.flagged_others,
+      Mark(s.auc, 0.93), d.train.texts, d.train.auc, d.lexicon_only_auc);
+}
+
+void Jigsaw(const std::vector<ToneEvaluation::JigsawRow>& rows, std::string* r) {
+  *r += "\n## Jigsaw sample (smoke test, 101 comments, nothing fitted on it)\n\n"
+        "| label | score | result at the flag threshold 0.5 |\n|---|---|---|\n";
+  for (const ToneEvaluation::JigsawRow& row : rows) {
+    const ToneSeparation& s = row.all;
+    *r += fmt::format("| {} ({} of {}) | {} | flagged {} ({} right, {} wrong), missed {}; AUC {:.3f} |\n",
+                      row.label, s.positives, s.texts, row.score, s.flagged_right + s.flagged_wrong,
+                      s.flagged_right, s.flagged_wrong, s.missed, s.auc);
+  }
+}
+
+void Complaints(const ToneEvaluation::Complaints& c, std::string* r) {
+  *r += fmt::format(
+      "\n## Complaint tweets (no target, nothing fitted on it)\n\n"
+      "{} tweets to brands, {} labelled complaints: AUC of demanding against complaint {:.3f}; of\n"
+      "rudeness (politeness reversed) {:.3f}. Complaints are often polite, so these are modest.\n",
+      c.demanding.texts, c.demanding.positives, c.demanding.auc, c.rudeness.auc);
+}
+
+void MissedTargets(const ToneEvaluation& e, std::string* r) {
+  *r += "\n## Where a target is missed, and what limits it\n\n";
+  bool missed = false;
+  const ToneSeparation& wiki = e.wikipedia.held_out;
+  if (wiki.accuracy < 0.80) {
+    missed = true;
+    *r += fmt::format("- **Politeness on Wikipedia: accuracy {:.3f} (AUC {:.3f}) against the target 0.80.**\n",
+                      wiki.accuracy, wiki.auc);
+  }
+  const ToneSeparation& se = e.stack_exchange.held_out;
+  if (se.accuracy < 0.80) {
+    missed = true;
+    *r += fmt::format(
+        "- **Politeness on Stack Exchange: accuracy {:.3f} (AUC {:.3f}) against the target 0.80.** The Stack\n"
+        "  Exchange quartiles lie close together (the bottom quartile ends near -0.34 and the top\n"
+        "  starts near +0.42 on a scale of about -4 to +3), so many of its \"rude\" and \"polite\"\n"
+        "  requests differ by a shade the five annotators barely agreed on; the corpus's own paper\n"
+        "  (Danescu-Niculescu-Mizil et al., 2013) reports 78% in-domain for its best classifier\n"
+        "  here, trained by cross-validation on all of it, itself under 0.80. The weights are one\n"
+        "  model for both communities (customer mail has no community), fitted on 75% of each;\n"
+        "  a Stack-Exchange-only fit did no better on the validation slice (AUC about 0.67). More\n"
+        "  politeness strategies with finer rules (the paper's dependency-parse features) would be\n"
+        "  the next step.\n",
+        se.accuracy, se.auc);
+  }
+  if (!missed) *r += "- Every target is met on the held-out split.\n";
+  *r += "- The Jigsaw sample is a smoke test (13 toxic comments in 101): the abuse flag catches\n"
+        "  most of them, and its false flags are mostly lexicon words used about something other\n"
+        "  than the reader (\"disgrace\", \"shameful\" about a third party) that Jigsaw did not\n"
+        "  label toxic. Threat phrases are deliberately narrow: one comment in 101 is a threat.\n";
+}
+
+}  // namespace
+
+std::string ToneEvaluationMarkdown(const ToneEvaluation& e) {
+  std::string r;
+  Introduction(&r);
+  Politeness(e, &r);
+  Negotiation(e.negotiation, &r);
+  Receptiveness(e.receptiveness, &r);
+  Davidson(e.davidson, &r);
+  Jigsaw(e.jigsaw, &r);
+  Complaints(e.complaints, &r);
+  MissedTargets(e, &r);
+  return r;
+}
+
+}  // namespace nanni
