@@ -235,7 +235,9 @@ std::vector<Invoice> SettleInvoices(const AccountView& v) {
       continue;
     }
     by_number[money[r].invoice] = invoices.size();
-    invoices.push_back(Invoice{&money[r], v.time(i)});
+    Invoice& invoice = invoices.emplace_back();
+    invoice.money = &money[r];
+    invoice.time = v.time(i);
   }
   for (const auto& [pay, time] : payments) {
     auto it = by_number.find(pay->invoice);

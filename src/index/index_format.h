@@ -90,6 +90,7 @@ class BlockReader {
   template <typename T>
   Status Records(uint64_t count, std::vector<T>* out) {
     if (count > (bytes_.size() - pos_) / sizeof(T)) return Short();
+    if (count == 0) return Status::OK();  // an empty vector's data() may be null
     size_t old = out->size();
     out->resize(old + count);
     std::memcpy(out->data() + old, bytes_.data() + pos_, count * sizeof(T));

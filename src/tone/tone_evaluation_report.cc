@@ -10,8 +10,8 @@ const char* Mark(double v, double target) { return v >= target ? "met" : "**miss
 
 void Introduction(std::string* r) {
   *r += "# Tone scorer: evaluation on labelled data\n\n"
-        "Written by `nanni tone-eval` (src/tone/tone_evaluation.cc) from the sets in\n"
-        "`../shared/data/tone` (see its README). Rerun it after any change to `data/tone/`.\n\n"
+        "Written by `nanni tone-eval` (figures: src/tone/tone_evaluation.cc; this text:\n"
+        "src/tone/tone_evaluation_report.cc) from the sets in `../shared/data/tone` (see its README). Rerun it after any change to `data/tone/`.\n\n"
         "**Split.** Every text is held out for testing when FNV-1a-64 of its bytes is 0 modulo 4\n"
         "(about 25%; `IsHeldOut` in src/tone/tone_corpus.h); the fitted weights in\n"
         "`data/tone/weights_fitted.tsv` were fitted by `scripts/tone_fit.py` on the other 75% only.\n"
