@@ -65,6 +65,9 @@ TEST(ToneCli, EvalWritesTheReportAndNamesAMissingDataFolder) {
   std::string report = test::ReadFile(dir.File("r.md"));
   EXPECT_NE(report.find("| wikipedia | held-out |"), std::string::npos);
   EXPECT_NE(report.find("Davidson"), std::string::npos);
+  // The repository's copy is the one the scorer writes: rerun tone-eval after changing it.
+  EXPECT_EQ(report, test::ReadFile(test::TestData("../../docs/tone-evaluation.md")))
+      << "docs/tone-evaluation.md is out of date: nanni tone-eval --out docs/tone-evaluation.md";
   auto bad = Nanni({"tone-eval", "--data", dir.File("nowhere")});
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.err.find("politeness_wikipedia.csv"), std::string::npos) << bad.err;
