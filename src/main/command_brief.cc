@@ -1,24 +1,14 @@
 // nanni brief ACCOUNT: who the account's people are, who spoke with whom, what is waiting.
 #include "casefile/briefing_builder.h"
-#include "main/process_heap.h"
 #include "main/report_command.h"
 
 namespace nanni::cli {
 
 namespace {
 
-Status RunBrief(const GlobalOptions& global, const ReportFlags& flags) {
-  PrepareHeapForReport();
-  ReportTarget target;
-  NANNI_RETURN_IF_ERROR(OpenReportTarget(global, flags, &target));
-  std::unique_ptr<Engine> engine;
-  CaseReport report;
-  NANNI_RETURN_IF_ERROR(BuildCase(global, flags, &engine, &report));
+void RenderBriefReport(const CaseReport& report, const ReportTarget& target, const TextSink& sink) {
   Briefing briefing = BriefingBuilder().Build(report.case_file, report.events);
-  std::string text = RenderBriefing(briefing, target.format, target.render);
-  Status written = WriteReport(&target, [&](const TextSink& sink) { sink(text); });
-  KeepUntilExit(std::move(report));
-  return written;
+  sink(RenderBriefing(briefing, target.format, target.render));
 }
 
 }  // namespace
@@ -33,7 +23,7 @@ void RegisterBriefCommand(CLI::App& app, GlobalOptions& global, CommandRun* run)
       "grouped where they repeat.\n\n"
       "Examples:\n  nanni brief northwind-logistics\n"
       "  nanni brief northwind-logistics --format md --out brief.md");
-  OnChosen(cmd, run, [&global, flags] { return RunBrief(global, *flags); });
+  OnChosen(cmd, run, [&global, flags] { return RunReport(global, *flags, RenderBriefReport); });
 }
 
 }  // namespace nanni::cli

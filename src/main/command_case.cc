@@ -1,27 +1,16 @@
 // nanni case ACCOUNT: the account's chronology of facts (docs/case-file.md).
-#include "main/process_heap.h"
 #include "main/report_command.h"
 
 namespace nanni::cli {
 
 namespace {
 
-Status RunCase(const GlobalOptions& global, const ReportFlags& flags) {
-  PrepareHeapForReport();
-  ReportTarget target;
-  NANNI_RETURN_IF_ERROR(OpenReportTarget(global, flags, &target));
-  std::unique_ptr<Engine> engine;
-  CaseReport report;
-  NANNI_RETURN_IF_ERROR(BuildCase(global, flags, &engine, &report));
-  Status written;
+void RenderCaseReport(const CaseReport& report, const ReportTarget& target, const TextSink& sink) {
   if (target.format == ReportFormat::kJson) {
-    written = WriteReport(&target, [&](const TextSink& sink) { WriteCaseJson(report.case_file, sink); });
+    WriteCaseJson(report.case_file, sink);  // streamed: a large account is not held twice
   } else {
-    std::string text = RenderCase(report.case_file, target.format, target.render);
-    written = WriteReport(&target, [&](const TextSink& sink) { sink(text); });
+    sink(RenderCase(report.case_file, target.format, target.render));
   }
-  KeepUntilExit(std::move(report));
-  return written;
 }
 
 }  // namespace
@@ -38,7 +27,7 @@ void RegisterCaseCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) 
       "Examples:\n  nanni case northwind-logistics\n"
       "  nanni case northwind-logistics --as-of 2026-03-03 --format html --out case.html\n"
       "  nanni --json case northwind-logistics");
-  OnChosen(cmd, run, [&global, flags] { return RunCase(global, *flags); });
+  OnChosen(cmd, run, [&global, flags] { return RunReport(global, *flags, RenderCaseReport); });
 }
 
 }  // namespace nanni::cli

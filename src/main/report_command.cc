@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "main/process_heap.h"
 #include "util/printable.h"
 
 namespace nanni::cli {
@@ -21,6 +22,8 @@ void AddReportOptions(CLI::App* cmd, ReportFlags* flags) {
   cmd->add_option("--format", flags->format, "text (default), md, json or html");
   cmd->add_option("--out", flags->out, "Write to this file instead of standard output");
 }
+
+namespace {
 
 Status OpenReportTarget(const GlobalOptions& global, const ReportFlags& flags, ReportTarget* target) {
   std::string format = flags.format.empty() ? (global.json ? "json" : "text") : flags.format;
@@ -48,6 +51,20 @@ Status WriteReport(ReportTarget* target, const std::function<void(const TextSink
   });
   NANNI_RETURN_IF_ERROR(written);
   return target->out->Commit();
+}
+
+}  // namespace
+
+Status RunReport(const GlobalOptions& global, const ReportFlags& flags, const ReportRenderer& render) {
+  PrepareHeapForReport();
+  ReportTarget target;
+  NANNI_RETURN_IF_ERROR(OpenReportTarget(global, flags, &target));
+  std::unique_ptr<Engine> engine;
+  CaseReport report;
+  NANNI_RETURN_IF_ERROR(BuildCase(global, flags, &engine, &report));
+  Status written = WriteReport(&target, [&](const TextSink& sink) { render(report, target, sink); });
+  KeepUntilExit(std::move(report));
+  return written;
 }
 
 }  // namespace nanni::cli

@@ -30,14 +30,12 @@ struct ReportTarget {
   std::unique_ptr<OutputFile> out;
 };
 
-// Parses --format, opens --out (util/output_file.h: never over the ledger or the config).
-Status OpenReportTarget(const GlobalOptions& global, const ReportFlags& flags, ReportTarget* target);
-
-// Opens the engine and builds the account's case file at the moment the flags give.
-Status BuildCase(const GlobalOptions& global, const ReportFlags& flags, std::unique_ptr<Engine>* engine,
-                 CaseReport* report);
-
-// Writes what `produce` passes to its sink to the target, whole or not at all.
-Status WriteReport(ReportTarget* target, const std::function<void(const TextSink&)>& produce);
+// Writes the account's report: `render` gets the case file the flags ask for (at their moment)
+// and the target (format, rendering options), and passes the text to its sink, in pieces or
+// whole. The flags are checked and --out opened (util/output_file.h: never over the ledger or
+// the config) before the ledger is read; the output is written whole or not at all.
+using ReportRenderer = std::function<void(const CaseReport& report, const ReportTarget& target,
+                                          const TextSink& sink)>;
+Status RunReport(const GlobalOptions& global, const ReportFlags& flags, const ReportRenderer& render);
 
 }  // namespace nanni::cli
