@@ -186,13 +186,10 @@ TEST(ProfileMapper, ABadValueGetsTheDecodersMessage) {
   EXPECT_EQ(channel_error, "2: event[1]: " + st.message());
 }
 
-// The notes a mapper has after mapping every row of `csv` through a profile of one note
-// event whose time is the column `date`, read with `formats` (a TOML value).
-std::vector<std::string> DayMonthNotes(const std::string& formats, const std::string& csv) {
+// The notes a mapper has after mapping every row of `csv` (header first) with `profile`.
+std::vector<std::string> NotesOf(const std::string& profile, const std::string& csv) {
   Profile p;
-  EXPECT_TRUE(ParseProfile("[time]\nformats = " + formats + "\n[[event]]\nkind = \"note\"\n"
-                           "id = \"n{@line}\"\naccount = \"a\"\ntime = \"{date}\"\n",
-                           "t.toml", &p).ok());
+  EXPECT_TRUE(ParseProfile(profile, "t.toml", &p).ok());
   auto reader = CsvReader::FromString(csv, p.dialect);
   ProfileMapper mapper(p, "t.csv");
   CsvRecord rec;
@@ -206,6 +203,13 @@ std::vector<std::string> DayMonthNotes(const std::string& formats, const std::st
     EXPECT_TRUE(st.ok()) << st.message();
   }
   return mapper.Notes();
+}
+
+// The same for a profile of one note event whose time is the column `date`, read with
+// `formats` (a TOML value).
+std::vector<std::string> DayMonthNotes(const std::string& formats, const std::string& csv) {
+  return NotesOf("[time]\nformats = " + formats + "\n[[event]]\nkind = \"note\"\n"
+                 "id = \"n{@line}\"\naccount = \"a\"\ntime = \"{date}\"\n", csv);
 }
 
 TEST(ProfileMapper, DatesThatCouldBeDayOrMonthFirstGetANote) {
@@ -234,20 +238,8 @@ TEST(ProfileMapper, DatesThatCouldBeDayOrMonthFirstGetANote) {
 
 TEST(ProfileMapper, ALatin1ProfileOnAUtf8FileGetsANote) {
   auto notes_of = [](const std::string& csv) {
-    Profile p;
-    EXPECT_TRUE(ParseProfile("[csv]\nencoding = \"latin-1\"\n[time]\nformats = \"%Y\"\n"
-                             "[[event]]\nkind = \"note\"\nid = \"{id}\"\naccount = \"{who}\"\n"
-                             "time = \"2026\"\n", "t.toml", &p).ok());
-    auto reader = CsvReader::FromString(csv, p.dialect);
-    ProfileMapper mapper(p, "t.csv");
-    CsvRecord rec;
-    bool done = false;
-    EXPECT_TRUE(reader->Next(&rec, &done).ok());
-    std::vector<std::string> keep(rec.fields.begin(), rec.fields.end());
-    EXPECT_TRUE(mapper.Bind(std::vector<std::string_view>(keep.begin(), keep.end())).ok());
-    std::vector<Event> events;
-    while (reader->Next(&rec, &done).ok() && !done) EXPECT_TRUE(mapper.Map(rec, &events).ok());
-    return mapper.Notes();
+    return NotesOf("[csv]\nencoding = \"latin-1\"\n[time]\nformats = \"%Y\"\n[[event]]\n"
+                   "kind = \"note\"\nid = \"{id}\"\naccount = \"{who}\"\ntime = \"2026\"\n", csv);
   };
   auto notes = notes_of("id,who\n1,acme\n2,B\xc3\xa4" "ckerei\n3,Caf\xc3\xa9\n");
   ASSERT_EQ(notes.size(), 1u);
