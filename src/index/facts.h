@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <type_traits>
+#include <vector>
 
 namespace nanni {
 
@@ -90,6 +91,28 @@ struct LinkFixup {
   uint32_t target = 0;  // the seq it resolves to
   uint8_t kind = 0;     // LinkKind
   uint8_t pad[3] = {};
+};
+
+// The records of a run of events, a vector per kind: the index's columns. The builder fills one
+// for its open block; the snapshot holds one for every event it covers.
+struct FactColumns {
+  std::vector<Fact> facts;         // one per event, in ledger order
+  std::vector<int64_t> recorded;   // the distinct recording times Fact::recorded names
+  std::vector<CallFact> calls;     // the side records, in ledger order
+  std::vector<MoneyFact> money;
+  std::vector<PromiseFact> promises;
+  std::vector<IncidentFact> incidents;
+  std::vector<ToneFact> tone;
+
+  void Clear() {
+    facts.clear();
+    recorded.clear();
+    calls.clear();
+    money.clear();
+    promises.clear();
+    incidents.clear();
+    tone.clear();
+  }
 };
 
 // The bit of a (side, level) pair in Fact::participants: side 0..2 (unknown, ours, theirs) x

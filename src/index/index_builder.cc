@@ -22,11 +22,11 @@ uint32_t IndexBuilder::Intern(std::string_view s) {
 
 uint32_t IndexBuilder::RecordedIndex(int64_t recorded) {
   // A block holds one import's events, or a few: a short table, searched from its end.
-  for (size_t i = recorded_.size(); i-- > 0;) {
-    if (recorded_[i] == recorded) return static_cast<uint32_t>(i);
+  for (size_t i = open_.recorded.size(); i-- > 0;) {
+    if (open_.recorded[i] == recorded) return static_cast<uint32_t>(i);
   }
-  recorded_.push_back(recorded);
-  return static_cast<uint32_t>(recorded_.size() - 1);
+  open_.recorded.push_back(recorded);
+  return static_cast<uint32_t>(open_.recorded.size() - 1);
 }
 
 Status IndexBuilder::Add(uint64_t seq, int64_t recorded, const FactDraft& draft) {
@@ -34,13 +34,13 @@ Status IndexBuilder::Add(uint64_t seq, int64_t recorded, const FactDraft& draft)
     return Status::Corruption(fmt::format("analytic index: event {} was added where {} was due", seq, next_seq_));
   }
   if (seq > UINT32_MAX) return Status::InvalidInput("the analytic index holds at most 4294967295 events");
-  if (facts_.empty()) first_seq_ = seq;
+  if (open_.facts.empty()) first_seq_ = seq;
   const auto seq32 = static_cast<uint32_t>(seq);
   Fact f = draft.fact;
   f.account = Intern(draft.account);
   f.from = Intern(draft.from);
   f.recorded = RecordedIndex(recorded);
-  facts_.push_back(f);
+  open_.facts.push_back(f);
   AddLinks(draft);
   AddSideRecord(seq32, draft);
   id_spans_.emplace_back(static_cast<uint32_t>(id_bytes_.size()), static_cast<uint32_t>(draft.id.size()));
@@ -51,7 +51,7 @@ Status IndexBuilder::Add(uint64_t seq, int64_t recorded, const FactDraft& draft)
 }
 
 void IndexBuilder::AddLinks(const FactDraft& draft) {
-  const auto fact = static_cast<uint32_t>(facts_.size() - 1);
+  const auto fact = static_cast<uint32_t>(open_.facts.size() - 1);
   auto add = [&](LinkKind kind, const std::string& target) {
     if (target.empty()) return;
     links_.push_back({fact, kind, static_cast<uint32_t>(link_bytes_.size()), static_cast<uint32_t>(target.size())});
@@ -70,7 +70,7 @@ void IndexBuilder::AddSideRecord(uint32_t seq, const FactDraft& d) {
       c.agent = Intern(d.agent);
       c.queue = Intern(d.queue);
       c.transfer_to = Intern(d.transfer_to);
-      calls_.push_back(c);
+      open_.calls.push_back(c);
       break;
     }
     case FactDraft::Table::kMoney: {
@@ -78,20 +78,20 @@ void IndexBuilder::AddSideRecord(uint32_t seq, const FactDraft& d) {
       m.seq = seq;
       m.invoice = Intern(d.invoice);
       m.currency = Intern(d.currency);
-      money_.push_back(m);
+      open_.money.push_back(m);
       break;
     }
     case FactDraft::Table::kPromise: {
       PromiseFact p = d.promise;
       p.seq = seq;
-      promises_.push_back(p);
+      open_.promises.push_back(p);
       break;
     }
     case FactDraft::Table::kIncident: {
       IncidentFact i = d.incident;
       i.seq = seq;
       i.incident = Intern(d.incident_key);
-      incidents_.push_back(i);
+      open_.incidents.push_back(i);
       break;
     }
     case FactDraft::Table::kNone:
@@ -100,7 +100,7 @@ void IndexBuilder::AddSideRecord(uint32_t seq, const FactDraft& d) {
   if (d.has_tone) {
     ToneFact t = d.tone;
     t.seq = seq;
-    tone_.push_back(t);
+    open_.tone.push_back(t);
   }
 }
 
@@ -133,7 +133,7 @@ Status IndexBuilder::ResolveLinks(const SeqFinder& find) {
       NANNI_RETURN_IF_ERROR(find(id, &target));
       if (target >= first_seq_) target = 0;  // not before the block: not in the ledger yet
     }
-    Fact& f = facts_[link.fact];
+    Fact& f = open_.facts[link.fact];
     const uint32_t seq = static_cast<uint32_t>(first_seq_ + link.fact);
     if (target == 0) {
       new_pending_.push_back(PendingLink{seq, link.kind, std::string(id)});
@@ -147,7 +147,7 @@ Status IndexBuilder::ResolveLinks(const SeqFinder& find) {
 }
 
 Status IndexBuilder::WriteStreams(const BlockSink& sink) {
-  const uint64_t end = first_seq_ + facts_.size();
+  const uint64_t end = first_seq_ + open_.facts.size();
   auto put = [&](std::string_view stream, uint64_t count, const auto& fill) -> Status {
     if (count == 0 && stream != index_stream::kFacts) return Status::OK();
     BlockHeader header;
@@ -160,16 +160,16 @@ Status IndexBuilder::WriteStreams(const BlockSink& sink) {
   auto records = [&](std::string_view stream, const auto& v) {
     return put(stream, v.size(), [&](BlockBytes* b) { b->Records(std::span(v)); });
   };
-  NANNI_RETURN_IF_ERROR(put(index_stream::kFacts, facts_.size(), [&](BlockBytes* b) {
-    b->Records(std::span<const Fact>(facts_));
-    b->U32(static_cast<uint32_t>(recorded_.size()));
-    for (int64_t r : recorded_) b->I64(r);
+  NANNI_RETURN_IF_ERROR(put(index_stream::kFacts, open_.facts.size(), [&](BlockBytes* b) {
+    b->Records(std::span<const Fact>(open_.facts));
+    b->U32(static_cast<uint32_t>(open_.recorded.size()));
+    for (int64_t r : open_.recorded) b->I64(r);
   }));
-  NANNI_RETURN_IF_ERROR(records(index_stream::kCalls, calls_));
-  NANNI_RETURN_IF_ERROR(records(index_stream::kMoney, money_));
-  NANNI_RETURN_IF_ERROR(records(index_stream::kPromises, promises_));
-  NANNI_RETURN_IF_ERROR(records(index_stream::kIncidents, incidents_));
-  NANNI_RETURN_IF_ERROR(records(index_stream::kTone, tone_));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kCalls, open_.calls));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kMoney, open_.money));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kPromises, open_.promises));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kIncidents, open_.incidents));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kTone, open_.tone));
   NANNI_RETURN_IF_ERROR(put(index_stream::kStrings, new_strings_.size(), [&](BlockBytes* b) {
     for (const std::string& s : new_strings_) b->String(s);
   }));
@@ -186,7 +186,7 @@ Status IndexBuilder::WriteStreams(const BlockSink& sink) {
 }
 
 Status IndexBuilder::Flush(const SeqFinder& find, const BlockSink& sink) {
-  if (facts_.empty()) return Status::OK();
+  if (open_.facts.empty()) return Status::OK();
   NANNI_RETURN_IF_ERROR(ResolveLinks(find));
   NANNI_RETURN_IF_ERROR(WriteStreams(sink));
   Clear();
@@ -194,13 +194,7 @@ Status IndexBuilder::Flush(const SeqFinder& find, const BlockSink& sink) {
 }
 
 void IndexBuilder::Clear() {
-  facts_.clear();
-  recorded_.clear();
-  calls_.clear();
-  money_.clear();
-  promises_.clear();
-  incidents_.clear();
-  tone_.clear();
+  open_.Clear();
   new_strings_.clear();
   fixups_.clear();
   new_pending_.clear();

@@ -42,8 +42,8 @@ class IndexBuilder {
   IndexBuilder(State state, uint64_t tone_model);
 
   uint64_t next_seq() const { return next_seq_; }
-  size_t open_events() const { return facts_.size(); }
-  bool full() const { return facts_.size() >= kBlockEvents; }
+  size_t open_events() const { return open_.facts.size(); }
+  bool full() const { return open_.facts.size() >= kBlockEvents; }
 
   // Adds the event appended at `seq` (which must be next_seq()), recorded at `recorded`.
   Status Add(uint64_t seq, int64_t recorded_utc_micros, const FactDraft& draft);
@@ -53,7 +53,7 @@ class IndexBuilder {
 
  private:
   struct OpenLink {
-    uint32_t fact;  // index into facts_
+    uint32_t fact;  // index into open_.facts
     LinkKind kind;
     uint32_t offset, size;  // the id it names, in link_bytes_
   };
@@ -82,13 +82,7 @@ class IndexBuilder {
 
   // The open block.
   uint64_t first_seq_ = 0;
-  std::vector<Fact> facts_;
-  std::vector<int64_t> recorded_;
-  std::vector<CallFact> calls_;
-  std::vector<MoneyFact> money_;
-  std::vector<PromiseFact> promises_;
-  std::vector<IncidentFact> incidents_;
-  std::vector<ToneFact> tone_;
+  FactColumns open_;  // the open block's records
   std::vector<std::string> new_strings_;
   std::vector<LinkFixup> fixups_;
   std::vector<PendingLink> new_pending_;

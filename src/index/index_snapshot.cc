@@ -109,31 +109,33 @@ Status IndexSnapshot::AddBlock(const DerivedBlock& block) {
   if (s == index_stream::kFacts) return AddFacts(block, &in, header.count);
   if (s == index_stream::kStrings) return AddStrings(&in, header.count);
   if (s == index_stream::kLinks) return AddLinks(&in);
-  if (s == index_stream::kCalls) return AddRecords(block, &in, header.count, &calls_);
-  if (s == index_stream::kMoney) return AddRecords(block, &in, header.count, &money_);
-  if (s == index_stream::kPromises) return AddRecords(block, &in, header.count, &promises_);
-  if (s == index_stream::kIncidents) return AddRecords(block, &in, header.count, &incidents_);
-  if (s == index_stream::kTone) return AddRecords(block, &in, header.count, &tone_);
+  if (s == index_stream::kCalls) return AddRecords(block, &in, header.count, &columns_.calls);
+  if (s == index_stream::kMoney) return AddRecords(block, &in, header.count, &columns_.money);
+  if (s == index_stream::kPromises) return AddRecords(block, &in, header.count, &columns_.promises);
+  if (s == index_stream::kIncidents) return AddRecords(block, &in, header.count, &columns_.incidents);
+  if (s == index_stream::kTone) return AddRecords(block, &in, header.count, &columns_.tone);
   return BadBlock(block, "not a stream of the index");
 }
 
 Status IndexSnapshot::AddFacts(const DerivedBlock& block, BlockReader* in, uint64_t count) {
   if (block.first_seq != covered() + 1) return BadBlock(block, "it does not follow the block before");
   if (count != block.end_seq - block.first_seq) return BadBlock(block, "its count does not match its range");
-  const size_t first_fact = facts_.size();
-  NANNI_RETURN_IF_ERROR(in->Records(count, &facts_));
+  const size_t first_fact = columns_.facts.size();
+  NANNI_RETURN_IF_ERROR(in->Records(count, &columns_.facts));
   uint32_t times = 0;
   NANNI_RETURN_IF_ERROR(in->U32(&times));
-  const auto base = static_cast<uint32_t>(recorded_.size());
+  const auto base = static_cast<uint32_t>(columns_.recorded.size());
   for (uint32_t i = 0; i < times; ++i) {
     int64_t t = 0;
     NANNI_RETURN_IF_ERROR(in->I64(&t));
-    recorded_.push_back(t);
+    columns_.recorded.push_back(t);
   }
   NANNI_RETURN_IF_ERROR(in->End());
-  for (size_t i = first_fact; i < facts_.size(); ++i) {
-    if (facts_[i].recorded >= times) return BadBlock(block, "a fact names a recording time it lacks");
-    facts_[i].recorded += base;
+  for (size_t i = first_fact; i < columns_.facts.size(); ++i) {
+    if (columns_.facts[i].recorded >= times) {
+      return BadBlock(block, "a fact names a recording time it lacks");
+    }
+    columns_.facts[i].recorded += base;
   }
   block_ends_.push_back(block.end_seq);
   return Status::OK();
@@ -189,7 +191,7 @@ Status IndexSnapshot::AddRecords(const DerivedBlock& block, BlockReader* in, uin
 void IndexSnapshot::Finish() {
   for (const LinkFixup& fix : fixups_) {
     if (fix.seq == 0 || fix.seq > covered() || fix.target > covered()) continue;
-    Fact& f = facts_[fix.seq - 1];
+    Fact& f = columns_.facts[fix.seq - 1];
     switch (static_cast<LinkKind>(fix.kind)) {
       case LinkKind::kReplyTo: f.reply_to = fix.target; break;
       case LinkKind::kCorrects: f.corrects = fix.target; break;
@@ -200,10 +202,10 @@ void IndexSnapshot::Finish() {
   auto rows = [&](const auto& table) {
     for (size_t i = 0; i < table.size(); ++i) side_rows_[table[i].seq] = static_cast<uint32_t>(i);
   };
-  rows(calls_);
-  rows(money_);
-  rows(promises_);
-  rows(incidents_);
+  rows(columns_.calls);
+  rows(columns_.money);
+  rows(columns_.promises);
+  rows(columns_.incidents);
 }
 
 IndexBuilder::State IndexSnapshot::BuilderState() const {

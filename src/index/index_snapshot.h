@@ -54,18 +54,18 @@ class IndexSnapshot {
   // stored block, and how the engine adds blocks built in memory.
   Status AddBlock(const DerivedBlock& block);
 
-  uint64_t covered() const { return facts_.size(); }  // events 1..covered()
+  uint64_t covered() const { return columns_.facts.size(); }  // events 1..covered()
   uint32_t parts() const { return parts_; }           // IndexParts loaded
-  const Fact& fact(uint64_t seq) const { return facts_[seq - 1]; }
-  int64_t recorded(uint64_t seq) const { return recorded_[facts_[seq - 1].recorded]; }
+  const Fact& fact(uint64_t seq) const { return columns_.facts[seq - 1]; }
+  int64_t recorded(uint64_t seq) const { return columns_.recorded[columns_.facts[seq - 1].recorded]; }
   std::string_view str(uint32_t id) const { return id == 0 ? std::string_view() : std::string_view(strings_[id - 1]); }
   uint32_t string_count() const { return static_cast<uint32_t>(strings_.size()); }
 
-  const std::vector<CallFact>& calls() const { return calls_; }
-  const std::vector<MoneyFact>& money() const { return money_; }
-  const std::vector<PromiseFact>& promises() const { return promises_; }
-  const std::vector<IncidentFact>& incidents() const { return incidents_; }
-  const std::vector<ToneFact>& tone() const { return tone_; }
+  const std::vector<CallFact>& calls() const { return columns_.calls; }
+  const std::vector<MoneyFact>& money() const { return columns_.money; }
+  const std::vector<PromiseFact>& promises() const { return columns_.promises; }
+  const std::vector<IncidentFact>& incidents() const { return columns_.incidents; }
+  const std::vector<ToneFact>& tone() const { return columns_.tone; }
 
   // The row of event `seq` in the side table of its kind (calls(), money(), promises() or
   // incidents()), or kNoRecord. Valid after Finish().
@@ -90,14 +90,8 @@ class IndexSnapshot {
 
   uint32_t parts_ = kIndexAll;
   uint64_t tone_model_ = 0;
-  std::vector<Fact> facts_;
-  std::vector<int64_t> recorded_;
+  FactColumns columns_;
   std::vector<std::string> strings_;
-  std::vector<CallFact> calls_;
-  std::vector<MoneyFact> money_;
-  std::vector<PromiseFact> promises_;
-  std::vector<IncidentFact> incidents_;
-  std::vector<ToneFact> tone_;
   std::vector<LinkFixup> fixups_;
   std::vector<PendingLink> pending_;
   std::vector<uint64_t> block_ends_;
