@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "casefile/case_requests.h"
+#include "index/account_groups.h"
 #include "util/money.h"
 
 namespace nanni {
@@ -343,28 +344,16 @@ std::optional<PortfolioRow> BuildRow(const IndexSnapshot& index, const BusinessC
   return row;
 }
 
-// The events of each account, by account string id: `offsets[id]` to `offsets[id + 1]` in
-// `seqs`, in seq order (a counting sort: two passes over the facts, no per-account vectors).
-void GroupByAccount(const IndexSnapshot& index, std::vector<uint32_t>* offsets, std::vector<uint32_t>* seqs) {
-  offsets->assign(index.string_count() + 2, 0);
-  for (uint64_t seq = 1; seq <= index.covered(); ++seq) ++(*offsets)[index.fact(seq).account + 1];
-  for (size_t i = 1; i < offsets->size(); ++i) (*offsets)[i] += (*offsets)[i - 1];
-  seqs->resize(index.covered());
-  std::vector<uint32_t> next(offsets->begin(), offsets->end() - 1);
-  for (uint64_t seq = 1; seq <= index.covered(); ++seq) (*seqs)[next[index.fact(seq).account]++] = static_cast<uint32_t>(seq);
-}
-
 }  // namespace
 
 Portfolio PortfolioBuilder::Build(const AccessScope& scope, const ReportMoment& moment) {
   Portfolio out;
   out.as_of = moment.as_of;
   out.recorded_by_utc_micros = moment.recorded_by_utc_micros;
-  std::vector<uint32_t> offsets, seqs;
-  GroupByAccount(index_, &offsets, &seqs);
+  const AccountGroups groups(index_);
   std::vector<uint32_t> accounts;
-  for (uint32_t id = 1; id + 1 < offsets.size(); ++id) {
-    if (offsets[id + 1] > offsets[id] && scope.Allows(index_.str(id))) accounts.push_back(id);
+  for (uint32_t id = 1; id < groups.end_id(); ++id) {
+    if (!groups.events(id).empty() && scope.Allows(index_.str(id))) accounts.push_back(id);
   }
   std::sort(accounts.begin(), accounts.end(),
             [&](uint32_t a, uint32_t b) { return index_.str(a) < index_.str(b); });
@@ -375,8 +364,7 @@ Portfolio PortfolioBuilder::Build(const AccessScope& scope, const ReportMoment& 
     AccountScratch scratch;
     for (size_t i = next++; i < accounts.size(); i = next++) {
       const uint32_t id = accounts[i];
-      rows[i] = BuildRow(index_, clock_, moment, id,
-                         std::span(seqs).subspan(offsets[id], offsets[id + 1] - offsets[id]), &scratch);
+      rows[i] = BuildRow(index_, clock_, moment, id, groups.events(id), &scratch);
     }
   };
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);

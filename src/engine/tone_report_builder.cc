@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/account_groups.h"
 #include "index/fact_draft.h"
 #include "util/time.h"
 
@@ -48,15 +49,11 @@ Status ToneReportBuilder::Build(const AccessScope& scope, const std::string& acc
                                 const ReportMoment& moment, size_t standouts, ToneReport* out) {
   *out = ToneReport();
   out->account = account;
-  // The tone facts by account (string id), and every fact's place in the tone table.
-  std::vector<std::vector<uint32_t>> events_of(index_.string_count() + 1);
-  for (uint64_t seq = 1; seq <= index_.covered(); ++seq) events_of[index_.fact(seq).account].push_back(seq);
-  std::vector<uint32_t> tone_row(index_.covered() + 1, UINT32_MAX);
-  for (size_t i = 0; i < index_.tone().size(); ++i) tone_row[index_.tone()[i].seq] = static_cast<uint32_t>(i);
+  const AccountGroups groups(index_);
   std::vector<uint32_t> accounts;
-  for (uint32_t id = 1; id < events_of.size(); ++id) {
+  for (uint32_t id = 1; id < groups.end_id(); ++id) {
     std::string_view name = index_.str(id);
-    if (events_of[id].empty() || !scope.Allows(name) || (!account.empty() && name != account)) continue;
+    if (groups.events(id).empty() || !scope.Allows(name) || (!account.empty() && name != account)) continue;
     accounts.push_back(id);
   }
   std::sort(accounts.begin(), accounts.end(), [&](uint32_t a, uint32_t b) { return index_.str(a) < index_.str(b); });
@@ -66,7 +63,7 @@ Status ToneReportBuilder::Build(const AccessScope& scope, const std::string& acc
   std::vector<EffectiveEvent> effective;
   for (uint32_t id : accounts) {
     inputs.clear();
-    for (uint32_t seq : events_of[id]) {
+    for (uint32_t seq : groups.events(id)) {
       const Fact& f = index_.fact(seq);
       inputs.push_back(MomentInput{seq, f.time_utc_micros, index_.recorded(seq), f.kind, f.corrects});
     }
@@ -74,13 +71,14 @@ Status ToneReportBuilder::Build(const AccessScope& scope, const std::string& acc
     const std::string account_name(index_.str(id));
     for (const EffectiveEvent& e : effective) {
       const uint64_t seq = inputs[e.input].seq;
-      if (tone_row[seq] == UINT32_MAX) continue;
+      const uint32_t tone_row = index_.tone_row(seq);
+      if (tone_row == IndexSnapshot::kNoRecord) continue;
       const Fact& f = index_.fact(seq);
       ContactParts who = f.from != 0 ? SplitContactString(index_.str(f.from))
                                      : ContactParts{"(unknown sender)", "(unknown sender)", ""};
       std::string when = FormatRfc3339(Timestamp{f.time_utc_micros, f.offset_minutes});
       trend.Add(account_name, std::string(who.key), std::string(who.name), std::string(who.email),
-                when.substr(0, 7), ShortTimeOf(f), seq, SummaryOf(index_.tone()[tone_row[seq]]));
+                when.substr(0, 7), ShortTimeOf(f), seq, SummaryOf(index_.tone()[tone_row]));
       ++out->messages;
     }
     ++out->accounts;

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "index/account_groups.h"
 #include "index/index_snapshot.h"
 
 namespace nanni {
@@ -65,6 +66,29 @@ TEST(IndexBuilderTest, LinksResolveExactlyWhereverBlocksEnd) {
     ASSERT_EQ(state.pending.size(), 1u);
     EXPECT_EQ(state.pending[0].target, "zz");
     EXPECT_EQ(state.next_seq, 7u);
+  }
+}
+
+// AccountGroups (index/account_groups.h) over a built snapshot: each account's events in
+// ledger order, interleaved accounts and block ends notwithstanding.
+TEST(AccountGroupsTest, EachAccountsEventsInLedgerOrder) {
+  IndexSnapshot s = Build({Draft("a", "acme"), Draft("b", "globex"), Draft("c", "acme", "a"),
+                           Draft("d", "initech"), Draft("e", "acme")},
+                          {2});
+  AccountGroups groups(s);
+  std::map<std::string, std::vector<uint32_t>> by_name;
+  for (uint32_t id = 1; id < groups.end_id(); ++id) {
+    if (!groups.events(id).empty()) {
+      by_name[std::string(s.str(id))].assign(groups.events(id).begin(), groups.events(id).end());
+    }
+  }
+  EXPECT_EQ(by_name, (std::map<std::string, std::vector<uint32_t>>{
+                         {"acme", {1, 3, 5}}, {"globex", {2}}, {"initech", {4}}}));
+  EXPECT_TRUE(groups.events(groups.end_id() + 5).empty());
+  // No tone facts, no side records: every event says so.
+  for (uint64_t seq = 1; seq <= s.covered(); ++seq) {
+    EXPECT_EQ(s.tone_row(seq), IndexSnapshot::kNoRecord);
+    EXPECT_EQ(s.side_row(seq), IndexSnapshot::kNoRecord);
   }
 }
 

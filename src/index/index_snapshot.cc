@@ -198,14 +198,22 @@ void IndexSnapshot::Finish() {
       case LinkKind::kRef: f.ref = fix.target; break;
     }
   }
-  side_rows_.assign(covered() + 1, kNoRecord);
-  auto rows = [&](const auto& table) {
-    for (size_t i = 0; i < table.size(); ++i) side_rows_[table[i].seq] = static_cast<uint32_t>(i);
+  auto rows = [&](const auto& table, std::vector<uint32_t>* by_seq) {
+    for (size_t i = 0; i < table.size(); ++i) (*by_seq)[table[i].seq] = static_cast<uint32_t>(i);
   };
-  rows(columns_.calls);
-  rows(columns_.money);
-  rows(columns_.promises);
-  rows(columns_.incidents);
+  side_rows_.clear();
+  if (parts_ & (kIndexCalls | kIndexMoney | kIndexPromises | kIndexIncidents)) {
+    side_rows_.assign(covered() + 1, kNoRecord);
+    rows(columns_.calls, &side_rows_);
+    rows(columns_.money, &side_rows_);
+    rows(columns_.promises, &side_rows_);
+    rows(columns_.incidents, &side_rows_);
+  }
+  tone_rows_.clear();
+  if (parts_ & kIndexTone) {
+    tone_rows_.assign(covered() + 1, kNoRecord);
+    rows(columns_.tone, &tone_rows_);
+  }
 }
 
 IndexBuilder::State IndexSnapshot::BuilderState() const {

@@ -70,8 +70,11 @@ class IndexSnapshot {
   // The row of event `seq` in the side table of its kind (calls(), money(), promises() or
   // incidents()), or kNoRecord. Valid after Finish().
   uint32_t side_row(uint64_t seq) const { return side_rows_.empty() ? kNoRecord : side_rows_[seq]; }
+  // The row of event `seq` in tone(), or kNoRecord. Valid after Finish().
+  uint32_t tone_row(uint64_t seq) const { return tone_rows_.empty() ? kNoRecord : tone_rows_[seq]; }
 
-  // Builds side_row() and applies the fixups; call once every block is in.
+  // Builds side_row() and tone_row() for the parts loaded, and applies the fixups; call once
+  // every block is in.
   void Finish();
 
   // Where the stored blocks end, in order (verify rebuilds each to compare).
@@ -95,7 +98,8 @@ class IndexSnapshot {
   std::vector<LinkFixup> fixups_;
   std::vector<PendingLink> pending_;
   std::vector<uint64_t> block_ends_;
-  std::vector<uint32_t> side_rows_;  // by seq (index 0 unused)
+  std::vector<uint32_t> side_rows_;  // by seq (index 0 unused); empty without side tables
+  std::vector<uint32_t> tone_rows_;  // by seq (index 0 unused); empty without kIndexTone
 };
 
 }  // namespace nanni
