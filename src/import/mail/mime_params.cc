@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -138,17 +139,42 @@ bool ExtendedParameter(std::string_view header, std::string_view name, std::stri
   return true;
 }
 
+namespace {
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xc0) == 0x80; }
+
+std::string Shown(std::string_view text) { return Printable(text, text.size()); }
+
+// The longest start of `name`, cut at a character boundary, whose shown form fits `budget`.
+std::string_view FittingHead(std::string_view name, size_t budget) {
+  size_t n = std::min(name.size(), budget);
+  for (;;) {
+    while (n > 0 && n < name.size() && IsContinuation(name[n])) --n;
+    size_t shown = Shown(name.substr(0, n)).size();
+    if (shown <= budget) return name.substr(0, n);
+    n -= std::max<size_t>(1, (shown - budget + 3) / 4);  // an input byte shows as 1 to 4
+  }
+}
+
+// The longest end of `name`, starting at a character boundary, whose shown form fits `budget`.
+std::string_view FittingTail(std::string_view name, size_t budget) {
+  size_t start = name.size() - std::min(name.size(), budget);
+  for (;;) {
+    while (start < name.size() && IsContinuation(name[start])) ++start;
+    size_t shown = Shown(name.substr(start)).size();
+    if (shown <= budget) return name.substr(start);
+    start += std::max<size_t>(1, (shown - budget + 3) / 4);
+  }
+}
+
+}  // namespace
+
 std::string VisibleName(std::string_view name) {
-  std::string shown = Printable(name, name.size());
+  std::string shown = Shown(name);
   if (shown.size() <= kMaxName) return shown;
-  auto boundary = [&](size_t i) {  // back to the start of a UTF-8 character of `name`
-    while (i > 0 && (static_cast<unsigned char>(name[i]) & 0xc0) == 0x80) --i;
-    return i;
-  };
-  size_t head = boundary(std::min(name.size(), kMaxName * 3 / 4));
-  size_t tail = boundary(name.size() > kMaxName / 8 ? name.size() - kMaxName / 8 : 0);
-  if (tail < head) tail = head;
-  return Printable(name.substr(0, head), head) + "..." + Printable(name.substr(tail), name.size());
+  std::string_view head = FittingHead(name, kMaxName * 3 / 4);
+  std::string_view tail = FittingTail(name.substr(head.size()), kMaxName / 8);
+  return Shown(head) + "..." + Shown(tail);
 }
 
 }  // namespace nanni

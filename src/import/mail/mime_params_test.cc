@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "util/printable.h"
+
 namespace nanni {
 namespace {
 
@@ -40,6 +42,20 @@ TEST(MimeParamsTest, VisibleNamesEscapeWhatWouldHideASuffix) {
   EXPECT_EQ(shown.substr(0, 11), "invoice.pdf");
   EXPECT_EQ(shown.substr(shown.size() - 4), ".exe");
   EXPECT_NE(shown.find("..."), std::string::npos);
+}
+
+// A short name whose escapes make its shown form long (fuzz: read past the end of the name).
+TEST(MimeParamsTest, VisibleNamesOfEscapedBytesStayShortAndKeepTheirEnd) {
+  for (std::string unit : {"\x01", "\xE2\x80\xAE", "\xC3", "a\x80"}) {
+    std::string name;
+    while (name.size() < 300) name += unit;
+    name += ".exe";
+    std::string shown = VisibleName(name);
+    EXPECT_LE(shown.size(), 512u + 3u) << shown;
+    EXPECT_EQ(shown.substr(shown.size() - 4), ".exe") << shown;
+    EXPECT_NE(shown.find("..."), std::string::npos) << shown;
+    EXPECT_FALSE(HasUnprintable(shown)) << shown;
+  }
 }
 
 }  // namespace
