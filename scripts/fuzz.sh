@@ -95,7 +95,7 @@ seed_event_decoder_fuzzer() {
   i=0
   while IFS=$'\t' read -r _ line; do
     i=$((i + 1)); printf '%s' "$line" > "$dir/invalid-$i"
-  done < <(grep -v '^#' tests/data/events/invalid.tsv | grep -v '^$')
+  done < <(grep -av '^#' tests/data/events/invalid.tsv | grep -av '^$')
   printf '%s' '9999-12-31T23:59:59-23:59' > "$dir/time-late"
   printf '%s' '2026-03-02T09:14:00+01:00' > "$dir/time"
 }
