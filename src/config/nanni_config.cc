@@ -159,7 +159,8 @@ class ConfigReader {
     for (const std::string& day : days) {
       auto it = std::find(std::begin(kDayNames), std::end(kDayNames), AsciiLower(day).substr(0, 3));
       if (it == std::end(kDayNames)) {
-        return Error("business_hours.days", fmt::format("'{}' is not a weekday (mon..sun)", Printable(day, 40)));
+        return Error("business_hours.days",
+                     fmt::format("'{}' is not a weekday (mon..sun)", Printable(day, 40)));
       }
       out->days[it - std::begin(kDayNames)] = true;
     }
@@ -187,7 +188,8 @@ class ConfigReader {
         Strings(*table, "holidays", "business_hours.holidays", &out->holidays));
     for (const std::string& day : out->holidays) {
       if (!IsDate(day)) {
-        return Error("business_hours.holidays", fmt::format("'{}' is not YYYY-MM-DD", Printable(day, 40)));
+        return Error("business_hours.holidays",
+                     fmt::format("'{}' is not YYYY-MM-DD", Printable(day, 40)));
       }
     }
     std::sort(out->holidays.begin(), out->holidays.end());

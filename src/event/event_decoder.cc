@@ -140,7 +140,8 @@ Status DecodeContact(std::string_view field, element v, Contact* out) {
   }
   if (side.empty()) return FieldError(std::string(field) + ".side", "missing (ours or theirs)");
   if (!ParseSide(side, &out->side)) {
-    return FieldError(std::string(field) + ".side", fmt::format("'{}' is not ours or theirs", Printable(side, 40)));
+    return FieldError(std::string(field) + ".side",
+                      fmt::format("'{}' is not ours or theirs", Printable(side, 40)));
   }
   if (!level.empty() && !ParseLevel(level, &out->level)) {
     return FieldError(std::string(field) + ".level",
