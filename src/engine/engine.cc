@@ -334,8 +334,8 @@ Status Engine::CheckIndex(uint64_t head, IndexCheck* index) {
     index->stale = fmt::format("it describes {} of the ledger's {} events", index->covered, head);
   }
   std::map<std::string, std::map<uint64_t, Digest>, std::less<>> stored;
-  for (std::string_view s : {index_stream::kFacts, index_stream::kCalls, index_stream::kMoney, index_stream::kPromises,
-                             index_stream::kIncidents, index_stream::kTone, index_stream::kStrings, index_stream::kLinks}) {
+  NANNI_RETURN_IF_ERROR(StoredDigests(store_.get(), index_stream::kFacts, &stored[std::string(index_stream::kFacts)]));
+  for (std::string_view s : index_stream::kAfterFacts) {
     NANNI_RETURN_IF_ERROR(StoredDigests(store_.get(), s, &stored[std::string(s)]));
   }
   IndexBuilder builder(IndexBuilder::State(), tone_fingerprint());

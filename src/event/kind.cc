@@ -45,6 +45,7 @@ constexpr AttributeSpec kIncidentAttrs[] = {
 };
 constexpr AttributeSpec kEscalationAttrs[] = {
     {"about", T::kString, true, {}, "what the escalation is about"},
+    {"cause", T::kString, false, {}, "its root cause, when the source records one (docs/escalations.md)"},
 };
 constexpr AttributeSpec kCallAttrs[] = {
     {"agent", T::kString, false, {}, "our agent who handled it"},

@@ -104,6 +104,23 @@ void DraftPromise(const Event& e, FactDraft* d) {
   if (e.kind == EventKind::kCommitment) p.owner = ChoiceCode(e.kind, "owner", e.StringAttr("owner"));
   if (e.kind == EventKind::kDeadline) p.owner = 2;  // the customer set it
   if (e.kind == EventKind::kCommitmentOutcome) p.status = ChoiceCode(e.kind, "status", e.StringAttr("status"));
+  AssignOr(e.StringAttr("what"), &d->what);
+}
+
+void DraftContract(const Event& e, FactDraft* d) {
+  d->table = FactDraft::Table::kContract;
+  ContractFact& c = d->contract;
+  c = ContractFact();
+  c.starts_utc_micros = TimeOr(e, "starts");
+  c.ends_utc_micros = TimeOr(e, "ends");
+  c.value_minor = IntOr(e, "value_minor");
+  AssignOr(e.StringAttr("contract"), &d->contract_key);
+  AssignOr(e.StringAttr("currency"), &d->currency);
+}
+
+void DraftEscalation(const Event& e, FactDraft* d) {
+  d->table = FactDraft::Table::kEscalation;
+  AssignOr(e.StringAttr("cause"), &d->cause);
 }
 
 void DraftIncident(const Event& e, FactDraft* d) {
@@ -133,6 +150,9 @@ void ScoreTone(ToneScorer* scorer, ToneScore* score, FactDraft* d) {
   t.flags = (score->Flagged(ToneDimension::kDemanding) ? kDemandingFlag : 0) |
             (score->Flagged(ToneDimension::kAbuse) ? kAbusiveFlag : 0) |
             (t.max_threat >= 0.5f ? kThreatFlag : 0) | (t.max_badgering >= 0.5f ? kBadgeringFlag : 0);
+  for (int dim = static_cast<int>(ToneDimension::kThreatLegal); IsThreat(dim); ++dim) {
+    if (score->score[dim] >= 0.5f) t.threats |= static_cast<uint8_t>(1u << (dim - static_cast<int>(ToneDimension::kThreatLegal)));
+  }
 }
 
 void AppendContactString(const Contact& c, std::string* out) {
@@ -171,6 +191,8 @@ void DraftFact(const Event& e, FactDraft* out) {
     case EventKind::kDeadline:
     case EventKind::kCommitmentOutcome: DraftPromise(e, out); break;
     case EventKind::kIncident: DraftIncident(e, out); break;
+    case EventKind::kContract: DraftContract(e, out); break;
+    case EventKind::kEscalation: DraftEscalation(e, out); break;
     default: break;
   }
   out->has_tone = IsCustomerWords(e);

@@ -15,7 +15,7 @@
 namespace nanni {
 
 struct FactDraft {
-  enum class Table { kNone, kCall, kMoney, kPromise, kIncident };
+  enum class Table { kNone, kCall, kMoney, kPromise, kIncident, kContract, kEscalation };
 
   std::string id, account;
   std::string from;                     // ContactString of the sender, "" when none
@@ -27,8 +27,12 @@ struct FactDraft {
   MoneyFact money;
   std::string invoice, currency;
   PromiseFact promise;
+  std::string what;  // a promise's
   IncidentFact incident;
   std::string incident_key;
+  ContractFact contract;
+  std::string contract_key;  // its currency goes in `currency`
+  std::string cause;         // an escalation's
   bool has_tone = false;   // the event carries the customer's words (tone/tone_text.h) ...
   std::string tone_text;   // ... these, to be scored by ScoreTone()
   ToneFact tone;

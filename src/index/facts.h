@@ -2,7 +2,7 @@
 // event, for analyses that read the whole portfolio without decoding JSON bodies.
 //
 // Every event has one Fact. Events of some kinds also have one record in a side table of
-// their kind (calls, money, promises, incidents), and messages from the customer's side
+// their kind (calls, money, promises, incidents, contracts, escalations), and messages from the customer's side
 // that carry text have a ToneFact. Strings (accounts, contacts, agents, invoice and incident
 // keys, currencies) are ids into the index's one string table; 0 means "none". Links to other
 // events (reply_to, corrects, refers_to or commitment) are the seq of the event whose id the
@@ -62,7 +62,26 @@ struct PromiseFact {
   uint8_t owner = 0;   // commitments: 1 ours, 2 theirs; deadlines: 2 (theirs); outcomes: 0
   uint8_t status = 0;  // outcomes: 1 kept, 2 broken, 3 withdrawn; 0 otherwise
   uint8_t pad[2] = {};
+  uint32_t what = 0;   // string id of what was promised or is due (commitments and deadlines)
+  uint32_t pad2 = 0;
   int64_t due_utc_micros = 0;  // commitments and deadlines
+};
+
+// A contract: its term and value.
+struct ContractFact {
+  uint32_t seq = 0;
+  uint32_t contract = 0;  // string id of the contract number
+  uint32_t currency = 0;  // string id; 0 when the event names none
+  uint32_t pad = 0;
+  int64_t starts_utc_micros = 0;  // 0: not given
+  int64_t ends_utc_micros = 0;    // 0: not given
+  int64_t value_minor = 0;        // 0: not given
+};
+
+// An escalation's recorded root cause (its `cause` attribute); 0 when the source gave none.
+struct EscalationFact {
+  uint32_t seq = 0;
+  uint32_t cause = 0;  // string id
 };
 
 struct IncidentFact {
@@ -78,11 +97,15 @@ struct ToneFact {
   float politeness = 0, demanding = 0, collaboration = 0, abuse = 0;
   float max_threat = 0, max_badgering = 0;
   uint8_t flags = 0;        // ToneFlag bits
-  uint8_t pad[3] = {};
+  uint8_t threats = 0;      // ThreatBit of each threat kind flagged (score >= 0.5)
+  uint8_t pad[2] = {};
   double flagged_sum = 0;   // the sum of the flagged scores of abuse, threats and badgering
 };
 
 enum ToneFlag : uint8_t { kDemandingFlag = 1, kAbusiveFlag = 2, kThreatFlag = 4, kBadgeringFlag = 8 };
+
+// ToneFact::threats: one bit per kind of threat, in the order of tone/tone_score.h.
+enum ThreatBit : uint8_t { kLegalThreat = 1, kChurnThreat = 2, kPublicThreat = 4, kEscalationThreat = 8, kPersonalThreat = 16 };
 
 // A link to an id the ledger did not hold when its event was indexed, and the fixup that
 // resolves it once an event with that id arrives.
@@ -102,6 +125,8 @@ struct FactColumns {
   std::vector<MoneyFact> money;
   std::vector<PromiseFact> promises;
   std::vector<IncidentFact> incidents;
+  std::vector<ContractFact> contracts;
+  std::vector<EscalationFact> escalations;
   std::vector<ToneFact> tone;
 
   void Clear() {
@@ -111,6 +136,8 @@ struct FactColumns {
     money.clear();
     promises.clear();
     incidents.clear();
+    contracts.clear();
+    escalations.clear();
     tone.clear();
   }
 };
@@ -122,7 +149,8 @@ constexpr uint16_t ParticipantBit(int side, int level) {
 }
 
 static_assert(sizeof(Fact) == 40 && std::is_trivially_copyable_v<Fact>);
-static_assert(sizeof(CallFact) == 48 && sizeof(MoneyFact) == 32 && sizeof(PromiseFact) == 16);
+static_assert(sizeof(CallFact) == 48 && sizeof(MoneyFact) == 32 && sizeof(PromiseFact) == 24);
+static_assert(sizeof(ContractFact) == 40 && sizeof(EscalationFact) == 8);
 static_assert(sizeof(IncidentFact) == 12 && sizeof(ToneFact) == 40 && sizeof(LinkFixup) == 12);
 
 }  // namespace nanni

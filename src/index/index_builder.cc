@@ -84,6 +84,7 @@ void IndexBuilder::AddSideRecord(uint32_t seq, const FactDraft& d) {
     case FactDraft::Table::kPromise: {
       PromiseFact p = d.promise;
       p.seq = seq;
+      p.what = Intern(d.what);
       open_.promises.push_back(p);
       break;
     }
@@ -92,6 +93,21 @@ void IndexBuilder::AddSideRecord(uint32_t seq, const FactDraft& d) {
       i.seq = seq;
       i.incident = Intern(d.incident_key);
       open_.incidents.push_back(i);
+      break;
+    }
+    case FactDraft::Table::kContract: {
+      ContractFact c = d.contract;
+      c.seq = seq;
+      c.contract = Intern(d.contract_key);
+      c.currency = Intern(d.currency);
+      open_.contracts.push_back(c);
+      break;
+    }
+    case FactDraft::Table::kEscalation: {
+      EscalationFact x;
+      x.seq = seq;
+      x.cause = Intern(d.cause);
+      open_.escalations.push_back(x);
       break;
     }
     case FactDraft::Table::kNone:
@@ -169,6 +185,8 @@ Status IndexBuilder::WriteStreams(const BlockSink& sink) {
   NANNI_RETURN_IF_ERROR(records(index_stream::kMoney, open_.money));
   NANNI_RETURN_IF_ERROR(records(index_stream::kPromises, open_.promises));
   NANNI_RETURN_IF_ERROR(records(index_stream::kIncidents, open_.incidents));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kContracts, open_.contracts));
+  NANNI_RETURN_IF_ERROR(records(index_stream::kEscalations, open_.escalations));
   NANNI_RETURN_IF_ERROR(records(index_stream::kTone, open_.tone));
   NANNI_RETURN_IF_ERROR(put(index_stream::kStrings, new_strings_.size(), [&](BlockBytes* b) {
     for (const std::string& s : new_strings_) b->String(s);

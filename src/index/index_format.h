@@ -1,10 +1,11 @@
-// How the analytic index is stored: eight derived streams (ledger/ledger_store.h) of blocks,
+// How the analytic index is stored: ten derived streams (ledger/ledger_store.h) of blocks,
 // each block describing the same range of seqs in every stream it has data for
 // (docs/index.md, "Storage").
 //
 //   index.facts      one Fact per event, then the block's table of recording times
 //   index.calls      CallFact, index.money MoneyFact, index.promises PromiseFact,
-//   index.incidents  IncidentFact, index.tone ToneFact: the side records of the range
+//   index.incidents  IncidentFact, index.contracts ContractFact, index.escalations
+//                    EscalationFact, index.tone ToneFact: the side records of the range
 //   index.strings    the strings first used in the range, in id order
 //   index.links      fixups of earlier links that the range resolves, then the links of the
 //                    range to ids the ledger did not hold yet
@@ -37,12 +38,17 @@ constexpr std::string_view kCalls = "index.calls";
 constexpr std::string_view kMoney = "index.money";
 constexpr std::string_view kPromises = "index.promises";
 constexpr std::string_view kIncidents = "index.incidents";
+constexpr std::string_view kContracts = "index.contracts";
+constexpr std::string_view kEscalations = "index.escalations";
 constexpr std::string_view kTone = "index.tone";
 constexpr std::string_view kStrings = "index.strings";
 constexpr std::string_view kLinks = "index.links";
+// Every stream but the facts, in the order a snapshot loads them (strings first).
+constexpr std::string_view kAfterFacts[] = {kStrings, kCalls, kMoney, kPromises, kIncidents,
+                                            kContracts, kEscalations, kTone, kLinks};
 }  // namespace index_stream
 
-constexpr uint32_t kIndexFormatVersion = 1;
+constexpr uint32_t kIndexFormatVersion = 2;  // 2: contracts, escalations, promise `what`, threat kinds
 
 struct BlockHeader {
   char magic[4] = {'N', 'I', 'X', 'B'};

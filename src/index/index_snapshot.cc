@@ -14,6 +14,8 @@ bool Wanted(std::string_view stream, uint32_t parts) {
   if (stream == index_stream::kPromises) return parts & kIndexPromises;
   if (stream == index_stream::kIncidents) return parts & kIndexIncidents;
   if (stream == index_stream::kTone) return parts & kIndexTone;
+  if (stream == index_stream::kContracts) return parts & kIndexContracts;
+  if (stream == index_stream::kEscalations) return parts & kIndexEscalations;
   return true;
 }
 
@@ -85,9 +87,7 @@ Status IndexSnapshot::Load(LedgerStore* store, uint32_t parts, uint64_t tone_mod
     return stale->empty() ? out->AddBlock(b) : Status::OK();
   }));
   const uint64_t end = out->covered() + 1;
-  for (std::string_view stream : {index_stream::kStrings, index_stream::kCalls, index_stream::kMoney,
-                                  index_stream::kPromises, index_stream::kIncidents, index_stream::kTone,
-                                  index_stream::kLinks}) {
+  for (std::string_view stream : index_stream::kAfterFacts) {
     if (!Wanted(stream, parts)) continue;
     NANNI_RETURN_IF_ERROR(store->ReadDerived(AccessScope::All(), stream, [&](const DerivedBlock& b) {
       return b.end_seq <= end ? out->AddBlock(b) : Status::OK();
@@ -113,6 +113,8 @@ Status IndexSnapshot::AddBlock(const DerivedBlock& block) {
   if (s == index_stream::kMoney) return AddRecords(block, &in, header.count, &columns_.money);
   if (s == index_stream::kPromises) return AddRecords(block, &in, header.count, &columns_.promises);
   if (s == index_stream::kIncidents) return AddRecords(block, &in, header.count, &columns_.incidents);
+  if (s == index_stream::kContracts) return AddRecords(block, &in, header.count, &columns_.contracts);
+  if (s == index_stream::kEscalations) return AddRecords(block, &in, header.count, &columns_.escalations);
   if (s == index_stream::kTone) return AddRecords(block, &in, header.count, &columns_.tone);
   return BadBlock(block, "not a stream of the index");
 }
@@ -202,12 +204,14 @@ void IndexSnapshot::Finish() {
     for (size_t i = 0; i < table.size(); ++i) (*by_seq)[table[i].seq] = static_cast<uint32_t>(i);
   };
   side_rows_.clear();
-  if (parts_ & (kIndexCalls | kIndexMoney | kIndexPromises | kIndexIncidents)) {
+  if (parts_ & (kIndexCalls | kIndexMoney | kIndexPromises | kIndexIncidents | kIndexContracts | kIndexEscalations)) {
     side_rows_.assign(covered() + 1, kNoRecord);
     rows(columns_.calls, &side_rows_);
     rows(columns_.money, &side_rows_);
     rows(columns_.promises, &side_rows_);
     rows(columns_.incidents, &side_rows_);
+    rows(columns_.contracts, &side_rows_);
+    rows(columns_.escalations, &side_rows_);
   }
   tone_rows_.clear();
   if (parts_ & kIndexTone) {

@@ -31,7 +31,9 @@ enum IndexParts : uint32_t {
   kIndexPromises = 4,
   kIndexIncidents = 8,
   kIndexTone = 16,
-  kIndexAll = 31,
+  kIndexContracts = 32,
+  kIndexEscalations = 64,
+  kIndexAll = 127,
 };
 
 class IndexSnapshot {
@@ -65,10 +67,12 @@ class IndexSnapshot {
   const std::vector<MoneyFact>& money() const { return columns_.money; }
   const std::vector<PromiseFact>& promises() const { return columns_.promises; }
   const std::vector<IncidentFact>& incidents() const { return columns_.incidents; }
+  const std::vector<ContractFact>& contracts() const { return columns_.contracts; }
+  const std::vector<EscalationFact>& escalations() const { return columns_.escalations; }
   const std::vector<ToneFact>& tone() const { return columns_.tone; }
 
-  // The row of event `seq` in the side table of its kind (calls(), money(), promises() or
-  // incidents()), or kNoRecord. Valid after Finish().
+  // The row of event `seq` in the side table of its kind (calls(), money(), promises(),
+  // incidents(), contracts() or escalations()), or kNoRecord. Valid after Finish().
   uint32_t side_row(uint64_t seq) const { return side_rows_.empty() ? kNoRecord : side_rows_[seq]; }
   // The row of event `seq` in tone(), or kNoRecord. Valid after Finish().
   uint32_t tone_row(uint64_t seq) const { return tone_rows_.empty() ? kNoRecord : tone_rows_[seq]; }
