@@ -31,10 +31,11 @@ class ConfigReader {
   ConfigReader(const toml::table& root, const std::string& name) : root_(root), name_(name) {}
 
   Status Read(NanniConfig* out) {
-    NANNI_RETURN_IF_ERROR(OnlyKeys(root_, "", {"company", "accounts", "business_hours"}));
+    NANNI_RETURN_IF_ERROR(OnlyKeys(root_, "", {"company", "accounts", "business_hours", "economics", "signals"}));
     NANNI_RETURN_IF_ERROR(ReadCompany(&out->company));
     NANNI_RETURN_IF_ERROR(ReadAccounts(&out->accounts));
-    return ReadBusinessHours(&out->business_hours);
+    NANNI_RETURN_IF_ERROR(ReadBusinessHours(&out->business_hours));
+    return ApplyTriageSettings(root_, name_, &out->triage);
   }
 
  private:

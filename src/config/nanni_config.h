@@ -22,6 +22,10 @@
 //   end = "17:30"
 //   holidays = ["2026-12-25", "2026-12-26"]
 //
+//   [economics]                           # the cost model (docs/economics.md)
+//   [signals.late_payer]                  # signal thresholds (docs/triage.md)
+//   late_days = 14
+//
 // Unknown keys are errors (a misspelt key must not silently do nothing); errors name the
 // file, the key and what is wrong.
 #pragma once
@@ -32,6 +36,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/triage_settings.h"
 #include "util/status.h"
 
 namespace nanni {
@@ -60,6 +65,7 @@ struct NanniConfig {
   CompanyConfig company;
   AccountMappingConfig accounts;
   BusinessHoursConfig business_hours;
+  TriageSettings triage = TriageSettings::Defaults();  // [economics] and [signals.*]
 
   // Where it was read from ("" for the built-in defaults), for messages.
   std::string source;

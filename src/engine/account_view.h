@@ -72,6 +72,12 @@ class AccountView {
   uint32_t FirstReply(size_t i) const { return s_.first_reply[i]; }
   uint32_t LastOutcome(size_t i) const { return s_.last_outcome[i]; }
   bool Updated(size_t i) const { return s_.updated[i] != 0; }
+  // The position of the event in effect for `seq` (one of the account's), or kNone.
+  uint32_t Position(uint64_t seq) const {
+    if (seq == 0) return kNone;
+    size_t j = Find(seq);
+    return j < account_seqs_.size() ? s_.by_identity[j] : kNone;
+  }
 
  private:
   void Link() {

@@ -7,7 +7,12 @@
 #include <thread>
 
 #include "casefile/case_file_builder.h"
+#include "engine/economics_builder.h"
+#include "engine/escalations_builder.h"
+#include "engine/evidence.h"
+#include "engine/playbook.h"
 #include "engine/portfolio_builder.h"
+#include "engine/triage_builder.h"
 #include "engine/tone_report_builder.h"
 #include "event/event_decoder.h"
 #include "index/fact_draft.h"
@@ -208,13 +213,59 @@ Status Engine::CaseFile(const AccessScope& scope, const std::string& account, co
 Status Engine::Portfolio(const AccessScope& scope, const ReportMoment& moment, nanni::Portfolio* out) {
   std::shared_ptr<const IndexSnapshot> index;
   NANNI_RETURN_IF_ERROR(Snapshot(kIndexCalls | kIndexMoney | kIndexPromises | kIndexIncidents, &index));
-  BusinessClock clock = clock_;
-  if (index->covered() > 0) {  // precomputed business days over the record's span
-    clock.Cover(index->fact(1).time_utc_micros, moment.as_of.utc_micros == INT64_MAX ? NowMicros() : moment.as_of.utc_micros);
-  }
+  const BusinessClock clock = CoveredClock(*index, moment);
   *out = PortfolioBuilder(*index, clock).Build(scope, moment);
   out->business_time_zone = config_.business_hours.time_zone;
   return Status::OK();
+}
+
+BusinessClock Engine::CoveredClock(const IndexSnapshot& index, const ReportMoment& moment) const {
+  BusinessClock clock = clock_;
+  if (index.covered() > 0) {
+    clock.Cover(index.fact(1).time_utc_micros, moment.as_of.utc_micros == INT64_MAX ? NowMicros() : moment.as_of.utc_micros);
+  }
+  return clock;
+}
+
+Status Engine::Economics(const AccessScope& scope, const ReportMoment& moment, nanni::Economics* out) {
+  std::shared_ptr<const IndexSnapshot> index;
+  NANNI_RETURN_IF_ERROR(Snapshot(kIndexCalls | kIndexMoney | kIndexIncidents | kIndexContracts, &index));
+  *out = EconomicsBuilder(*index, config_.triage.economics).Build(scope, moment);
+  return Status::OK();
+}
+
+Status Engine::Triage(const AccessScope& scope, const ReportMoment& moment, nanni::Triage* out) {
+  std::shared_ptr<const IndexSnapshot> index;
+  NANNI_RETURN_IF_ERROR(Snapshot(kIndexAll, &index));
+  const BusinessClock clock = CoveredClock(*index, moment);
+  const Playbook* playbook = nullptr;
+  NANNI_RETURN_IF_ERROR(Playbook::Default(&playbook));
+  NANNI_RETURN_IF_ERROR(TriageBuilder(*index, clock, config_.triage, *playbook).Build(scope, moment, out));
+  EventReader reader(store_.get());
+  return CiteTriage(&reader, out);
+}
+
+Status Engine::Signals(const AccessScope& scope, const std::string& account, const ReportMoment& moment,
+                       AccountTriage* out) {
+  NANNI_RETURN_IF_ERROR(CheckAccount(scope, account));
+  nanni::Triage triage;
+  NANNI_RETURN_IF_ERROR(Triage(scope, moment, &triage));
+  for (AccountTriage& a : triage.accounts) {
+    if (a.account == account) {
+      *out = std::move(a);
+      return Status::OK();
+    }
+  }
+  return Status::NotFound(fmt::format("nothing of account '{}' is in effect at the report moment", Printable(account)));
+}
+
+Status Engine::Escalations(const AccessScope& scope, const ReportMoment& moment, nanni::Escalations* out) {
+  std::shared_ptr<const IndexSnapshot> index;
+  NANNI_RETURN_IF_ERROR(Snapshot(kIndexAll, &index));
+  const BusinessClock clock = CoveredClock(*index, moment);
+  NANNI_RETURN_IF_ERROR(EscalationsBuilder(*index, clock, config_.triage.economics).Build(scope, moment, out));
+  EventReader reader(store_.get());
+  return CiteEscalations(&reader, out);
 }
 
 namespace {

@@ -24,7 +24,10 @@
 #include "casefile/case_file.h"
 #include "casefile/case_input.h"
 #include "config/nanni_config.h"
+#include "engine/economics.h"
+#include "engine/escalations.h"
 #include "engine/portfolio.h"
+#include "engine/triage.h"
 #include "engine/tone_report.h"
 #include "import/event_source.h"
 #include "import/importer.h"
@@ -101,6 +104,20 @@ class Engine {
   Status PortfolioTone(const AccessScope& scope, const ReportMoment& moment, size_t standouts,
                        ToneReport* out);
 
+  // What each account brings and what it costs to serve, by the cost model of the config
+  // (docs/economics.md), with the Pareto view.
+  Status Economics(const AccessScope& scope, const ReportMoment& moment, nanni::Economics* out);
+  // The accounts the scope allows, ranked by urgency, each with its signals, their evidence
+  // (cited by event id) and the moves of the playbooks (docs/triage.md).
+  Status Triage(const AccessScope& scope, const ReportMoment& moment, nanni::Triage* out);
+  // One account's triage: its signals, moves and economics (its rank among the accounts the
+  // scope allows). NotFound / PermissionDenied as CheckAccount.
+  Status Signals(const AccessScope& scope, const std::string& account, const ReportMoment& moment,
+                 AccountTriage* out);
+  // Every escalation with its root cause, the causes ranked, the time to fix
+  // (docs/escalations.md).
+  Status Escalations(const AccessScope& scope, const ReportMoment& moment, nanni::Escalations* out);
+
   // ---- Writing ----
 
   // Imports `sources` as one transaction that also keeps the analytic index up to date
@@ -129,6 +146,9 @@ class Engine {
   uint64_t tone_fingerprint() const {
     return tone_model_ != nullptr ? tone_model_->fingerprint() : ToneModel::DefaultFingerprint();
   }
+
+  // The business clock with its business days precomputed over the record's span.
+  BusinessClock CoveredClock(const IndexSnapshot& index, const ReportMoment& moment) const;
 
   // The index, current with the ledger: the cached snapshot, or a fresh one (its missing tail
   // built in memory when the stored index is behind). *stale says why it had to be built.

@@ -1,16 +1,15 @@
 #include "engine/portfolio_builder.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <optional>
 #include <span>
-#include <thread>
 #include <string_view>
 #include <unordered_map>
 
 #include "casefile/case_requests.h"
-#include "engine/account_view.h"
+#include "engine/account_pool.h"
+#include "engine/settled_invoices.h"
 #include "index/account_groups.h"
 #include "util/money.h"
 
@@ -123,47 +122,8 @@ void CallFigures(const AccountView& v, PortfolioRow* row) {
   }
 }
 
-// The case file's invoices: the last invoice event of each invoice number, settled by the
-// payments to that number in event order (in its currency only).
-struct Invoice {
-  const MoneyFact* money = nullptr;
-  int64_t time = 0, paid = 0;
-  std::optional<int64_t> paid_in_full;
-  bool overflow = false;
-};
-
-std::vector<Invoice> SettleInvoices(const AccountView& v) {
-  const auto& money = v.index().money();
-  std::vector<Invoice> invoices;
-  std::unordered_map<uint32_t, size_t> by_number;
-  std::vector<std::pair<const MoneyFact*, int64_t>> payments;
-  for (size_t i = 0; i < v.size(); ++i) {
-    const Fact& f = v.fact(i);
-    if (!Is(f, EventKind::kInvoice) && !Is(f, EventKind::kPayment)) continue;
-    uint32_t r = v.index().side_row(v.seq(i));
-    if (r == IndexSnapshot::kNoRecord) continue;
-    if (Is(f, EventKind::kPayment)) {
-      payments.emplace_back(&money[r], v.time(i));
-      continue;
-    }
-    by_number[money[r].invoice] = invoices.size();
-    Invoice& invoice = invoices.emplace_back();
-    invoice.money = &money[r];
-    invoice.time = v.time(i);
-  }
-  for (const auto& [pay, time] : payments) {
-    auto it = by_number.find(pay->invoice);
-    if (it == by_number.end()) continue;
-    Invoice& inv = invoices[it->second];
-    if (pay->currency != inv.money->currency) continue;
-    if (!AddMinor(inv.paid, pay->amount_minor, &inv.paid)) inv.overflow = true;
-    if (!inv.paid_in_full && inv.paid >= inv.money->amount_minor) inv.paid_in_full = time;
-  }
-  return invoices;
-}
-
 // Adds one invoice to its currency's totals; false when a sum overflows.
-bool AddInvoice(const Invoice& inv, int64_t as_of, MoneyTotals* t, int64_t* window_invoiced) {
+bool AddInvoice(const SettledInvoice& inv, int64_t as_of, MoneyTotals* t, int64_t* window_invoiced) {
   int64_t owed = 0;
   if (inv.overflow || !SubtractMinor(inv.money->amount_minor, inv.paid, &owed)) return false;
   const int64_t outstanding = std::max<int64_t>(0, owed), due = inv.money->due_utc_micros;
@@ -182,7 +142,7 @@ bool AddInvoice(const Invoice& inv, int64_t as_of, MoneyTotals* t, int64_t* wind
 
 void MoneyFigures(const AccountView& v, PortfolioRow* row) {
   std::map<std::string_view, std::pair<MoneyTotals, int64_t>> by_currency;  // totals, invoiced in window
-  for (const Invoice& inv : SettleInvoices(v)) {
+  for (const SettledInvoice& inv : SettleInvoices(v)) {
     std::string_view currency = v.index().str(inv.money->currency);
     auto& [totals, window] = by_currency[currency];
     ++row->counts.invoices;
@@ -262,27 +222,11 @@ Portfolio PortfolioBuilder::Build(const AccessScope& scope, const ReportMoment& 
   out.as_of = moment.as_of;
   out.recorded_by_utc_micros = moment.recorded_by_utc_micros;
   const AccountGroups groups(index_);
-  std::vector<uint32_t> accounts;
-  for (uint32_t id = 1; id < groups.end_id(); ++id) {
-    if (!groups.events(id).empty() && scope.Allows(index_.str(id))) accounts.push_back(id);
-  }
-  std::sort(accounts.begin(), accounts.end(),
-            [&](uint32_t a, uint32_t b) { return index_.str(a) < index_.str(b); });
-  // Accounts are independent: workers take them in turn, each with buffers of its own.
+  const std::vector<uint32_t> accounts = AllowedAccounts(index_, groups, scope);
   std::vector<std::optional<PortfolioRow>> rows(accounts.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    AccountScratch scratch;
-    for (size_t i = next++; i < accounts.size(); i = next++) {
-      const uint32_t id = accounts[i];
-      rows[i] = BuildRow(index_, clock_, moment, id, groups.events(id), &scratch);
-    }
-  };
-  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers && accounts.size() > 64; ++w) threads.emplace_back(work);
-  work();
-  for (std::thread& t : threads) t.join();
+  ForEachAccount(accounts.size(), [&](size_t i, AccountScratch* scratch) {
+    rows[i] = BuildRow(index_, clock_, moment, accounts[i], groups.events(accounts[i]), scratch);
+  });
   for (auto& row : rows) {
     if (row) out.rows.push_back(std::move(*row));
   }

@@ -3,6 +3,8 @@
 // against a list of forbidden words (tests/data/case/forbidden_words.txt).
 #pragma once
 
+#include "util/money.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,9 +29,6 @@ std::string WhoText(const std::vector<const CasePerson*>& people);
 
 // "acme.mbox:1204 <ref> #a1b2c3d4e5f6": source then ledger hash prefix.
 std::string CiteText(const Citation& c);
-
-// "EUR 12500.00".
-std::string MoneyText(int64_t minor, const std::string& currency);
 
 // The fixed phrase for a chronology line ("Request from Dana Whitfield (theirs, executive)
 // via email").

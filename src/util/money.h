@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace nanni {
 
@@ -13,5 +14,8 @@ inline bool AddMinor(int64_t a, int64_t b, int64_t* out) { return !__builtin_add
 inline bool SubtractMinor(int64_t a, int64_t b, int64_t* out) {
   return !__builtin_sub_overflow(a, b, out);
 }
+
+// "EUR 1234.56", "JPY -1500": the amount in the currency's ISO 4217 minor-unit exponent.
+std::string MoneyText(int64_t minor, const std::string& currency);
 
 }  // namespace nanni

@@ -1,0 +1,36 @@
+// Citing the record: the analyses find the events behind a figure in the analytic index,
+// which knows them by seq; a reader wants them by their ids, with what they say. EventReader
+// reads single events from the store; CiteTriage and CiteEscalations fill in the ids, the
+// subjects of demands and the advocate's draft story, for the few events a report cites.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "engine/escalations.h"
+#include "engine/triage.h"
+#include "event/event.h"
+#include "event/event_decoder.h"
+#include "ledger/ledger_store.h"
+
+namespace nanni {
+
+class EventReader {
+ public:
+  explicit EventReader(LedgerStore* store) : store_(store) {}  // the store must outlive it
+
+  // Decodes event `seq` into *out (Corruption when its body does not decode).
+  Status Read(uint64_t seq, Event* out);
+
+ private:
+  LedgerStore* store_;
+  EventDecoder decoder_;
+};
+
+// What a demand asked, for a reader: its subject without "Re:", or the start of its text.
+std::string DemandSubject(const Event& e);
+
+Status CiteTriage(EventReader* reader, Triage* triage);
+Status CiteEscalations(EventReader* reader, Escalations* escalations);
+
+}  // namespace nanni
