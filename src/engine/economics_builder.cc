@@ -243,6 +243,7 @@ void SummarizeEconomics(const CostModel& costs, Economics* out) {
     cost.Add(r.cost.Total());
     out->negative_margin_accounts += r.margin_minor < 0;
   }
+  out->priced_accounts = priced.size();
   if (!revenue.ok() || !cost.ok() || priced.empty()) return;
   out->revenue_minor = revenue.total();
   out->cost_minor = cost.total();

@@ -19,6 +19,8 @@ Start with `nanni demo`, or:
   nanni accounts                    every account with its activity
   nanni events ACCOUNT              one account's events in time order
   nanni portfolio --sort open       every account's figures, from the analytic index
+  nanni triage                      the accounts that need something now, with the evidence
+  nanni economics                   revenue, cost to serve and margin per account
   nanni case ACCOUNT                the account's case file: every fact, cited
   nanni tone --account ACCOUNT      how each contact's tone moved, month by month
 
@@ -58,6 +60,10 @@ int main(int argc, char** argv) {
   RegisterCaseCommand(app, global, &run);
   RegisterBriefCommand(app, global, &run);
   RegisterPortfolioCommand(app, global, &run);
+  RegisterTriageCommand(app, global, &run);
+  RegisterSignalsCommand(app, global, &run);
+  RegisterEconomicsCommand(app, global, &run);
+  RegisterEscalationsCommand(app, global, &run);
   RegisterReindexCommand(app, global, &run);
 
   try {

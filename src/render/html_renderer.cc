@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "render/html_escape.h"
 #include "render/renderers.h"
 #include "render/report_doc.h"
 #include "render/wording.h"
@@ -17,22 +18,7 @@ namespace nanni {
 
 namespace {
 
-std::string Esc(const std::string& text) {
-  std::string safe = Printable(text, text.size() + 1);
-  std::string out;
-  out.reserve(safe.size() + 16);
-  for (char c : safe) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(const std::string& text) { return HtmlEscape(text); }
 
 // Printable turns line breaks into "\x0a"; in HTML a quote keeps its lines.
 std::string EscMultiline(const std::string& text) {
