@@ -46,6 +46,9 @@ class SettingsReader {
       if (signals == nullptr) return Error("signals", "must be a table");
       for (const auto& [id, node] : *signals) NANNI_RETURN_IF_ERROR(Signal(id.str(), node, &s->signals));
     }
+    if (const toml::node* n = root.get("escalations")) {
+      NANNI_RETURN_IF_ERROR(Numbers("escalations", *n, &s->escalations));
+    }
     return Status::OK();
   }
 
@@ -129,7 +132,13 @@ class SettingsReader {
     const std::string key = fmt::format("signals.{}", id);
     auto it = s->values.find(id);
     NANNI_RETURN_IF_ERROR(Known(it != s->values.end(), key, Keys(s->values)));
-    auto& values = s->values[std::string(id)];
+    return Numbers(key, node, &s->values[std::string(id)]);
+  }
+
+  // A table of numbers named `key`, every key of which must already be in *values (strict).
+  Status Numbers(const std::string& key, const toml::node& node,
+                 std::map<std::string, double, std::less<>>* out) const {
+    auto& values = *out;
     const toml::table* table = node.as_table();
     if (table == nullptr) return Error(key, "must be a table");
     for (const auto& [k, v] : *table) {
@@ -176,6 +185,11 @@ double SignalSettings::Get(std::string_view signal, std::string_view key) const 
   if (s == values.end()) return 0;
   auto v = s->second.find(key);
   return v == s->second.end() ? 0 : v->second;
+}
+
+double TriageSettings::Escalation(std::string_view key) const {
+  auto it = escalations.find(key);
+  return it == escalations.end() ? 0 : it->second;
 }
 
 const TriageSettings& TriageSettings::Defaults() {

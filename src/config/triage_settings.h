@@ -44,6 +44,9 @@ struct SignalSettings {
 struct TriageSettings {
   CostModel economics;
   SignalSettings signals;
+  // The windows the root-cause rules of escalations look back over (docs/escalations.md).
+  std::map<std::string, double, std::less<>> escalations;
+  double Escalation(std::string_view key) const;  // 0 when not set
 
   // The embedded defaults (data/triage/triage.toml), parsed once.
   static const TriageSettings& Defaults();

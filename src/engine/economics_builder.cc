@@ -72,7 +72,7 @@ class AccountCosts {
       const Fact& f = v_.fact(i);
       if (!w_.Holds(f.time_utc_micros)) continue;
       if (Is(f, EventKind::kCall)) {
-        Call(i, f);
+        Call(i);
       } else if (f.from_side == static_cast<uint8_t>(Side::kOurs)) {
         const int64_t minutes = costs_.Minutes(ChannelName(f));
         effort_.Add(minutes);
@@ -97,13 +97,11 @@ class AccountCosts {
   }
 
  private:
-  void Call(size_t i, const Fact& f) {
+  void Call(size_t i) {
     uint32_t r = v_.index().side_row(v_.seq(i));
     if (r == IndexSnapshot::kNoRecord) return;
-    const int64_t handle_s = v_.index().calls()[r].handle_s;
-    effort_.Add(handle_s / 60);
-    const __int128 cost = static_cast<__int128>(handle_s) * costs_.CostPerMinute(OurLevel(f)) / 60;
-    calls_.Add(cost > INT64_MAX ? INT64_MAX : static_cast<int64_t>(cost));
+    effort_.Add(v_.index().calls()[r].handle_s / 60);
+    calls_.Add(OurTimeCost(v_, i, costs_));
   }
 
   // A credit note (a negative invoice) is a concession: its amount and its handling.
@@ -231,6 +229,18 @@ AccountEconomics AccountEconomicsOf(const AccountView& v, const CostModel& costs
     row.cost = CostBreakdown();
   }
   return row;
+}
+
+int64_t OurTimeCost(const AccountView& v, size_t i, const CostModel& costs) {
+  const Fact& f = v.fact(i);
+  if (Is(f, EventKind::kCall)) {
+    const uint32_t r = v.index().side_row(v.seq(i));
+    if (r == IndexSnapshot::kNoRecord) return 0;
+    const __int128 cost = static_cast<__int128>(v.index().calls()[r].handle_s) * costs.CostPerMinute(OurLevel(f)) / 60;
+    return cost > INT64_MAX ? INT64_MAX : static_cast<int64_t>(cost);
+  }
+  if (f.from_side != static_cast<uint8_t>(Side::kOurs)) return 0;
+  return costs.Minutes(ChannelName(f)) * costs.CostPerMinute(OurLevel(f));
 }
 
 void SummarizeEconomics(const CostModel& costs, Economics* out) {

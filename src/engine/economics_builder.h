@@ -12,6 +12,10 @@
 
 namespace nanni {
 
+// What our time on event i cost: a call's handle time, or the minutes of an event our side
+// sent on its channel, at the cost per minute of our person's level; 0 for theirs.
+int64_t OurTimeCost(const AccountView& view, size_t i, const CostModel& costs);
+
 // One account's figures (row.account is left for the caller to set).
 AccountEconomics AccountEconomicsOf(const AccountView& view, const CostModel& costs);
 

@@ -263,7 +263,7 @@ Status Engine::Escalations(const AccessScope& scope, const ReportMoment& moment,
   std::shared_ptr<const IndexSnapshot> index;
   NANNI_RETURN_IF_ERROR(Snapshot(kIndexAll, &index));
   const BusinessClock clock = CoveredClock(*index, moment);
-  NANNI_RETURN_IF_ERROR(EscalationsBuilder(*index, clock, config_.triage.economics).Build(scope, moment, out));
+  NANNI_RETURN_IF_ERROR(EscalationsBuilder(*index, clock, config_.triage).Build(scope, moment, out));
   EventReader reader(store_.get());
   return CiteEscalations(&reader, out);
 }

@@ -14,9 +14,10 @@ namespace nanni {
 
 class EscalationsBuilder {
  public:
-  // `index` (loaded with kIndexAll and finished), `clock` and `costs` must outlive the builder.
-  EscalationsBuilder(const IndexSnapshot& index, const BusinessClock& clock, const CostModel& costs)
-      : index_(index), clock_(clock), costs_(costs) {}
+  // `index` (loaded with kIndexAll and finished), `clock` and `settings` must outlive the
+  // builder.
+  EscalationsBuilder(const IndexSnapshot& index, const BusinessClock& clock, const TriageSettings& settings)
+      : index_(index), clock_(clock), settings_(settings) {}
 
   // Evidence is left with seq, kind, time and note; its ids are cited by the engine.
   Status Build(const AccessScope& scope, const ReportMoment& moment, Escalations* out);
@@ -24,7 +25,7 @@ class EscalationsBuilder {
  private:
   const IndexSnapshot& index_;
   const BusinessClock& clock_;
-  const CostModel& costs_;
+  const TriageSettings& settings_;
 };
 
 }  // namespace nanni

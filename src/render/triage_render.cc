@@ -228,9 +228,9 @@ std::string EscalationsText(const Escalations& e, size_t limit) {
   out += "\n";
   for (size_t i = 0; i < e.cases.size() && (limit == 0 || i < limit); ++i) {
     const EscalationCase& c = e.cases[i];
-    out += fmt::format("{}  {:<28} {:<15} {:<9} fixed {}  [{}]\n", WhenText(c.time), Printable(c.account, 28),
+    out += fmt::format("{}  {:<28} {:<15} {:<9} {}  [{}]\n", WhenText(c.time), Printable(c.account, 28),
                        Printable(c.cause, 15), c.recorded ? "recorded" : "inferred",
-                       c.fix_s ? "after " + DurationText(*c.fix_s) : "not yet", Printable(c.id, 80));
+                       c.fix_s ? "fixed after " + DurationText(*c.fix_s) : "still open", Printable(c.id, 80));
   }
   if (limit != 0 && e.cases.size() > limit) out += fmt::format("... and {} more (--limit 0 shows all)\n", e.cases.size() - limit);
   return out;
