@@ -35,7 +35,10 @@ std::map<uint32_t, ContactTone> TonesSince(const AccountView& v, int64_t from) {
     ContactTone& c = by_contact[f.from];
     ++c.messages;
     if (t.flags & kAbusiveFlag) ++c.abusive, c.abusive_at.push_back(i);
-    if (t.threats & kHostileThreats) ++c.hostile, c.hostile_at.push_back(i);
+    // A threat made while haggling over a price is pressure in a negotiation
+    // (discount_badgering), not the hostility of a stakeholder.
+    const bool haggling = Is(f, EventKind::kDiscountRequest);
+    if ((t.threats & kHostileThreats) && !haggling) ++c.hostile, c.hostile_at.push_back(i);
     if (t.threats & kChurnThreat) ++c.churn;
     if (t.threats & kLegalThreat) ++c.legal, c.legal_at.push_back(i);
   }
@@ -150,16 +153,16 @@ void Hostile(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones
   out->push_back(std::move(s));
 }
 
-// The complaints of theirs still unresolved at the moment: requests and escalations nobody of
-// ours has answered for `open_days`, and incidents not over.
-std::vector<Evidence> Unresolved(const AccountView& v, double open_days) {
+// The complaints of theirs still unresolved at the moment: requests and escalations made
+// since `from` that nobody of ours has answered for `open_days`, and incidents not over.
+std::vector<Evidence> Unresolved(const AccountView& v, int64_t from, double open_days) {
   std::vector<Evidence> out;
   const int64_t before = v.as_of() - static_cast<int64_t>(open_days * 24) * kHour;
   std::map<uint32_t, size_t> open_incidents;
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
     const bool theirs = f.from_side != static_cast<uint8_t>(Side::kOurs);
-    if ((Is(f, EventKind::kRequest) || Is(f, EventKind::kEscalation)) && theirs && v.time(i) <= before &&
+    if ((Is(f, EventKind::kRequest) || Is(f, EventKind::kEscalation)) && theirs && v.time(i) > from && v.time(i) <= before &&
         v.FirstReply(i) == AccountView::kNone && !v.Updated(i)) {
       out.push_back(EvidenceAt(v, i, Is(f, EventKind::kRequest) ? "a request still unanswered" : "an escalation still unanswered"));
     }
@@ -181,7 +184,7 @@ void Legal(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones, 
     if (who == nullptr || c.legal_at.back() > last) who = &contact, last = c.legal_at.back();
   }
   if (who == nullptr) return;
-  std::vector<Evidence> open = Unresolved(in.view, in.Get("legal_risk", "open_days"));
+  std::vector<Evidence> open = Unresolved(in.view, in.WindowStart("legal_risk"), in.Get("legal_risk", "open_days"));
   if (open.empty()) return;
   const ContactTone& c = tones.at(*who);
   Signal s;

@@ -51,16 +51,19 @@ void DetectLevelSignals(const SignalInput& in, std::vector<Signal>* out) {
   size_t last_exec_at = 0;
   std::set<uint32_t> their_execs;
   bool execs_known = false;  // without a known executive of theirs, the record cannot tell
+  size_t exec_seen_at = 0, last_other_at = 0;
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
-    execs_known = execs_known || (f.participants & ParticipantBit(kTheirs, kExec));
+    if (!execs_known && (f.participants & ParticipantBit(kTheirs, kExec))) execs_known = true, exec_seen_at = i;
     if (f.from_side == kTheirs && f.from_level == kExec && f.from != 0) their_execs.insert(f.from);
     const bool with_exec = ExchangeWith(f, true);
     if (with_exec) last_exec = v.time(i), last_exec_at = i;
     if (v.time(i) <= from) continue;
     ++recent;
     exec_exchanges += with_exec;
-    other_exchanges += ExchangeWith(f, false);
+    const bool with_other = ExchangeWith(f, false);
+    other_exchanges += with_other;
+    if (with_other) last_other_at = i;
   }
   if (!execs_known || recent < in.Get("level_gap", "min_events")) return;
   Signal s;
@@ -72,7 +75,9 @@ void DetectLevelSignals(const SignalInput& in, std::vector<Signal>* out) {
     s.reason = last_exec != 0
                    ? fmt::format("Nobody on our side has exchanged a word with their executives for {} days.", gap_days)
                    : fmt::format("Nobody on our side has ever exchanged a word with their executives ({} days of record).", gap_days);
-    if (last_exec != 0) s.evidence.push_back(EvidenceAt(v, last_exec_at, "the last exchange with their executives"));
+    s.evidence.push_back(last_exec != 0 ? EvidenceAt(v, last_exec_at, "the last exchange with their executives")
+                                        : EvidenceAt(v, exec_seen_at, "their executive, in the record"));
+    if (other_exchanges > 0) s.evidence.push_back(EvidenceAt(v, last_other_at, "the latest exchange, with others of theirs"));
   } else if (other_exchanges == 0 && exec_exchanges >= 3) {
     s.score = 0.5;
     s.reason = fmt::format("In the last {} days we spoke with their executives only ({} exchanges), never with "

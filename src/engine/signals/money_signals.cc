@@ -43,7 +43,9 @@ std::vector<Evidence> CostEvidence(const SignalInput& in, int64_t from) {
 void NegativeMargin(const SignalInput& in, std::vector<Signal>* out) {
   const AccountEconomics& e = in.economics;
   const int64_t cost = e.cost.Total();
-  if (!e.unpriced.empty() || cost < static_cast<int64_t>(in.Get("negative_margin", "min_cost"))) return;
+  // Without any revenue in the record (no payment, invoice or contract) the margin is unknown.
+  if (!e.unpriced.empty() || e.revenue_source == "none") return;
+  if (cost < static_cast<int64_t>(in.Get("negative_margin", "min_cost"))) return;
   if (static_cast<double>(e.margin_minor) >= in.Get("negative_margin", "margin_ratio") * static_cast<double>(e.revenue_minor)) return;
   Signal s;
   s.signal = "negative_margin";
