@@ -10,6 +10,7 @@
 #include "main/cli.h"
 #include "main/event_line.h"
 #include "render/renderers.h"
+#include "render/triage_render.h"
 #include "render/tone_render.h"
 #include "storage/open_store.h"
 #include "util/printable.h"
@@ -117,6 +118,18 @@ Status ShowCase(Engine* engine, const std::string& account) {
   return Status::OK();
 }
 
+// The triage of the portfolio as of the end of its history: the accounts that need
+// something now, the planted situations among them.
+Status ShowTriage(Engine* engine, int64_t as_of) {
+  ReportMoment moment;
+  moment.as_of = Timestamp{as_of, 0};
+  Triage triage;
+  NANNI_RETURN_IF_ERROR(engine->Triage(AccessScope::All(), moment, &triage));
+  Heading("Triage: who needs what, now (nanni triage, as of the end of the history)");
+  fmt::print("{}", TriageText(triage, 10));
+  return Status::OK();
+}
+
 Status RunDemo(const DemoFlags& flags) {
   std::string db = flags.db.empty() ? "nanni-demo.db" : flags.db;
   std::string base = db.size() > 3 && db.substr(db.size() - 3) == ".db" ? db.substr(0, db.size() - 3) : db;
@@ -195,7 +208,11 @@ Status RunDemo(const DemoFlags& flags) {
   fmt::print("  nanni --db {} events {} --kind request,response\n", db, focus);
   fmt::print("  nanni --db {} verify\n", db);
   fmt::print("  nanni --db {} --json checkpoint\n", db);
-  return Status::OK();
+  const std::string end = FormatRfc3339(Timestamp{flags.options.end_utc_micros, 0}).substr(0, 10);
+  fmt::print("  nanni --db {} triage --as-of {} --format html --out triage.html   (the Pareto chart)\n", db, end);
+  fmt::print("  nanni --db {} signals ACCOUNT --as-of {}   (one account's signals, every piece of evidence)\n", db, end);
+  fmt::print("  nanni --db {} economics --as-of {}   and   escalations --as-of {}\n", db, end, end);
+  return ShowTriage(engine.get(), flags.options.end_utc_micros);
 }
 
 }  // namespace
