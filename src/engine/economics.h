@@ -70,7 +70,8 @@ struct Economics {
   // The top `top_pct`% of accounts by revenue bring `top_revenue_pct`% of it; the bottom
   // `bottom_pct`% take `bottom_cost_pct`% of the cost to serve.
   double top_pct = 0, top_revenue_pct = 0, bottom_pct = 0, bottom_cost_pct = 0;
-  size_t priced_accounts = 0, negative_margin_accounts = 0;
+  // Accounts priced; of those, with some revenue in the record; of those, with a margin below 0.
+  size_t priced_accounts = 0, revenue_accounts = 0, negative_margin_accounts = 0;
   std::vector<ParetoPoint> curve;  // by accounts_pct, from the first account to all of them
 };
 

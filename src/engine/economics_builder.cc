@@ -251,7 +251,8 @@ void SummarizeEconomics(const CostModel& costs, Economics* out) {
     priced.push_back(&r);
     revenue.Add(r.revenue_minor);
     cost.Add(r.cost.Total());
-    out->negative_margin_accounts += r.margin_minor < 0;
+    out->negative_margin_accounts += r.margin_minor < 0 && r.revenue_source != "none";
+    out->revenue_accounts += r.revenue_source != "none";
   }
   out->priced_accounts = priced.size();
   if (!revenue.ok() || !cost.ok() || priced.empty()) return;

@@ -67,7 +67,7 @@ std::string Summary(const Triage& t) {
                      "of the cost to serve. {} of {} accounts cost more to serve than they bring (last {} days; "
                      "money in {}).</p>\n",
                      e.top_pct, e.top_revenue_pct, e.bottom_pct, e.bottom_cost_pct, e.negative_margin_accounts,
-                     e.priced_accounts, e.window_days, HtmlEscape(t.currency));
+                     e.revenue_accounts, e.window_days, HtmlEscape(t.currency));
   return out;
 }
 

@@ -80,7 +80,8 @@ void SummaryJson(const Economics& e, JsonOut* json) {
   json->Field("revenue_minor", e.revenue_minor).Field("cost_minor", e.cost_minor).Field("margin_minor", e.margin_minor);
   json->Key("pareto").BeginObject().Key("top_pct").Fixed(e.top_pct, 1).Key("top_revenue_pct").Fixed(e.top_revenue_pct, 1);
   json->Key("bottom_pct").Fixed(e.bottom_pct, 1).Key("bottom_cost_pct").Fixed(e.bottom_cost_pct, 1).EndObject();
-  json->Field("priced_accounts", e.priced_accounts).Field("negative_margin_accounts", e.negative_margin_accounts);
+  json->Field("priced_accounts", e.priced_accounts).Field("revenue_accounts", e.revenue_accounts);
+  json->Field("negative_margin_accounts", e.negative_margin_accounts);
 }
 
 void AccountTriageBody(const AccountTriage& a, JsonOut* json) {
@@ -106,14 +107,19 @@ std::string SignalLine(const Signal& s) {
 
 std::string MarginText(const AccountEconomics& e, const std::string& currency) {
   if (!e.unpriced.empty()) return "margin not priced";
+  if (e.revenue_source == "none") return "no revenue in the record, cost " + MoneyText(e.cost.Total(), currency);
   return "margin " + MoneyText(e.margin_minor, currency);
 }
 
 std::string ParetoLine(const Economics& e) {
+  if (e.revenue_accounts == 0) {
+    return fmt::format("The record holds no revenue (no payment, invoice or contract): cost to serve only, {} over "
+                       "the last {} days.\n", MoneyText(e.cost_minor, e.currency), e.window_days);
+  }
   return fmt::format("The top {} of accounts by revenue bring {} of it; the bottom {} take {} of the cost to "
                      "serve. {} of {} accounts cost more to serve than they bring ({} days before the moment).\n",
                      Pct(e.top_pct), Pct(e.top_revenue_pct), Pct(e.bottom_pct), Pct(e.bottom_cost_pct),
-                     e.negative_margin_accounts, e.priced_accounts, e.window_days);
+                     e.negative_margin_accounts, e.revenue_accounts, e.window_days);
 }
 
 size_t WithSignals(const Triage& t) {

@@ -28,7 +28,8 @@ std::map<uint32_t, ContactTone> TonesSince(const AccountView& v, int64_t from) {
   std::map<uint32_t, ContactTone> by_contact;
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
-    if (v.time(i) <= from || f.from == 0 || f.from_side == static_cast<uint8_t>(Side::kOurs)) continue;
+    // Senders the record does not name (an anonymous complaint) are grouped as contact 0.
+    if (v.time(i) <= from || f.from_side == static_cast<uint8_t>(Side::kOurs)) continue;
     const uint32_t r = v.index().tone_row(v.seq(i));
     if (r == IndexSnapshot::kNoRecord) continue;
     const ToneFact& t = v.index().tone()[r];
@@ -56,6 +57,7 @@ void Abusive(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones
   const uint32_t* worst = nullptr;
   double worst_share = 0;
   for (const auto& [contact, c] : tones) {
+    if (contact == 0) continue;  // abuse is one person's: not a crowd of unnamed senders
     const double share = static_cast<double>(c.abusive) / static_cast<double>(c.messages);
     if (c.abusive < in.Get("abusive_contact", "min_messages") || share < in.Get("abusive_contact", "min_share")) continue;
     if (worst == nullptr || share > worst_share) worst = &contact, worst_share = share;
@@ -66,7 +68,7 @@ void Abusive(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones
   s.signal = "abusive_contact";
   s.score = worst_share;
   s.contact = ContactText(in.view.index(), *worst);
-  s.reason = fmt::format("{} of {}'s {} messages in the last {} days insult or swear at our team.", c.abusive,
+  s.reason = fmt::format("{} of {}'s {} messages in the last {} days are abusive (insults, profanity).", c.abusive,
                          s.contact, c.messages, static_cast<int>(in.Get("abusive_contact", "window_days")));
   s.evidence = At(in.view, c.abusive_at, "an abusive message");
   out->push_back(std::move(s));
@@ -121,7 +123,7 @@ void Hostile(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones
   const uint32_t* who = nullptr;
   double best = 0, colleagues_best = 0;
   for (const auto& [contact, c] : tones) {
-    if (c.hostile < in.Get(id, "min_hostile")) continue;
+    if (contact == 0 || c.hostile < in.Get(id, "min_hostile")) continue;
     size_t others = 0, others_hostile = 0;
     for (const auto& [other, o] : tones) {
       if (other != contact) others += o.messages, others_hostile += o.hostile;
@@ -153,17 +155,35 @@ void Hostile(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones
   out->push_back(std::move(s));
 }
 
+// When we last answered each contact of theirs (a response of ours to an event they sent).
+std::map<uint32_t, int64_t> LastAnswered(const AccountView& v) {
+  std::map<uint32_t, int64_t> out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const Fact& f = v.fact(i);
+    if (!Is(f, EventKind::kResponse) || f.from_side != static_cast<uint8_t>(Side::kOurs)) continue;
+    const uint32_t to = v.Position(f.reply_to);
+    if (to != AccountView::kNone && v.fact(to).from != 0) out[v.fact(to).from] = v.time(i);
+  }
+  return out;
+}
+
 // The complaints of theirs still unresolved at the moment: requests and escalations made
-// since `from` that nobody of ours has answered for `open_days`, and incidents not over.
+// since `from` that nobody of ours has answered for `open_days` (neither it, nor anything the
+// same person wrote after it), and incidents not over.
 std::vector<Evidence> Unresolved(const AccountView& v, int64_t from, double open_days) {
   std::vector<Evidence> out;
   const int64_t before = v.as_of() - static_cast<int64_t>(open_days * 24) * kHour;
+  const std::map<uint32_t, int64_t> answered = LastAnswered(v);
+  auto answered_since = [&](size_t i) {
+    auto it = answered.find(v.fact(i).from);
+    return it != answered.end() && it->second > v.time(i);
+  };
   std::map<uint32_t, size_t> open_incidents;
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
     const bool theirs = f.from_side != static_cast<uint8_t>(Side::kOurs);
     if ((Is(f, EventKind::kRequest) || Is(f, EventKind::kEscalation)) && theirs && v.time(i) > from && v.time(i) <= before &&
-        v.FirstReply(i) == AccountView::kNone && !v.Updated(i)) {
+        v.FirstReply(i) == AccountView::kNone && !v.Updated(i) && !answered_since(i)) {
       out.push_back(EvidenceAt(v, i, Is(f, EventKind::kRequest) ? "a request still unanswered" : "an escalation still unanswered"));
     }
     const uint32_t row = v.index().side_row(v.seq(i));
@@ -185,14 +205,20 @@ void Legal(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones, 
   }
   if (who == nullptr) return;
   std::vector<Evidence> open = Unresolved(in.view, in.WindowStart("legal_risk"), in.Get("legal_risk", "open_days"));
-  if (open.empty()) return;
   const ContactTone& c = tones.at(*who);
+  if (*who == 0) {  // unnamed senders (one complaint each): only a threatening complaint itself counts
+    std::erase_if(open, [&](const Evidence& e) {
+      return std::none_of(c.legal_at.begin(), c.legal_at.end(), [&](size_t i) { return in.view.seq(i) == e.seq; });
+    });
+  }
+  if (open.empty()) return;
   Signal s;
   s.signal = "legal_risk";
   s.score = std::clamp(0.5 + 0.1 * static_cast<double>(c.legal), 0.0, 1.0);
-  s.contact = ContactText(in.view.index(), *who);
+  s.contact = *who == 0 ? "" : ContactText(in.view.index(), *who);
   s.reason = fmt::format("{} spoke of legal action {} time{} in the last {} days, and {} complaint{} still unresolved.",
-                         s.contact, c.legal, c.legal == 1 ? "" : "s", static_cast<int>(in.Get("legal_risk", "window_days")),
+                         s.contact.empty() ? "A sender the record does not name" : s.contact, c.legal,
+                         c.legal == 1 ? "" : "s", static_cast<int>(in.Get("legal_risk", "window_days")),
                          open.size(), open.size() == 1 ? " is" : "s are");
   s.evidence = At(in.view, c.legal_at, "a legal threat");
   KeepRecent(&open, 6);
