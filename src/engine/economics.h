@@ -52,7 +52,7 @@ struct AccountEconomics {
   int64_t days_late_max = 0;
   double days_late_mean = 0;   // over the late ones
   std::optional<double> dso_days;  // days sales outstanding, in the cost model's currency
-  std::vector<LateInvoice> late_invoices;  // worst first, at most 10
+  std::vector<LateInvoice> late_invoices;  // every one in the window, worst first
 };
 
 // One point of the Pareto curve: the top `accounts_pct` of accounts by revenue bring

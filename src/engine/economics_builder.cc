@@ -202,7 +202,7 @@ void Payments(const AccountView& v, const CostModel& costs, const Window& w, Acc
     ++row->late;
     late_days += static_cast<double>(days);
     row->days_late_max = std::max(row->days_late_max, days);
-    row->late_invoices.push_back(LateInvoice{"", v.seq(inv.position),
+    row->late_invoices.push_back(LateInvoice{std::string(v.index().str(m.invoice)), v.seq(inv.position),
                                              Timestamp{due, v.fact(inv.position).offset_minutes}, days,
                                              m.amount_minor, inv.paid, std::string(currency),
                                              inv.paid_in_full.has_value()});
