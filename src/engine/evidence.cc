@@ -38,13 +38,6 @@ std::string FirstLine(std::string_view text) {
   return std::string(text.substr(0, end));
 }
 
-Status Cite(EventReader* reader, Evidence* e, Event* scratch) {
-  if (e->seq == 0 || !e->id.empty()) return Status::OK();
-  NANNI_RETURN_IF_ERROR(reader->Read(e->seq, scratch));
-  e->id = scratch->id;
-  return Status::OK();
-}
-
 // A draft reference story from the advocate's evidence (oldest first): the report, the fix,
 // their words after it.
 Status Story(EventReader* reader, const Signal& s, std::string* out) {
@@ -75,6 +68,20 @@ Status EventReader::Read(uint64_t seq, Event* out) {
   });
 }
 
+Status EventReader::CiteAll(const std::vector<Evidence*>& evidence) {
+  std::vector<Evidence*> uncited;
+  std::vector<uint64_t> seqs;
+  for (Evidence* e : evidence) {
+    if (e->seq == 0 || !e->id.empty()) continue;
+    uncited.push_back(e);
+    seqs.push_back(e->seq);
+  }
+  std::vector<std::string> ids;
+  NANNI_RETURN_IF_ERROR(store_->SourceIds(AccessScope::All(), seqs, &ids));
+  for (size_t i = 0; i < uncited.size(); ++i) uncited[i]->id = std::move(ids[i]);
+  return Status::OK();
+}
+
 std::string DemandSubject(const Event& e) {
   std::string_view subject = WithoutReplyPrefix(e.subject);
   if (!subject.empty()) return Clip(subject, 120);
@@ -83,9 +90,15 @@ std::string DemandSubject(const Event& e) {
 
 Status CiteTriage(EventReader* reader, Triage* triage) {
   Event scratch;
+  std::vector<Evidence*> evidence;
   for (AccountTriage& a : triage->accounts) {
     for (Signal& s : a.signals) {
-      for (Evidence& e : s.evidence) NANNI_RETURN_IF_ERROR(Cite(reader, &e, &scratch));
+      for (Evidence& e : s.evidence) evidence.push_back(&e);
+    }
+  }
+  NANNI_RETURN_IF_ERROR(reader->CiteAll(evidence));
+  for (AccountTriage& a : triage->accounts) {
+    for (Signal& s : a.signals) {
       for (OpenDemand& d : s.demands) {
         NANNI_RETURN_IF_ERROR(reader->Read(d.seq, &scratch));
         d.id = scratch.id;
@@ -98,14 +111,17 @@ Status CiteTriage(EventReader* reader, Triage* triage) {
 }
 
 Status CiteEscalations(EventReader* reader, Escalations* escalations) {
-  Event scratch;
-  for (EscalationCase& c : escalations->cases) {
-    if (c.id.empty() && c.seq != 0) {
-      NANNI_RETURN_IF_ERROR(reader->Read(c.seq, &scratch));
-      c.id = scratch.id;
-    }
-    for (Evidence& e : c.because) NANNI_RETURN_IF_ERROR(Cite(reader, &e, &scratch));
+  std::vector<Evidence> selves(escalations->cases.size());  // each escalation, to cite it too
+  std::vector<Evidence*> evidence;
+  for (size_t i = 0; i < escalations->cases.size(); ++i) {
+    EscalationCase& c = escalations->cases[i];
+    selves[i].seq = c.seq;
+    selves[i].id = c.id;
+    evidence.push_back(&selves[i]);
+    for (Evidence& e : c.because) evidence.push_back(&e);
   }
+  NANNI_RETURN_IF_ERROR(reader->CiteAll(evidence));
+  for (size_t i = 0; i < escalations->cases.size(); ++i) escalations->cases[i].id = std::move(selves[i].id);
   return Status::OK();
 }
 

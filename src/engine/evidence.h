@@ -21,6 +21,9 @@ class EventReader {
 
   // Decodes event `seq` into *out (Corruption when its body does not decode).
   Status Read(uint64_t seq, Event* out);
+  // Sets the id of every piece of evidence that has a seq and no id yet, in one pass over the
+  // store that decodes nothing (LedgerStore::SourceIds).
+  Status CiteAll(const std::vector<Evidence*>& evidence);
 
  private:
   LedgerStore* store_;

@@ -153,6 +153,13 @@ class LedgerStore {
   // Reads entry `seq`; NotFound when there is none.
   virtual Status Get(const AccessScope& scope, uint64_t seq, const EntryVisitor& visit) = 0;
 
+  // The source id (the event's `id`) of each entry of `seqs`, in the order given, read without
+  // the bodies: how a report cites the events an analysis found by seq. Meant for many seqs
+  // at once (sort them for speed); it keeps no more of the ledger in memory than a scan does.
+  // NotFound names the first seq without an entry; PermissionDenied as Get.
+  virtual Status SourceIds(const AccessScope& scope, std::span<const uint64_t> seqs,
+                           std::vector<std::string>* ids) = 0;
+
   // The seq of the entry with this source id; 0 when there is none.
   virtual Status FindSeq(const AccessScope& scope, std::string_view source_id, uint64_t* seq) = 0;
 

@@ -329,6 +329,40 @@ Status SqliteStore::Get(const AccessScope& scope, uint64_t seq, const EntryVisit
   return Status::OK();
 }
 
+// On a reader connection of its own with the scan settings (no memory map, a small cache),
+// one statement stepped over the seqs in order.
+Status SqliteStore::SourceIds(const AccessScope& scope, std::span<const uint64_t> seqs,
+                              std::vector<std::string>* ids) {
+  ids->assign(seqs.size(), std::string());
+  if (seqs.empty()) return Status::OK();
+  std::vector<size_t> order(seqs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return seqs[a] < seqs[b]; });
+  sqlite3* reader = nullptr;
+  NANNI_RETURN_IF_ERROR(OpenReader(&reader));
+  Status st;
+  {
+    SqliteStatement s;
+    st = s.Prepare(reader, "SELECT source_id, account FROM events WHERE seq = ?");
+    for (size_t k = 0; st.ok() && k < order.size(); ++k) {
+      const uint64_t seq = seqs[order[k]];
+      if (k > 0 && seq == seqs[order[k - 1]]) {
+        (*ids)[order[k]] = (*ids)[order[k - 1]];
+        continue;
+      }
+      s.Reset();
+      s.BindInt(1, static_cast<int64_t>(std::min<uint64_t>(seq, INT64_MAX)));
+      bool row = false;
+      st = s.Step(&row);
+      if (st.ok() && !row) st = Status::NotFound(fmt::format("no event {} in the ledger", seq));
+      if (st.ok()) st = scope.Check(s.Text(1));
+      if (st.ok()) (*ids)[order[k]] = std::string(s.Text(0));
+    }
+  }
+  sqlite3_close_v2(reader);
+  return st;
+}
+
 Status SqliteStore::FindSeq(const AccessScope& scope, std::string_view source_id, uint64_t* seq) {
   SqliteStatement s;
   NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT seq, account FROM events WHERE source_id = ?"));

@@ -46,6 +46,7 @@ class SqliteStore : public LedgerStore {
               const EntryVisitor& visit) override;
   Status CountEntries(const AccessScope& scope, uint64_t* count) override;
   Status Get(const AccessScope& scope, uint64_t seq, const EntryVisitor& visit) override;
+  Status SourceIds(const AccessScope& scope, std::span<const uint64_t> seqs, std::vector<std::string>* ids) override;
   Status FindSeq(const AccessScope& scope, std::string_view source_id, uint64_t* seq) override;
   Status ListAccounts(const AccessScope& scope, std::vector<AccountSummary>* out) override;
   Status Query(const AccessScope& scope, const EventQuery& query, const EntryVisitor& visit) override;
