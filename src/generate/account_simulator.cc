@@ -859,9 +859,9 @@ uint32_t AccountSimulator::Incident(int64_t t, int kind) {
   int64_t end = t + minutes * kMicrosPerMinute;
 
   int reporter = -1;
-  // Outages are nearly always reported by one of their people, within minutes, before they
-  // write about anything else.
-  if (fast_fix || kind == 2 || rng_.Chance(900)) {
+  // Every outage is reported by one of their people: the report opens the incident, so it
+  // comes first, before they write about anything else.
+  {
     reporter = PickTheirs(true);
     if (fast_fix && a.special >= 0) reporter = a.special;
     Item report = Reply(start, EventKind::kRequest, reporter);
@@ -871,8 +871,9 @@ uint32_t AccountSimulator::Incident(int64_t t, int kind) {
     report.e1 = start.e2 == 3 ? kHigh : kUrgent;
     report.e2 = kTopicOutage;
     SetTextRandom(&report, TextList::kIncidentReport);
-    // Reported at the start of the outage, answered before it ends.
-    int64_t at = t + rng_.Between(20, std::min<int64_t>(150, minutes * 30)) * 1'000'000;
+    // Reported at the start of the outage (created after it, so it sorts after it), answered
+    // before it ends.
+    int64_t at = t;
     uint32_t report_seq = Emit(&report, at);
     int64_t answer = std::min(at + rng_.Between(5, 20) * kMicrosPerMinute, end - kMicrosPerMinute);
     if (report_seq != 0 && answer > at) {

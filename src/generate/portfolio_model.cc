@@ -238,7 +238,7 @@ AccountProfile BuildAccount(uint64_t seed, int index, Planted planted, const Sta
   static constexpr int64_t kRevenueUsd[][2] = {
       {6'000, 30'000}, {30'000, 150'000}, {150'000, 600'000}, {600'000, 3'000'000}};
   int64_t usd = rng.Between(kRevenueUsd[a.tier][0], kRevenueUsd[a.tier][1]);
-  if (IsDrain(planted)) usd = rng.Between(4'000, 9'000);
+  if (IsDrain(planted)) usd = rng.Between(3'000, 5'000);
   a.revenue_minor = usd * zone.minor_per_usd_cent;  // usd * 100 cents * factor / 100
   a.currency = zone.currency;
   a.quarterly_billing = !IsDrain(planted) && rng.Chance(350);
@@ -265,7 +265,7 @@ int64_t NaturalEventsPerYear(uint64_t seed, int index, Planted planted) {
   int64_t noise =
       70 + static_cast<int64_t>(Mix64(seed ^ 0x4015e, static_cast<uint64_t>(index)) % 71);
   int64_t n = base * noise / 100;
-  if (IsDrain(planted)) n = n * 4;
+  if (IsDrain(planted)) n = n * 5;
   if (planted == Planted::kAbusiveCustomer || planted == Planted::kLegalThreat ||
       planted == Planted::kJustifiedAnger) {
     n = n * 3 / 2;
