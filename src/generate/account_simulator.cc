@@ -390,10 +390,15 @@ void AccountSimulator::PlantSituation() {
       break;
     case Planted::kStallingStakeholder:
       for (int i = 0; i < std::max(5, months / 3); ++i) TheirCommitment(at(true), a.special, 1);
+      // Half a year's window always shows the stalling.
+      for (int i = 0; i < 3; ++i) TheirCommitment(RecentLocal(20, 170), a.special, 1);
       break;
     case Planted::kHostileStakeholder:
       for (int i = 0; i < std::max(5, months / 3); ++i) Thread(at(false), a.special, kHostile);
       for (int i = 0; i < 3; ++i) Escalation(at(true), a.special, true);
+      // Half a year's window always shows the hostility.
+      for (int i = 0; i < 3; ++i) Thread(RecentLocal(10, 170), a.special, kHostile);
+      Escalation(RecentLocal(10, 170), a.special, true);
       break;
     case Planted::kAdvocate:
       // Within the last year, so that a year's window holds both.
@@ -402,6 +407,7 @@ void AccountSimulator::PlantSituation() {
     case Planted::kMissedPromiseWarned:
     case Planted::kMissedPromiseUnwarned:
       for (int i = 0; i < std::max(4, months / 4); ++i) OurCommitment(at(true), 1);
+      for (int i = 0; i < 3; ++i) OurCommitment(RecentLocal(30, 170), 1);
       break;
     case Planted::kLegalThreat:
       for (int i = 0; i < std::max(4, months / 4); ++i) Thread(at(false), a.special, kLegal);
@@ -687,6 +693,16 @@ void AccountSimulator::Call(int64_t t) {
   Emit(&call, t);
 }
 
+int AccountSimulator::BrokenNear(const std::vector<std::pair<int, int64_t>>& broken, int who,
+                                 int64_t due) {
+  constexpr int64_t kSpan = 200 * kMicrosPerDay;  // half a year, and the days to settle
+  int n = 0;
+  for (const auto& [person, when] : broken) {
+    n += person == who && when > due - kSpan && when < due + kSpan;
+  }
+  return n;
+}
+
 int AccountSimulator::BrokenPerMille() const {
   switch (account_.planted) {
     case Planted::kMissedPromiseWarned:
@@ -716,6 +732,14 @@ uint32_t AccountSimulator::OurCommitment(int64_t t, int force_broken, bool no_es
   if (seq == 0) return 0;
 
   bool broken = force_broken == 1 || (force_broken < 0 && rng_.Chance(BrokenPerMille()));
+  // Outside the accounts where we break promises, an unlucky streak never adds up to three
+  // broken in half a year.
+  const bool breaker = p == Planted::kMissedPromiseWarned ||
+                       p == Planted::kMissedPromiseUnwarned || p == Planted::kJustifiedAnger;
+  if (broken && force_broken < 0 && !breaker && BrokenNear(our_broken_, -1, due) >= 2) {
+    broken = false;
+  }
+  if (broken) our_broken_.emplace_back(-1, due);
   bool warn = broken && (p == Planted::kMissedPromiseWarned ||
                          (p != Planted::kMissedPromiseUnwarned && rng_.Chance(400)));
   bool on_track = !broken && rng_.Chance(150);
@@ -777,6 +801,11 @@ void AccountSimulator::TheirCommitment(int64_t t, int promiser, int force_broken
   if (seq == 0) return;
 
   bool broken = force_broken == 1 || (force_broken < 0 && rng_.Chance(staller ? 900 : 200));
+  // Nobody but the stalling stakeholder misses three of their commitments in half a year.
+  if (broken && force_broken < 0 && !staller && BrokenNear(their_broken_, promiser, due) >= 2) {
+    broken = false;
+  }
+  if (broken) their_broken_.emplace_back(promiser, due);
   auto settle = [&](Item* item) {
     item->what = c.what;
     item->what_idx = c.what_idx;

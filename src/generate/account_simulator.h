@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "event/event.h"
@@ -147,6 +148,8 @@ class AccountSimulator {
 
   int64_t ResponseDelayMinutes(uint8_t channel);
   int BrokenPerMille() const;
+  // How many of `broken` (person, due) are `who`'s and due within about half a year of `due`.
+  static int BrokenNear(const std::vector<std::pair<int, int64_t>>& broken, int who, int64_t due);
   void Tone(Item* item, int tone);
 
   const Timeline& timeline_;
@@ -160,6 +163,8 @@ class AccountSimulator {
   int invoices_ = 0;
   int cutter_calls_ = 0;
   std::vector<uint32_t> reminders_;  // seqs of the overdue reminders, in creation order
+  // The due dates of the commitments broken so far: ours (person -1) and theirs, by promiser.
+  std::vector<std::pair<int, int64_t>> our_broken_, their_broken_;
 };
 
 }  // namespace nanni
