@@ -572,7 +572,7 @@ uint32_t AccountSimulator::Thread(int64_t t, int from, int tone, int force, int6
     return done();
   }
   int64_t delay = ResponseDelayMinutes(req.channel);
-  if (delay > 600 && rng_.Chance(500)) {
+  if (delay > 600 && rng_.Chance(500) && force != kForceRepeat) {
     Item chaser = Reply(req, EventKind::kMessage, from);
     chaser.to[0] = req.to[0];
     chaser.ref = seq;
@@ -590,7 +590,7 @@ uint32_t AccountSimulator::Thread(int64_t t, int from, int tone, int force, int6
   uint32_t resp = Answer(req, seq, t, delay, list, &at);
   if (resp == 0) return done();
   int64_t again_at = 0;
-  uint32_t again = FollowUp(req, resp, at, tone, force == kForceRepeat, &again_at);
+  uint32_t again = FollowUp(req, resp, at, tone, force == kForceRepeat, last_ask != seq, &again_at);
   if (again != 0) last_ask = again, last_at = again_at;
   if (force == kForceRepeat && again == 0) return 0;  // the repeat fell after the end
   return done();
@@ -609,9 +609,12 @@ uint32_t AccountSimulator::Answer(const Item& request, uint32_t request_seq, int
 }
 
 uint32_t AccountSimulator::FollowUp(const Item& request, uint32_t response_seq, int64_t t,
-                                    int tone, bool repeat, int64_t* at) {
+                                    int tone, bool repeat, bool chased, int64_t* at) {
   const Item response = (*items_)[response_seq - 1];
   uint64_t r = repeat ? 350 : rng_.Below(1000);
+  // A request they had to chase is not asked a third time: one person asks a demand once or
+  // twice.
+  if (chased && r >= 300) return 0;
   if (r < 300) {
     Item ok = Reply(response, EventKind::kMessage, request.from);
     ok.ref = response_seq;
@@ -840,7 +843,8 @@ void AccountSimulator::TheirCommitment(int64_t t, int promiser, int force_broken
 
 void AccountSimulator::Deadline(int64_t t, bool impossible) {
   const AccountProfile& a = account_;
-  Item dl = NewItem(EventKind::kDeadline, PickTheirManagerOrExec(), ++threads_);
+  Item dl = NewItem(EventKind::kDeadline, impossible ? account_.special : PickTheirManagerOrExec(),
+                    ++threads_);
   dl.channel = kEmail;
   dl.to[0] = static_cast<int16_t>(a.csm);
   SetWhat(&dl, TextList::kDeadlineWhat);
@@ -986,6 +990,17 @@ void AccountSimulator::CausedEscalation(int64_t t) {
 void AccountSimulator::Escalation(int64_t t, int from, bool to_our_execs, uint8_t cause,
                                   uint32_t ref) {
   const AccountProfile& a = account_;
+  // Only the hostile (or justifiably angry) contact, and the drains' needy people, keep going
+  // over our heads: anyone else escalates at most twice in about half a year, or leaves it to
+  // a colleague.
+  const bool angry = IsDrain(a.planted) ||
+                     (from == a.special && (a.planted == Planted::kHostileStakeholder ||
+                                            a.planted == Planted::kJustifiedAnger));
+  for (int tries = 0; !angry && BrokenNear(escalated_, from, t) >= 2; ++tries) {
+    if (tries == 4) return;
+    from = PickTheirs(false);
+  }
+  escalated_.emplace_back(from, t);
   const Item* source = ref != 0 ? &(*items_)[ref - 1] : nullptr;
   Item esc = NewItem(EventKind::kEscalation, from,
                      source != nullptr && source->thread != 0 ? source->thread : ++threads_);

@@ -124,8 +124,9 @@ class AccountSimulator {
   uint32_t Answer(const Item& request, uint32_t request_seq, int64_t t, int64_t delay_min,
                   TextList list, int64_t* at);
   // Returns the seq of a "still broken" request it made (0 if none), its time in *at.
+  // `chased`: they chased the request before our answer.
   uint32_t FollowUp(const Item& request, uint32_t response_seq, int64_t t, int tone, bool repeat,
-                    int64_t* at);
+                    bool chased, int64_t* at);
   void Call(int64_t t);
   // Returns the seq of the outcome when the commitment was broken (0 otherwise), its time in
   // *at. A broken one is sometimes escalated by them (unless `no_escalation`).
@@ -148,7 +149,7 @@ class AccountSimulator {
 
   int64_t ResponseDelayMinutes(uint8_t channel);
   int BrokenPerMille() const;
-  // How many of `broken` (person, due) are `who`'s and due within about half a year of `due`.
+  // How many of `broken` (person, time) are `who`'s and within about half a year of `due`.
   static int BrokenNear(const std::vector<std::pair<int, int64_t>>& broken, int who, int64_t due);
   void Tone(Item* item, int tone);
 
@@ -165,6 +166,8 @@ class AccountSimulator {
   std::vector<uint32_t> reminders_;  // seqs of the overdue reminders, in creation order
   // The due dates of the commitments broken so far: ours (person -1) and theirs, by promiser.
   std::vector<std::pair<int, int64_t>> our_broken_, their_broken_;
+  // Who of theirs escalated when (local time).
+  std::vector<std::pair<int, int64_t>> escalated_;
 };
 
 }  // namespace nanni

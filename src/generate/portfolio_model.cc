@@ -189,7 +189,6 @@ void ChooseSpecial(Rng* rng, AccountProfile* a) {
     case Planted::kStallingStakeholder:
     case Planted::kHostileStakeholder:
     case Planted::kJustifiedAnger:
-    case Planted::kImpossibleDeadline:
     case Planted::kQuickWins:
       a->special = a->managers.size() > 1 ? a->managers.begin + 1 : in(a->execs);
       break;
@@ -197,6 +196,9 @@ void ChooseSpecial(Rng* rng, AccountProfile* a) {
       a->special = a->managers.size() > 1 ? a->managers.begin + 1 : in(a->users);
       break;
     case Planted::kLegalThreat: a->special = in(a->execs); break;
+    case Planted::kImpossibleDeadline:  // a manager, never the finance one if there is another
+      a->special = a->managers.size() > 1 ? a->managers.begin + 1 : a->managers.begin;
+      break;
     default: break;
   }
 }
