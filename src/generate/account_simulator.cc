@@ -879,7 +879,7 @@ uint32_t AccountSimulator::Incident(int64_t t, int kind) {
   start.num3 = ++incidents_;
   uint64_t r = rng_.Below(100);
   start.e1 = 1;
-  start.e2 = fast_fix ? 2 : kind == 2 ? 1 : r < 10 ? 1 : r < 45 ? 2 : 3;
+  start.e2 = fast_fix || kind == 2 ? 2 : r < 10 ? 1 : r < 45 ? 2 : 3;  // critical, major, minor
   SetWhat(&start, TextList::kIncidentWhat);
   start.subject = TextList::kIncidentSubject;
   start.subject_idx = static_cast<uint8_t>(rng_.Below(Texts(TextList::kIncidentSubject).size()));

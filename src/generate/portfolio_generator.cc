@@ -17,7 +17,8 @@ namespace nanni {
 
 namespace {
 
-constexpr int kMinAccounts = kPlantedAccounts + 1;
+// Below kPlantedAccounts + 1 accounts, the last situations of kSituations are not planted.
+constexpr int kMinAccounts = 12;
 constexpr int kMaxMonths = 600;
 
 struct SituationSpec {
@@ -74,13 +75,15 @@ static_assert(std::size(kSituations) == kPlantedAccounts);
 constexpr size_t kCutterSituation = 7;
 static_assert(kSituations[kCutterSituation].planted == Planted::kCutterHome);
 
-// Which account plays which situation: distinct accounts drawn from the seed.
+// Which account plays which situation: distinct accounts drawn from the seed, and at least
+// one account left unplanted; with fewer than kPlantedAccounts + 1 accounts the last
+// situations are left out.
 std::vector<Planted> AssignSituations(uint64_t seed, int accounts) {
   std::vector<Planted> roles(accounts, Planted::kNone);
   std::vector<int> order(accounts);
   for (int i = 0; i < accounts; ++i) order[i] = i;
   Rng rng(Mix64(seed, 0x91a7));
-  for (int k = 0; k < kPlantedAccounts; ++k) {
+  for (int k = 0; k < std::min(kPlantedAccounts, accounts - 1); ++k) {
     int j = k + static_cast<int>(rng.Below(static_cast<uint64_t>(accounts - k)));
     std::swap(order[k], order[j]);
     roles[order[k]] = kSituations[k].planted;

@@ -29,7 +29,9 @@ namespace nanni {
 
 struct GeneratorOptions {
   uint64_t seed = 7;
-  int accounts = 200;  // >= 16 so that every planted situation has its own account
+  // >= 12; with 16 or more every planted situation has its own account (below that the last
+  // ones, in truth order, are not planted: their `accounts` are empty).
+  int accounts = 200;
   int months = 24;     // history length, ending at `end_utc_micros`
   // 0: natural volume (a few hundred events per account per year). Otherwise per-account
   // volume is scaled so that the total lands close to this (within a few per cent, provided
@@ -70,7 +72,7 @@ struct GeneratorTruth {
 using EventSink = std::function<Status(const Event&)>;
 
 // Generates the portfolio, calling `sink` for every event; stops and returns the sink's error
-// if it fails. Returns InvalidInput for accounts < 16 or months < 1.
+// if it fails. Returns InvalidInput for accounts < 12 or months < 1.
 //
 // Deterministic: the same options give byte-identical events on every run and machine (the
 // generator uses only integer arithmetic and its own PRNG). Accounts are generated one at a

@@ -132,7 +132,7 @@ std::map<std::string, std::vector<const Event*>>* GeneratorPortfolioTest::by_acc
 
 TEST(GeneratorTest, SameSeedGivesIdenticalEventsAndAnotherSeedDoesNot) {
   GeneratorOptions options = SmallOptions();
-  options.accounts = 16;
+  options.accounts = 12;
   options.months = 4;
   std::string first = PortfolioDigest(options);
   EXPECT_EQ(PortfolioDigest(options), first);
@@ -161,11 +161,11 @@ TEST(GeneratorTest, RngIsFixedAcrossPlatforms) {
 
 TEST(GeneratorTest, RefusesTooFewAccountsAndStopsOnSinkError) {
   GeneratorOptions options = SmallOptions();
-  options.accounts = 15;  // one fewer than the planted situations and an unplanted account
+  options.accounts = 11;
   GeneratorTruth truth;
   auto ok = [](const Event&) { return Status::OK(); };
   EXPECT_EQ(GeneratePortfolio(options, ok, &truth).code(), Status::Code::kInvalidInput);
-  options.accounts = 16;
+  options.accounts = 12;
   options.months = 0;
   EXPECT_EQ(GeneratePortfolio(options, ok, &truth).code(), Status::Code::kInvalidInput);
   options.months = 3;
@@ -195,6 +195,21 @@ TEST(GeneratorTest, TargetEventsIsMetWithinFivePercent) {
   EXPECT_EQ(n, truth.events);
   EXPECT_GT(n, 190'000u);
   EXPECT_LT(n, 210'000u);
+}
+
+TEST(GeneratorTest, FewAccountsLeaveTheLastSituationsOut) {
+  GeneratorOptions options = SmallOptions();
+  options.accounts = 13;  // the first 12 situations and one unplanted account
+  options.months = 2;
+  GeneratorTruth truth;
+  ASSERT_TRUE(GeneratePortfolio(options, [](const Event&) { return Status::OK(); }, &truth).ok());
+  ASSERT_EQ(truth.situations.size(), 15u);
+  for (size_t k = 0; k < truth.situations.size(); ++k) {
+    EXPECT_EQ(truth.situations[k].accounts.empty(), k >= 12) << truth.situations[k].name;
+  }
+  EXPECT_EQ(kExpectedSignalIds[8], "impossible_deadline");
+  EXPECT_TRUE(truth.expected_signals.at(8).empty());  // not planted
+  EXPECT_EQ(truth.expected_signals.at(0).size(), 1u);  // let_go is
 }
 
 TEST(GeneratorTest, HistoryStartIsMonthsBeforeTheEnd) {
