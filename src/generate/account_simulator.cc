@@ -24,6 +24,9 @@ constexpr std::string_view kQueues[] = {"billing", "technical", "general"};
 // The tone of a planted person's words.
 enum Tone { kPlain, kAbusive, kHostile, kLegal, kBadger };
 
+// Thread(force).
+constexpr int kForceUnanswered = 1, kForceRepeat = 2;
+
 uint8_t QueueOf(std::string_view name) {
   for (uint8_t i = 0; i < std::size(kQueues); ++i) {
     if (kQueues[i] == name) return static_cast<uint8_t>(i + 1);
@@ -32,6 +35,12 @@ uint8_t QueueOf(std::string_view name) {
 }
 
 }  // namespace
+
+std::string_view EscalationCauseName(uint8_t cause) {
+  static constexpr std::string_view kNames[] = {"incident", "broken_promise", "unanswered",
+                                                "repeat_request", "billing", "other"};
+  return cause >= 1 && cause <= std::size(kNames) ? kNames[cause - 1] : "other";
+}
 
 // Per-mille weights of the activities that fill an account's history.
 struct AccountSimulator::Mix {
@@ -60,7 +69,8 @@ void AccountSimulator::Run(uint64_t quota) {
   if (p == Planted::kAbusiveCustomer) mix = {480, 280, 40, 25, 15, 15, 40, 4, 50, 51};
   if (p == Planted::kStallingStakeholder) mix = {430, 250, 45, 110, 15, 15, 15, 4, 50, 66};
   if (p == Planted::kHostileStakeholder) mix = {460, 260, 50, 30, 15, 0, 30, 4, 70, 81};
-  if (p == Planted::kQuietDrain) mix = {330, 500, 30, 20, 10, 15, 70, 4, 10, 11};
+  if (IsDrain(p)) mix = {330, 500, 30, 20, 10, 15, 70, 4, 10, 11};
+  if (p == Planted::kJustifiedAnger) mix = {460, 260, 60, 30, 15, 15, 30, 4, 50, 76};
   if (p == Planted::kMissedPromiseWarned || p == Planted::kMissedPromiseUnwarned) {
     mix = {430, 260, 120, 30, 15, 15, 15, 4, 50, 61};
   }
@@ -144,12 +154,22 @@ bool AccountSimulator::IsRecent(int64_t local) const {
   return local > last_local_ - 45 * kMicrosPerDay;
 }
 
+int64_t AccountSimulator::RecentLocal(int min_days, int max_days) {
+  int64_t lo = std::max(timeline_.first_day, timeline_.last_day - max_days);
+  int64_t hi = std::max(lo, timeline_.last_day - min_days);
+  int64_t day = rng_.Between(lo, hi);
+  while (Weekday(day) >= 5 && day > lo) --day;
+  while (Weekday(day) >= 5) ++day;
+  return day * kMicrosPerDay + rng_.Between(9 * 60, 16 * 60) * kMicrosPerMinute +
+         rng_.Between(0, 59) * 1'000'000;
+}
+
 // --- People ---------------------------------------------------------------------------------
 
 int AccountSimulator::PickTheirs(bool allow_exec) {
   const AccountProfile& a = account_;
-  bool talker = a.planted == Planted::kAbusiveCustomer ||
-                a.planted == Planted::kHostileStakeholder || a.planted == Planted::kLegalThreat;
+  bool talker = IsAbuser(a.planted) || a.planted == Planted::kHostileStakeholder ||
+                a.planted == Planted::kLegalThreat || a.planted == Planted::kJustifiedAnger;
   int share = a.planted == Planted::kLegalThreat ? 120 : 220;
   if (talker && a.special >= 0 && rng_.Chance(share)) return a.special;
   uint64_t r = rng_.Below(100);
@@ -255,6 +275,11 @@ void AccountSimulator::Contract() {
   unsigned m, d;
   CivilFromDays(timeline_.first_day, &y, &m, &d);
   int64_t end_day = DaysFromCivil(y + years, m, d > 28 ? 28 : d);
+  if (a.planted == Planted::kStallingStakeholder) {
+    // The renewal is open at the end: the term ends 30-100 days after the history does.
+    end_day = timeline_.last_day + rng_.Between(30, 100);
+    years = static_cast<int>(std::max<int64_t>(1, (end_day - timeline_.first_day + 182) / 365));
+  }
   Timestamp ends = clock_.ToTimestamp(end_day * kMicrosPerDay);
   c.num2 = ends.utc_micros;
   c.num2_offset = static_cast<int16_t>(ends.offset_minutes);
@@ -294,9 +319,10 @@ void AccountSimulator::Billing() {
 
     int64_t delay = -1;  // days; -1: never paid
     uint64_t r = rng_.Below(100);
-    if (a.payer == 0) delay = rng_.Between(5, 29);
-    if (a.payer == 1) delay = r < 65 ? rng_.Between(15, 32) : rng_.Between(31, 75);
-    if (a.payer == 2) delay = r < 15 ? -1 : r < 40 ? rng_.Between(20, 30) : rng_.Between(35, 95);
+    // Due at +30 days: on time means within a few days of it, late means 15 days or more.
+    if (a.payer == 0) delay = rng_.Between(22, 32);
+    if (a.payer == 1) delay = rng_.Between(45, 75);
+    if (a.payer == 2) delay = r < 20 ? -1 : rng_.Between(45, 100);
     if (delay >= 0) {
       int64_t pay_day = day + delay;
       while (Weekday(pay_day) >= 5) ++pay_day;
@@ -316,7 +342,8 @@ void AccountSimulator::Billing() {
       reminder.when_utc = inv.when_utc;
       reminder.when_offset = inv.when_offset;
       SetTextRandom(&reminder, TextList::kOverdueReminder);
-      Emit(&reminder, remind_day * kMicrosPerDay + 9 * kMicrosPerHour);
+      uint32_t r_seq = Emit(&reminder, remind_day * kMicrosPerDay + 9 * kMicrosPerHour);
+      if (r_seq != 0) reminders_.push_back(r_seq);
     }
   }
 }
@@ -356,25 +383,56 @@ void AccountSimulator::PlantSituation() {
       for (int i = 0; i < std::max(8, months); ++i) Discount(at(true), a.special);
       break;
     case Planted::kAbusiveCustomer:
+    case Planted::kLetGo:
       for (int i = 0; i < std::max(6, months / 2); ++i) Thread(at(false), a.special, kAbusive);
+      // Recent enough for a year's window to show it.
+      for (int i = 0; i < 3; ++i) Thread(RecentLocal(10, 300), a.special, kAbusive);
       break;
     case Planted::kStallingStakeholder:
       for (int i = 0; i < std::max(5, months / 3); ++i) TheirCommitment(at(true), a.special, 1);
+      // Half a year's window always shows the stalling.
+      for (int i = 0; i < 3; ++i) TheirCommitment(RecentLocal(20, 170), a.special, 1);
       break;
     case Planted::kHostileStakeholder:
       for (int i = 0; i < std::max(5, months / 3); ++i) Thread(at(false), a.special, kHostile);
       for (int i = 0; i < 3; ++i) Escalation(at(true), a.special, true);
+      // Half a year's window always shows the hostility.
+      for (int i = 0; i < 3; ++i) Thread(RecentLocal(10, 170), a.special, kHostile);
+      Escalation(RecentLocal(10, 170), a.special, true);
       break;
     case Planted::kAdvocate:
-      for (int i = 0; i < 2; ++i) Incident(at(true), true);
+      // Within the last year, so that a year's window holds both.
+      for (int i = 0; i < 2; ++i) Incident(RecentLocal(20, 330), 1);
       break;
     case Planted::kMissedPromiseWarned:
     case Planted::kMissedPromiseUnwarned:
       for (int i = 0; i < std::max(4, months / 4); ++i) OurCommitment(at(true), 1);
+      for (int i = 0; i < 3; ++i) OurCommitment(RecentLocal(30, 170), 1);
       break;
     case Planted::kLegalThreat:
       for (int i = 0; i < std::max(4, months / 4); ++i) Thread(at(false), a.special, kLegal);
       Escalation(at(true), a.special, true);
+      // A recent legal threat whose complaint is still unanswered at the end.
+      Thread(RecentLocal(5, 50), a.special, kLegal, kForceUnanswered);
+      break;
+    case Planted::kImpossibleDeadline:
+      // Their manager sets next-day deadlines for work that takes us weeks.
+      for (int i = 0; i < 3; ++i) Deadline(RecentLocal(4, 55), true);
+      break;
+    case Planted::kQuickWins: QuickWinDemand(RecentLocal(50, 75)); break;
+    case Planted::kJustifiedAnger:
+      // Angry threats, with grounds: long outages, promises broken, slow answers.
+      for (int i = 0; i < std::max(5, months / 3); ++i) Thread(at(false), a.special, kHostile);
+      for (int i = 0; i < 3; ++i) Thread(RecentLocal(10, 170), a.special, kHostile);
+      for (int i = 0; i < 2; ++i) {
+        uint32_t start = Incident(RecentLocal(10, 170), 2);
+        if (start == 0) continue;
+        const Item& inc = (*items_)[start - 1];
+        int64_t local = inc.utc + int64_t{inc.offset} * kMicrosPerMinute;
+        Escalation(local + rng_.Between(30, 150) * kMicrosPerMinute, a.special, true,
+                   kCauseIncident, start);
+      }
+      for (int i = 0; i < 4; ++i) OurCommitment(RecentLocal(15, 170), 1, true);
       break;
     default: break;
   }
@@ -397,13 +455,9 @@ void AccountSimulator::Activity(const Mix& mix) {
   } else if ((r -= mix.deadline) < 0) {
     Deadline(SampleLocal(true));
   } else if ((r -= mix.incident) < 0) {
-    if (account_.planted != Planted::kHostileStakeholder) Incident(SampleLocal(false), false);
+    if (account_.planted != Planted::kHostileStakeholder) Incident(SampleLocal(false), 0);
   } else if ((r -= mix.escalation) < 0) {
-    const AccountProfile& a = account_;
-    bool special = a.special >= 0 && a.planted != Planted::kAdvocate &&
-                   a.planted != Planted::kStallingStakeholder && rng_.Chance(600);
-    int from = special ? a.special : PickTheirs(false);
-    Escalation(SampleLocal(true), from, special && a.planted == Planted::kHostileStakeholder);
+    CausedEscalation(SampleLocal(true));
   } else if ((r -= mix.discount) < 0) {
     bool badger = account_.planted == Planted::kDiscountBadgerer && rng_.Chance(700);
     Discount(SampleLocal(true), badger ? account_.special : PickTheirManagerOrExec());
@@ -447,8 +501,10 @@ void AccountSimulator::Tone(Item* item, int tone) {
 // The tone of the account's planted person (tone -1), some of the time.
 static int SpecialTone(Planted planted, Rng* rng) {
   switch (planted) {
-    case Planted::kAbusiveCustomer: return rng->Chance(850) ? kAbusive : kPlain;
-    case Planted::kHostileStakeholder: return rng->Chance(700) ? kHostile : kPlain;
+    case Planted::kAbusiveCustomer:
+    case Planted::kLetGo: return rng->Chance(850) ? kAbusive : kPlain;
+    case Planted::kHostileStakeholder:
+    case Planted::kJustifiedAnger: return rng->Chance(700) ? kHostile : kPlain;
     case Planted::kLegalThreat: return rng->Chance(350) ? kLegal : kPlain;
     case Planted::kDiscountBadgerer: return rng->Chance(600) ? kBadger : kPlain;
     default: return kPlain;
@@ -458,17 +514,22 @@ static int SpecialTone(Planted planted, Rng* rng) {
 int64_t AccountSimulator::ResponseDelayMinutes(uint8_t channel) {
   const Planted p = account_.planted;
   bool fast = p == Planted::kHostileStakeholder || p == Planted::kAdvocate;
+  if (p == Planted::kJustifiedAnger) {
+    // Slow everywhere: a median first answer of two business days.
+    return std::min<int64_t>(600 + rng_.LogNormal(channel == kChat ? 300 : 800, 700), 30 * 600);
+  }
   if (channel == kChat) return 1 + rng_.LogNormal(4, 800);
-  int64_t median = fast ? 25 : p == Planted::kQuietDrain ? 240 : 150;
+  int64_t median = fast ? 25 : IsDrain(p) ? 240 : 150;
   return std::min<int64_t>(1 + rng_.LogNormal(median, fast ? 700 : 1100), 30 * 600);
 }
 
-void AccountSimulator::Thread(int64_t t, int from, int tone) {
+uint32_t AccountSimulator::Thread(int64_t t, int from, int tone, int force, int64_t* ask_at) {
   const AccountProfile& a = account_;
   if (tone < 0) tone = SpecialTone(a.planted, &rng_);
   Item req = NewItem(EventKind::kRequest, from, ++threads_);
   uint64_t r = rng_.Below(100);
   req.channel = r < 40 ? kEmail : r < 70 ? kTicket : r < 85 ? kPortal : kChat;
+  if (force == kForceUnanswered && req.channel == kChat) req.channel = kEmail;
   const auto topics = Topics();
   uint8_t topic = static_cast<uint8_t>(rng_.Below(topics.size()));
   req.e2 = topic + 1;
@@ -486,29 +547,40 @@ void AccountSimulator::Thread(int64_t t, int from, int tone) {
     SetDue(&req, BusinessDaysLater(t, static_cast<int>(rng_.Between(1, 7)), 17));
   Tone(&req, tone);
   uint32_t seq = Emit(&req, t);
-  if (seq == 0) return;
+  if (seq == 0) return 0;
+  uint32_t last_ask = seq;
+  int64_t last_at = t;
+  auto done = [&]() {
+    if (ask_at != nullptr) *ask_at = last_at;
+    return last_ask;
+  };
 
   bool fast = a.planted == Planted::kHostileStakeholder || a.planted == Planted::kAdvocate;
-  int unanswered = IsRecent(t) ? 150 : fast ? 3 : a.planted == Planted::kQuietDrain ? 60 : 25;
-  if (rng_.Chance(unanswered)) {
-    if (rng_.Chance(600)) {
+  int unanswered = IsRecent(t) ? 150 : fast ? 3 : IsDrain(a.planted) ? 60 : 25;
+  if (force == kForceRepeat) unanswered = 0;
+  if (force == kForceUnanswered || rng_.Chance(unanswered)) {
+    if (force == kForceUnanswered || rng_.Chance(600)) {
       Item chaser = Reply(req, EventKind::kMessage, from);
       chaser.to[0] = req.to[0];
       chaser.ref = seq;
       SetTextRandom(&chaser, TextList::kChaser);
       Tone(&chaser, tone == kAbusive ? kAbusive : kPlain);
-      Emit(&chaser, AddBusinessMinutes(t, rng_.Between(600, 2400)));
+      int64_t when = AddBusinessMinutes(t, rng_.Between(600, 2400));
+      uint32_t c = Emit(&chaser, when);
+      if (c != 0) last_ask = c, last_at = when;
     }
-    return;
+    return done();
   }
   int64_t delay = ResponseDelayMinutes(req.channel);
-  if (delay > 600 && rng_.Chance(500)) {
+  if (delay > 600 && rng_.Chance(500) && force != kForceRepeat) {
     Item chaser = Reply(req, EventKind::kMessage, from);
     chaser.to[0] = req.to[0];
     chaser.ref = seq;
     SetTextRandom(&chaser, TextList::kChaser);
     Tone(&chaser, tone == kAbusive ? kAbusive : kPlain);
-    Emit(&chaser, AddBusinessMinutes(t, delay / 2));
+    int64_t when = AddBusinessMinutes(t, delay / 2);
+    uint32_t c = Emit(&chaser, when);
+    if (c != 0) last_ask = c, last_at = when;
   }
   bool technical = topics[topic].technical;
   TextList list = req.channel == kChat ? TextList::kChatResponse
@@ -516,7 +588,12 @@ void AccountSimulator::Thread(int64_t t, int from, int tone) {
                                        : TextList::kAdminResponse;
   int64_t at = 0;
   uint32_t resp = Answer(req, seq, t, delay, list, &at);
-  if (resp != 0) FollowUp(req, resp, at, tone);
+  if (resp == 0) return done();
+  int64_t again_at = 0;
+  uint32_t again = FollowUp(req, resp, at, tone, force == kForceRepeat, last_ask != seq, &again_at);
+  if (again != 0) last_ask = again, last_at = again_at;
+  if (force == kForceRepeat && again == 0) return 0;  // the repeat fell after the end
+  return done();
 }
 
 uint32_t AccountSimulator::Answer(const Item& request, uint32_t request_seq, int64_t t,
@@ -531,9 +608,13 @@ uint32_t AccountSimulator::Answer(const Item& request, uint32_t request_seq, int
   return Emit(&resp, *at);
 }
 
-void AccountSimulator::FollowUp(const Item& request, uint32_t response_seq, int64_t t, int tone) {
+uint32_t AccountSimulator::FollowUp(const Item& request, uint32_t response_seq, int64_t t,
+                                    int tone, bool repeat, bool chased, int64_t* at) {
   const Item response = (*items_)[response_seq - 1];
-  uint64_t r = rng_.Below(1000);
+  uint64_t r = repeat ? 350 : rng_.Below(1000);
+  // A request they had to chase is not asked a third time: one person asks a demand once or
+  // twice.
+  if (chased && r >= 300) return 0;
   if (r < 300) {
     Item ok = Reply(response, EventKind::kMessage, request.from);
     ok.ref = response_seq;
@@ -548,12 +629,16 @@ void AccountSimulator::FollowUp(const Item& request, uint32_t response_seq, int6
     Tone(&again, tone == kAbusive ? kAbusive : tone == kLegal ? kLegal : kPlain);
     int64_t when = AddBusinessMinutes(t, rng_.Between(30, 1500));
     uint32_t seq = Emit(&again, when);
-    if (seq == 0 || !rng_.Chance(800)) return;
+    if (seq == 0) return 0;
+    *at = when;
+    if (!rng_.Chance(800)) return seq;
     Item second = Reply(again, EventKind::kResponse, response.from);
     second.ref = seq;
     SetTextRandom(&second, TextList::kSecondResponse);
     Emit(&second, AddBusinessMinutes(when, ResponseDelayMinutes(again.channel)));
+    return seq;
   }
+  return 0;
 }
 
 void AccountSimulator::Call(int64_t t) {
@@ -576,7 +661,7 @@ void AccountSimulator::Call(int64_t t) {
   call.e3 = kInbound;
   call.e2 = QueueOf(Topics()[rng_.Below(Topics().size())].queue);
   call.num3 = static_cast<int32_t>(rng_.Between(10, 90));
-  int64_t wait = rng_.LogNormal(fast ? 25 : p == Planted::kQuietDrain ? 110 : 60, 1000);
+  int64_t wait = rng_.LogNormal(fast ? 25 : IsDrain(p) ? 110 : 60, 1000);
   int64_t patience = rng_.LogNormal(330, 700);
   if (wait > patience) {
     call.e1 = kAbandoned;
@@ -599,7 +684,7 @@ void AccountSimulator::Call(int64_t t) {
     if (Emit(&call, t) != 0) ++cutter_calls_;
     return;
   }
-  call.num = 20 + rng_.LogNormal(p == Planted::kQuietDrain ? 1000 : 330, 600);
+  call.num = 20 + rng_.LogNormal(IsDrain(p) ? 1000 : 330, 600);
   uint64_t r = rng_.Below(1000);
   call.e1 = kAnswered;
   if (r < 70) {
@@ -611,17 +696,30 @@ void AccountSimulator::Call(int64_t t) {
   Emit(&call, t);
 }
 
+int AccountSimulator::BrokenNear(const std::vector<std::pair<int, int64_t>>& broken, int who,
+                                 int64_t due) {
+  constexpr int64_t kSpan = 200 * kMicrosPerDay;  // half a year, and the days to settle
+  int n = 0;
+  for (const auto& [person, when] : broken) {
+    n += person == who && when > due - kSpan && when < due + kSpan;
+  }
+  return n;
+}
+
 int AccountSimulator::BrokenPerMille() const {
   switch (account_.planted) {
     case Planted::kMissedPromiseWarned:
     case Planted::kMissedPromiseUnwarned: return 550;
+    case Planted::kJustifiedAnger: return 500;
     case Planted::kHostileStakeholder: return 0;
     case Planted::kAdvocate: return 30;
-    default: return 130;
+    // Rare enough that no unplanted account breaks 40% of its promises in half a year.
+    default: return 50;
   }
 }
 
-void AccountSimulator::OurCommitment(int64_t t, int force_broken) {
+uint32_t AccountSimulator::OurCommitment(int64_t t, int force_broken, bool no_escalation,
+                                         int64_t* broken_at) {
   const AccountProfile& a = account_;
   const Planted p = a.planted;
   int promiser = rng_.Chance(700) ? a.csm : PickAgent();
@@ -634,9 +732,17 @@ void AccountSimulator::OurCommitment(int64_t t, int force_broken) {
   int64_t due = BusinessDaysLater(t, static_cast<int>(rng_.Between(2, 12)), 17);
   SetDue(&c, due);
   uint32_t seq = Emit(&c, t);
-  if (seq == 0) return;
+  if (seq == 0) return 0;
 
   bool broken = force_broken == 1 || (force_broken < 0 && rng_.Chance(BrokenPerMille()));
+  // Outside the accounts where we break promises, an unlucky streak never adds up to three
+  // broken in half a year.
+  const bool breaker = p == Planted::kMissedPromiseWarned ||
+                       p == Planted::kMissedPromiseUnwarned || p == Planted::kJustifiedAnger;
+  if (broken && force_broken < 0 && !breaker && BrokenNear(our_broken_, -1, due) >= 2) {
+    broken = false;
+  }
+  if (broken) our_broken_.emplace_back(-1, due);
   bool warn = broken && (p == Planted::kMissedPromiseWarned ||
                          (p != Planted::kMissedPromiseUnwarned && rng_.Chance(400)));
   bool on_track = !broken && rng_.Chance(150);
@@ -652,7 +758,7 @@ void AccountSimulator::OurCommitment(int64_t t, int force_broken) {
     update.when_utc = c.when_utc;
     update.when_offset = c.when_offset;
     SetTextRandom(&update, warn ? TextList::kWarnUpdate : TextList::kOnTrackUpdate);
-    if (Emit(&update, u) == 0) return;
+    if (Emit(&update, u) == 0) return 0;
     last = u;
   }
   int64_t when;
@@ -672,7 +778,15 @@ void AccountSimulator::OurCommitment(int64_t t, int force_broken) {
   outcome.when_utc = c.when_utc;
   outcome.when_offset = c.when_offset;
   SetTextRandom(&outcome, broken ? TextList::kOutcomeBrokenText : TextList::kOutcomeKeptText);
-  Emit(&outcome, when);
+  uint32_t out = Emit(&outcome, when);
+  if (out == 0 || !broken) return 0;
+  if (broken_at != nullptr) *broken_at = when;
+  // A broken promise is sometimes escalated: the person it was made to takes it higher.
+  if (!no_escalation && p != Planted::kHostileStakeholder && rng_.Chance(200)) {
+    Escalation(AddBusinessMinutes(when, rng_.Between(30, 1200)), c.to[0], false,
+               kCauseBrokenPromise, out);
+  }
+  return out;
 }
 
 void AccountSimulator::TheirCommitment(int64_t t, int promiser, int force_broken) {
@@ -690,6 +804,11 @@ void AccountSimulator::TheirCommitment(int64_t t, int promiser, int force_broken
   if (seq == 0) return;
 
   bool broken = force_broken == 1 || (force_broken < 0 && rng_.Chance(staller ? 900 : 200));
+  // Nobody but the stalling stakeholder misses three of their commitments in half a year.
+  if (broken && force_broken < 0 && !staller && BrokenNear(their_broken_, promiser, due) >= 2) {
+    broken = false;
+  }
+  if (broken) their_broken_.emplace_back(promiser, due);
   auto settle = [&](Item* item) {
     item->what = c.what;
     item->what_idx = c.what_idx;
@@ -722,16 +841,18 @@ void AccountSimulator::TheirCommitment(int64_t t, int promiser, int force_broken
   Emit(&outcome, std::max(when, t + kMicrosPerMinute));
 }
 
-void AccountSimulator::Deadline(int64_t t) {
+void AccountSimulator::Deadline(int64_t t, bool impossible) {
   const AccountProfile& a = account_;
-  Item dl = NewItem(EventKind::kDeadline, PickTheirManagerOrExec(), ++threads_);
+  Item dl = NewItem(EventKind::kDeadline, impossible ? account_.special : PickTheirManagerOrExec(),
+                    ++threads_);
   dl.channel = kEmail;
   dl.to[0] = static_cast<int16_t>(a.csm);
   SetWhat(&dl, TextList::kDeadlineWhat);
   SetTextRandom(&dl, TextList::kDeadlineText);
-  bool impossible = rng_.Chance(100);
+  // Lead times in line with how long such work takes us (we deliver in 30-100% of the lead
+  // time), except the planted next-day ones.
   int64_t due = impossible ? BusinessDaysLater(t, 1, 12)
-                           : BusinessDaysLater(t, static_cast<int>(rng_.Between(5, 30)), 17);
+                           : BusinessDaysLater(t, static_cast<int>(rng_.Between(10, 25)), 17);
   SetDue(&dl, due);
   uint32_t seq = Emit(&dl, t);
   if (seq == 0) return;
@@ -750,26 +871,30 @@ void AccountSimulator::Deadline(int64_t t) {
   Emit(&outcome, std::max(when, t + kMicrosPerMinute));
 }
 
-void AccountSimulator::Incident(int64_t t, bool fast_fix) {
+uint32_t AccountSimulator::Incident(int64_t t, int kind) {
   const AccountProfile& a = account_;
+  const bool fast_fix = kind == 1;
   uint32_t thread = ++threads_;
   Item start = NewItem(EventKind::kIncident, PickAgent(), thread);
   start.num3 = ++incidents_;
   uint64_t r = rng_.Below(100);
   start.e1 = 1;
-  start.e2 = fast_fix ? 2 : r < 10 ? 1 : r < 45 ? 2 : 3;
+  start.e2 = fast_fix || kind == 2 ? 2 : r < 10 ? 1 : r < 45 ? 2 : 3;  // critical, major, minor
   SetWhat(&start, TextList::kIncidentWhat);
   start.subject = TextList::kIncidentSubject;
   start.subject_idx = static_cast<uint8_t>(rng_.Below(Texts(TextList::kIncidentSubject).size()));
   uint32_t seq = Emit(&start, t);
-  if (seq == 0) return;
+  if (seq == 0) return 0;
   int64_t minutes =
-      fast_fix ? rng_.Between(25, 100)
-               : 5 + std::min<int64_t>(rng_.LogNormal(start.e2 == 1 ? 50 : 80, 900), 3 * 1440);
+      fast_fix    ? rng_.Between(25, 100)
+      : kind == 2 ? rng_.Between(300, 540)
+                  : 5 + std::min<int64_t>(rng_.LogNormal(start.e2 == 1 ? 50 : 80, 900), 3 * 1440);
   int64_t end = t + minutes * kMicrosPerMinute;
 
   int reporter = -1;
-  if (fast_fix || rng_.Chance(600)) {
+  // Every outage is reported by one of their people: the report opens the incident, so it
+  // comes first, before they write about anything else.
+  {
     reporter = PickTheirs(true);
     if (fast_fix && a.special >= 0) reporter = a.special;
     Item report = Reply(start, EventKind::kRequest, reporter);
@@ -779,8 +904,9 @@ void AccountSimulator::Incident(int64_t t, bool fast_fix) {
     report.e1 = start.e2 == 3 ? kHigh : kUrgent;
     report.e2 = kTopicOutage;
     SetTextRandom(&report, TextList::kIncidentReport);
-    // Reported within the first half of the outage, answered before it ends.
-    int64_t at = t + rng_.Between(1, std::min<int64_t>(25, minutes / 2)) * kMicrosPerMinute;
+    // Reported at the start of the outage (created after it, so it sorts after it), answered
+    // before it ends.
+    int64_t at = t;
     uint32_t report_seq = Emit(&report, at);
     int64_t answer = std::min(at + rng_.Between(5, 20) * kMicrosPerMinute, end - kMicrosPerMinute);
     if (report_seq != 0 && answer > at) {
@@ -802,21 +928,86 @@ void AccountSimulator::Incident(int64_t t, bool fast_fix) {
   Item stop = start;
   stop.e1 = 2;
   SetTextRandom(&stop, TextList::kIncidentResolved);
-  if (Emit(&stop, end) == 0 || !fast_fix || reporter < 0) return;
+  uint32_t stop_seq = Emit(&stop, end);
+  if (stop_seq == 0 || !fast_fix || reporter < 0) return seq;
   Item thanks = Reply(stop, EventKind::kMessage, reporter);
   thanks.channel = kEmail;
+  thanks.ref = stop_seq;  // answers the fix
   thanks.to[0] = static_cast<int16_t>(a.csm);
   thanks.to[1] = static_cast<int16_t>(a.ae);
   thanks.subject = TextList::kNone;
   thanks.flags = 0;
   SetTextRandom(&thanks, TextList::kThanks);
   Emit(&thanks, AddBusinessMinutes(end, rng_.Between(20, 300)));
+  return seq;
 }
 
-void AccountSimulator::Escalation(int64_t t, int from, bool to_our_execs) {
+void AccountSimulator::CausedEscalation(int64_t t) {
   const AccountProfile& a = account_;
-  Item esc = NewItem(EventKind::kEscalation, from, ++threads_);
+  const Planted p = a.planted;
+  bool special = a.special >= 0 && p != Planted::kAdvocate &&
+                 p != Planted::kStallingStakeholder && p != Planted::kQuickWins &&
+                 p != Planted::kImpossibleDeadline && rng_.Chance(600);
+  int from = special ? a.special : PickTheirs(false);
+  if (p == Planted::kHostileStakeholder && special) {
+    // Their record gives them no cause: they go to our executives anyway.
+    Escalation(t, from, true, kCauseOther, 0);
+    return;
+  }
+  const bool to_execs = special && p == Planted::kJustifiedAnger;
+  uint64_t r = rng_.Below(100);
+  // The hostile stakeholder's account has no incidents and no slow answers.
+  if (p == Planted::kHostileStakeholder) r = 55 + rng_.Below(30);
+  if (r < 30) {
+    uint32_t start = Incident(t, 2);
+    if (start == 0) return;
+    Escalation(t + rng_.Between(15, 120) * kMicrosPerMinute, from, to_execs, kCauseIncident,
+               start);
+  } else if (r < 55) {
+    int64_t at = 0;
+    uint32_t ask = Thread(t, from, from == a.special ? -1 : kPlain, kForceUnanswered, &at);
+    if (ask == 0) return;
+    Escalation(AddBusinessMinutes(at, rng_.Between(300, 1500)), from, to_execs, kCauseUnanswered,
+               ask);
+  } else if (r < 85 || (r < 95 && reminders_.empty())) {
+    int64_t at = 0;
+    uint32_t ask = Thread(t, from, from == a.special ? -1 : kPlain, kForceRepeat, &at);
+    if (ask == 0) return;
+    Escalation(AddBusinessMinutes(at, rng_.Between(30, 600)), from, to_execs,
+               kCauseRepeatRequest, ask);
+  } else if (r < 95) {
+    // An invoice dispute: after an overdue reminder, their finance contact takes it up.
+    uint32_t reminder = reminders_[rng_.Below(reminders_.size())];
+    const Item& rem = (*items_)[reminder - 1];
+    int64_t local = rem.utc + int64_t{rem.offset} * kMicrosPerMinute;
+    Escalation(AddBusinessMinutes(local, rng_.Between(60, 2400)), a.finance, false, kCauseBilling,
+               reminder);
+  } else {
+    Escalation(t, from, to_execs, kCauseOther, 0);
+  }
+}
+
+void AccountSimulator::Escalation(int64_t t, int from, bool to_our_execs, uint8_t cause,
+                                  uint32_t ref) {
+  const AccountProfile& a = account_;
+  // Only the hostile (or justifiably angry) contact, and the drains' needy people, keep going
+  // over our heads: anyone else escalates at most twice in about half a year, or leaves it to
+  // a colleague.
+  const bool angry = IsDrain(a.planted) ||
+                     (from == a.special && (a.planted == Planted::kHostileStakeholder ||
+                                            a.planted == Planted::kJustifiedAnger));
+  for (int tries = 0; !angry && BrokenNear(escalated_, from, t) >= 2; ++tries) {
+    if (tries == 4) return;
+    from = PickTheirs(false);
+  }
+  escalated_.emplace_back(from, t);
+  const Item* source = ref != 0 ? &(*items_)[ref - 1] : nullptr;
+  Item esc = NewItem(EventKind::kEscalation, from,
+                     source != nullptr && source->thread != 0 ? source->thread : ++threads_);
   esc.channel = kEmail;
+  esc.ref = ref;  // replies to what caused it
+  esc.e1 = cause;
+  if (rng_.Chance(300)) esc.flags |= kFlagCauseRecorded;
   if (to_our_execs) {
     esc.to[0] = static_cast<int16_t>(a.vp);
     esc.to[1] = static_cast<int16_t>(a.ae);
@@ -825,12 +1016,16 @@ void AccountSimulator::Escalation(int64_t t, int from, bool to_our_execs) {
     esc.to[0] = static_cast<int16_t>(r < 55 ? a.csm : r < 80 ? a.ae : a.vp);
   }
   SetWhat(&esc, TextList::kEscalationAbout);
+  // What it is about follows from the cause.
+  static constexpr uint8_t kAbout[] = {0, 1, 3, 4, 5, 2, 0};  // by cause; see kEscalationAbout
+  if (cause != kCauseOther && cause < std::size(kAbout)) esc.what_idx = kAbout[cause];
   SetTextRandom(&esc, to_our_execs ? TextList::kEscalationOurExec : TextList::kEscalationText);
   if (from == a.special) {
-    int tone = a.planted == Planted::kHostileStakeholder ? kHostile
-               : a.planted == Planted::kLegalThreat      ? kLegal
-               : a.planted == Planted::kAbusiveCustomer  ? kAbusive
-                                                         : kPlain;
+    int tone = a.planted == Planted::kHostileStakeholder || a.planted == Planted::kJustifiedAnger
+                   ? kHostile
+               : a.planted == Planted::kLegalThreat ? kLegal
+               : IsAbuser(a.planted)                ? kAbusive
+                                                    : kPlain;
     Tone(&esc, tone);
   }
   uint32_t seq = Emit(&esc, t);
@@ -841,6 +1036,28 @@ void AccountSimulator::Escalation(int64_t t, int from, bool to_our_execs) {
   reply.flags = 0;
   SetTextRandom(&reply, TextList::kEscalationReply);
   Emit(&reply, AddBusinessMinutes(t, rng_.Between(30, 1500)));
+}
+
+// One demand of theirs, asked again and again by several of their people, still unanswered.
+void AccountSimulator::QuickWinDemand(int64_t t) {
+  const AccountProfile& a = account_;
+  int first = a.users.begin + static_cast<int>(rng_.Below(a.users.size()));
+  int second = a.special >= 0 && a.special != first ? a.special : a.managers.begin;
+  int64_t at = 0;
+  uint32_t ask = Thread(t, first, kPlain, kForceUnanswered, &at);
+  if (ask == 0) return;
+  const Item request = (*items_)[ask - 1].ref != 0 ? (*items_)[(*items_)[ask - 1].ref - 1]
+                                                   : (*items_)[ask - 1];
+  const uint32_t root = (*items_)[ask - 1].ref != 0 ? (*items_)[ask - 1].ref : ask;
+  for (int i = 0; i < 3; ++i) {
+    int from = i == 1 ? first : second;
+    Item more = Reply(request, EventKind::kMessage, from);
+    more.to[0] = static_cast<int16_t>(a.csm);
+    more.ref = root;
+    SetTextRandom(&more, i == 1 ? TextList::kChaser : TextList::kMeToo);
+    at = AddBusinessMinutes(at, rng_.Between(600, 3000));
+    Emit(&more, at);
+  }
 }
 
 void AccountSimulator::Discount(int64_t t, int from) {

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "event/event.h"
@@ -47,6 +49,19 @@ struct Item {
 };
 
 constexpr uint8_t kFlagReply = 1;  // subject gets "Re: "
+constexpr uint8_t kFlagCauseRecorded = 2;  // an escalation's `cause` attribute is written
+
+// What caused an escalation (Item::e1 of an escalation): 1 + index into EscalationCauses().
+enum EscalationCause : uint8_t {
+  kCauseIncident = 1,
+  kCauseBrokenPromise,
+  kCauseUnanswered,
+  kCauseRepeatRequest,
+  kCauseBilling,
+  kCauseOther,
+};
+// "incident", "broken_promise", "unanswered", "repeat_request", "billing", "other".
+std::string_view EscalationCauseName(uint8_t cause);
 
 // Where the history lies, shared by all accounts.
 struct Timeline {
@@ -77,6 +92,9 @@ class AccountSimulator {
   int64_t AddBusinessMinutes(int64_t local, int64_t minutes) const;
   int64_t BusinessDaysLater(int64_t local, int days, int hour) const;
   bool IsRecent(int64_t local) const;
+  // A business-hours moment on a weekday between `max_days` and `min_days` days before the
+  // last day of the history.
+  int64_t RecentLocal(int min_days, int max_days);
 
   // People.
   int PickTheirs(bool allow_exec);
@@ -99,22 +117,40 @@ class AccountSimulator {
   void Reviews();
   void PlantSituation();
   void Activity(const Mix& mix);
-  void Thread(int64_t t, int from, int tone);
+  // A request thread. `force` 0 plays it out naturally; kForceUnanswered leaves it unanswered
+  // with a chaser; kForceRepeat has it answered and asked again ("still broken"). Returns the
+  // seq of the last ask of theirs in the thread (0 if none was emitted) and its time in *at.
+  uint32_t Thread(int64_t t, int from, int tone, int force = 0, int64_t* at = nullptr);
   uint32_t Answer(const Item& request, uint32_t request_seq, int64_t t, int64_t delay_min,
                   TextList list, int64_t* at);
-  void FollowUp(const Item& request, uint32_t response_seq, int64_t t, int tone);
+  // Returns the seq of a "still broken" request it made (0 if none), its time in *at.
+  // `chased`: they chased the request before our answer.
+  uint32_t FollowUp(const Item& request, uint32_t response_seq, int64_t t, int tone, bool repeat,
+                    bool chased, int64_t* at);
   void Call(int64_t t);
-  void OurCommitment(int64_t t, int force_broken);
+  // Returns the seq of the outcome when the commitment was broken (0 otherwise), its time in
+  // *at. A broken one is sometimes escalated by them (unless `no_escalation`).
+  uint32_t OurCommitment(int64_t t, int force_broken, bool no_escalation = false,
+                         int64_t* at = nullptr);
   void TheirCommitment(int64_t t, int promiser, int force_broken);
-  void Deadline(int64_t t);
-  void Incident(int64_t t, bool fast_fix);
-  void Escalation(int64_t t, int from, bool to_our_execs);
+  void Deadline(int64_t t, bool impossible = false);
+  // kind 0: natural; 1: fixed fast and thanked for (the advocate); 2: a long outage (5-9 h).
+  // Returns the seq of the incident's start (0 if not emitted).
+  uint32_t Incident(int64_t t, int kind);
+  // An escalation of theirs and what caused it: an activity that plays out the cause first.
+  void CausedEscalation(int64_t t);
+  // `ref`: the event that caused it (0: none); `cause`: an EscalationCause.
+  void Escalation(int64_t t, int from, bool to_our_execs, uint8_t cause = kCauseOther,
+                  uint32_t ref = 0);
+  void QuickWinDemand(int64_t t);
   void Discount(int64_t t, int from);
   void Note(int64_t t);
   void Fyi(int64_t t);
 
   int64_t ResponseDelayMinutes(uint8_t channel);
   int BrokenPerMille() const;
+  // How many of `broken` (person, time) are `who`'s and within about half a year of `due`.
+  static int BrokenNear(const std::vector<std::pair<int, int64_t>>& broken, int who, int64_t due);
   void Tone(Item* item, int tone);
 
   const Timeline& timeline_;
@@ -127,6 +163,11 @@ class AccountSimulator {
   int incidents_ = 0;
   int invoices_ = 0;
   int cutter_calls_ = 0;
+  std::vector<uint32_t> reminders_;  // seqs of the overdue reminders, in creation order
+  // The due dates of the commitments broken so far: ours (person -1) and theirs, by promiser.
+  std::vector<std::pair<int, int64_t>> our_broken_, their_broken_;
+  // Who of theirs escalated when (local time).
+  std::vector<std::pair<int, int64_t>> escalated_;
 };
 
 }  // namespace nanni

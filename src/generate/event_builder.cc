@@ -198,7 +198,10 @@ void EventBuilder::Attributes(const Item& item, Event* out) {
       w.String("severity", kSeverities[item.e2]);
       w.String("what", what_);
       break;
-    case EventKind::kEscalation: w.String("about", what_); break;
+    case EventKind::kEscalation:
+      w.String("about", what_);
+      if (item.flags & kFlagCauseRecorded) w.String("cause", EscalationCauseName(item.e1));
+      break;
     case EventKind::kCall:
       if (item.to[0] >= 0 && !account_.people[item.to[0]].contact.id.empty()) {
         w.String("agent", account_.people[item.to[0]].contact.id);

@@ -17,6 +17,7 @@ namespace nanni {
 
 namespace {
 
+// Below kPlantedAccounts + 1 accounts, the last situations of kSituations are not planted.
 constexpr int kMinAccounts = 12;
 constexpr int kMaxMonths = 600;
 
@@ -57,19 +58,32 @@ constexpr SituationSpec kSituations[] = {
      "We broke dated promises to this account without any update before the date."},
     {Planted::kLegalThreat, "legal_threat",
      "One of their executives threatens legal action, lawyers and damages over service "
-     "failures."},
+     "failures, and a complaint of theirs is still unanswered at the end."},
+    {Planted::kLetGo, "let_go",
+     "A small account that abuses our team, costs more to serve than it pays and pays late: "
+     "one to let go."},
+    {Planted::kImpossibleDeadline, "impossible_deadline",
+     "In the last weeks their manager set next-day deadlines for work that takes us weeks."},
+    {Planted::kQuickWins, "quick_wins",
+     "One open request of theirs, asked again and again by two of their people, still "
+     "unanswered at the end."},
+    {Planted::kJustifiedAnger, "justified_anger",
+     "One contact is angry and threatens to move to a competitor, with reason: long outages, "
+     "slow answers and broken promises. Not a hostile stakeholder."},
 };
 static_assert(std::size(kSituations) == kPlantedAccounts);
 constexpr size_t kCutterSituation = 7;
 static_assert(kSituations[kCutterSituation].planted == Planted::kCutterHome);
 
-// Which account plays which situation: distinct accounts drawn from the seed.
+// Which account plays which situation: distinct accounts drawn from the seed, and at least
+// one account left unplanted; with fewer than kPlantedAccounts + 1 accounts the last
+// situations are left out.
 std::vector<Planted> AssignSituations(uint64_t seed, int accounts) {
   std::vector<Planted> roles(accounts, Planted::kNone);
   std::vector<int> order(accounts);
   for (int i = 0; i < accounts; ++i) order[i] = i;
   Rng rng(Mix64(seed, 0x91a7));
-  for (int k = 0; k < kPlantedAccounts; ++k) {
+  for (int k = 0; k < std::min(kPlantedAccounts, accounts - 1); ++k) {
     int j = k + static_cast<int>(rng.Below(static_cast<uint64_t>(accounts - k)));
     std::swap(order[k], order[j]);
     roles[order[k]] = kSituations[k].planted;
@@ -90,6 +104,10 @@ std::vector<std::string> SituationContacts(const AccountProfile& a, const Staff&
       out.push_back(a.people[a.csm].contact.email);  // made most of the promises
       break;
     case Planted::kQuietDrain: break;
+    case Planted::kImpossibleDeadline:
+    case Planted::kQuickWins:
+      if (a.special >= 0) out.push_back(a.people[a.special].contact.email);
+      break;
     default:
       if (a.special >= 0) out.push_back(a.people[a.special].contact.email);
       break;
@@ -138,10 +156,45 @@ std::vector<int64_t> AccountWeights(const GeneratorOptions& options,
   return weights;
 }
 
+// The signals account `a` should raise at the end of the history, by their meaning: what was
+// planted in it and how it pays.
+bool Expected(const AccountProfile& a, std::string_view signal) {
+  const Planted p = a.planted;
+  if (signal == "let_go") return p == Planted::kLetGo;
+  if (signal == "legal_risk") return p == Planted::kLegalThreat;
+  if (signal == "hostile_stakeholder") return p == Planted::kHostileStakeholder;
+  if (signal == "abusive_contact") return IsAbuser(p);
+  if (signal == "stalled_deal") return p == Planted::kStallingStakeholder;
+  if (signal == "negative_margin") return IsDrain(p);
+  if (signal == "late_payer") return a.payer != 0;
+  if (signal == "broken_promises") {
+    // The justified anger's record includes the broken promises that justify it.
+    return p == Planted::kMissedPromiseWarned || p == Planted::kMissedPromiseUnwarned ||
+           p == Planted::kJustifiedAnger;
+  }
+  if (signal == "impossible_deadline") return p == Planted::kImpossibleDeadline;
+  if (signal == "level_gap") return p == Planted::kExecGap;
+  if (signal == "discount_badgering") return p == Planted::kDiscountBadgerer;
+  if (signal == "quick_wins") return p == Planted::kQuickWins;
+  if (signal == "advocate") return p == Planted::kAdvocate;
+  return false;
+}
+
 // Notes in the truth what account `account` plays.
-void RecordTruth(const AccountProfile& account, const Staff& staff, int cutter_calls,
-                 GeneratorTruth* truth) {
+void RecordTruth(uint64_t seed, const AccountProfile& account, const Staff& staff,
+                 int cutter_calls, const std::vector<Item>& items, GeneratorTruth* truth) {
   truth->accounts.push_back(account.slug);
+  for (size_t k = 0; k < std::size(kExpectedSignalIds); ++k) {
+    if (Expected(account, kExpectedSignalIds[k])) {
+      truth->expected_signals[k].push_back(account.slug);
+    }
+  }
+  for (const Item& item : items) {
+    if (item.kind != EventKind::kEscalation) continue;
+    truth->escalation_causes.emplace_back(
+        fmt::format("gen-{}:{}:{}", seed, account.slug, item.seq),
+        std::string(EscalationCauseName(item.e1)));
+  }
   for (size_t k = 0; k < std::size(kSituations); ++k) {
     if (account.planted == Planted::kNone || kSituations[k].planted != account.planted) continue;
     std::vector<std::string>& accounts = truth->situations[k].accounts;
@@ -193,6 +246,7 @@ Status GeneratePortfolio(const GeneratorOptions& options, const EventSink& sink,
   for (const SituationSpec& spec : kSituations) {
     truth->situations.push_back({std::string(spec.name), std::string(spec.description), {}, {}});
   }
+  truth->expected_signals.resize(std::size(kExpectedSignalIds));
 
   const uint64_t seed = options.seed;
   const Staff staff = BuildStaff(seed);
@@ -219,7 +273,7 @@ Status GeneratePortfolio(const GeneratorOptions& options, const EventSink& sink,
     items.clear();
     AccountSimulator simulator(timeline, clocks.zones[account.zone], account, seed, &items);
     simulator.Run(quota);
-    RecordTruth(account, staff, simulator.cutter_calls(), truth);
+    RecordTruth(seed, account, staff, simulator.cutter_calls(), items, truth);
     NANNI_RETURN_IF_ERROR(EmitAccount(seed, account, items, &order, &event, sink));
     truth->events += items.size();
   }
@@ -245,7 +299,15 @@ std::string TruthToJson(const GeneratorOptions& options, const GeneratorTruth& t
     list(s.contacts);
     json.EndObject();
   }
-  json.EndArray().Key("accounts");
+  json.EndArray().Key("expected_signals").BeginObject();
+  for (size_t k = 0; k < std::size(kExpectedSignalIds); ++k) {
+    json.Key(kExpectedSignalIds[k]);
+    list(k < truth.expected_signals.size() ? truth.expected_signals[k]
+                                           : std::vector<std::string>());
+  }
+  json.EndObject().Key("escalation_causes").BeginObject();
+  for (const auto& [id, cause] : truth.escalation_causes) json.Key(std::string_view(id)).String(cause);
+  json.EndObject().Key("accounts");
   list(truth.accounts);
   json.EndObject().Raw("\n");
   return json.Take();

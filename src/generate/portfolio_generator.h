@@ -8,13 +8,17 @@
 // business hours with the zone's real UTC offset. Every event satisfies its kind's schema
 // (event/kind.h).
 //
-// Eleven situations are planted, each in an account of its own chosen from the seed, and
-// reported in GeneratorTruth so that the capabilities that detect them can be tested.
+// Fifteen situations are planted, each in an account of its own chosen from the seed, and
+// reported in GeneratorTruth so that the capabilities that detect them can be tested, with the
+// triage signals each account should raise at the end of the history and the cause of every
+// escalation.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "event/event.h"
@@ -25,7 +29,9 @@ namespace nanni {
 
 struct GeneratorOptions {
   uint64_t seed = 7;
-  int accounts = 200;  // >= 12 so that every planted situation has its own account
+  // >= 12; with 16 or more every planted situation has its own account (below that the last
+  // ones, in truth order, are not planted: their `accounts` are empty).
+  int accounts = 200;
   int months = 24;     // history length, ending at `end_utc_micros`
   // 0: natural volume (a few hundred events per account per year). Otherwise per-account
   // volume is scaled so that the total lands close to this (within a few per cent, provided
@@ -43,10 +49,24 @@ struct PlantedSituation {
   std::vector<std::string> contacts;  // contact emails (or agent ids for our agents)
 };
 
+// The ids of the triage signals (docs/triage.md), in the engine's order.
+inline constexpr std::string_view kExpectedSignalIds[] = {
+    "let_go",          "legal_risk",          "hostile_stakeholder", "abusive_contact",
+    "stalled_deal",    "negative_margin",     "late_payer",          "broken_promises",
+    "impossible_deadline", "level_gap",       "discount_badgering",  "quick_wins",
+    "advocate"};
+
 struct GeneratorTruth {
   std::vector<PlantedSituation> situations;
   uint64_t events = 0;                // events passed to the sink
   std::vector<std::string> accounts;  // every account id, in generation order
+  // For each id of kExpectedSignalIds (same order), the accounts where that signal should fire
+  // by its meaning at the end of the history, in generation order. Derived from what the
+  // generator planned (payment habits, planted situations), for histories of 12 months or more.
+  std::vector<std::vector<std::string>> expected_signals;
+  // Every escalation's event id and what caused it ("incident", "broken_promise",
+  // "unanswered", "repeat_request", "billing" or "other"), in generation order.
+  std::vector<std::pair<std::string, std::string>> escalation_causes;
 };
 
 using EventSink = std::function<Status(const Event&)>;

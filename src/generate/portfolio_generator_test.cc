@@ -197,6 +197,21 @@ TEST(GeneratorTest, TargetEventsIsMetWithinFivePercent) {
   EXPECT_LT(n, 210'000u);
 }
 
+TEST(GeneratorTest, FewAccountsLeaveTheLastSituationsOut) {
+  GeneratorOptions options = SmallOptions();
+  options.accounts = 13;  // the first 12 situations and one unplanted account
+  options.months = 2;
+  GeneratorTruth truth;
+  ASSERT_TRUE(GeneratePortfolio(options, [](const Event&) { return Status::OK(); }, &truth).ok());
+  ASSERT_EQ(truth.situations.size(), 15u);
+  for (size_t k = 0; k < truth.situations.size(); ++k) {
+    EXPECT_EQ(truth.situations[k].accounts.empty(), k >= 12) << truth.situations[k].name;
+  }
+  EXPECT_EQ(kExpectedSignalIds[8], "impossible_deadline");
+  EXPECT_TRUE(truth.expected_signals.at(8).empty());  // not planted
+  EXPECT_EQ(truth.expected_signals.at(0).size(), 1u);  // let_go is
+}
+
 TEST(GeneratorTest, HistoryStartIsMonthsBeforeTheEnd) {
   GeneratorOptions options;
   options.months = 24;
@@ -332,7 +347,11 @@ TEST_F(GeneratorPortfolioTest, EverySituationIsPlantedInAnAccountOfItsOwn) {
                                           "handle_time_cutter",
                                           "missed_promise_warned",
                                           "missed_promise_unwarned",
-                                          "legal_threat"};
+                                          "legal_threat",
+                                          "let_go",
+                                          "impossible_deadline",
+                                          "quick_wins",
+                                          "justified_anger"};
   ASSERT_EQ(truth_->situations.size(), names.size());
   std::set<std::string> accounts(truth_->accounts.begin(), truth_->accounts.end());
   std::set<std::string> owners;
@@ -371,6 +390,9 @@ TEST_F(GeneratorPortfolioTest, AbusiveAndLegalContactsWriteThatWay) {
     const char* situation;
     std::initializer_list<const char*> words;
   };
+  // The same words in the accounts that plant them too: let_go abuses, justified_anger
+  // threatens to leave.
+  const std::set<std::string> also = {AccountOf("let_go"), AccountOf("justified_anger")};
   for (const Case& c :
        {Case{"abusive_customer",
              {"useless", "pathetic", "incompetent", "damn", "garbage", "clowns", "crap", "joke",
@@ -383,7 +405,7 @@ TEST_F(GeneratorPortfolioTest, AbusiveAndLegalContactsWriteThatWay) {
     for (const Event& e : *events_) {
       if (!Mentions(e, c.words)) continue;
       if (e.from->email == s.contacts.at(0)) ++flagged;
-      if (e.account != s.accounts.at(0)) ++elsewhere;
+      if (e.account != s.accounts.at(0) && !also.count(e.account)) ++elsewhere;
     }
     EXPECT_GE(flagged, 4u) << c.situation;
     EXPECT_EQ(elsewhere, 0u) << c.situation;
@@ -576,6 +598,351 @@ TEST_F(GeneratorPortfolioTest, TruthJsonListsTheSituations) {
   EXPECT_EQ(j["situations"][0]["name"], "discount_badgerer");
   EXPECT_EQ(j["situations"][0]["accounts"][0], truth_->situations[0].accounts[0]);
   EXPECT_EQ(j["accounts"].size(), truth_->accounts.size());
+  // Every signal id, each naming accounts of the portfolio; every escalation's cause.
+  const std::vector<std::string> ids = {
+      "let_go",          "legal_risk",          "hostile_stakeholder", "abusive_contact",
+      "stalled_deal",    "negative_margin",     "late_payer",          "broken_promises",
+      "impossible_deadline", "level_gap",       "discount_badgering",  "quick_wins",
+      "advocate"};
+  ASSERT_EQ(j["expected_signals"].size(), ids.size());
+  std::set<std::string> accounts(truth_->accounts.begin(), truth_->accounts.end());
+  for (const std::string& id : ids) {
+    ASSERT_TRUE(j["expected_signals"].contains(id)) << id;
+    for (const auto& a : j["expected_signals"][id]) EXPECT_TRUE(accounts.count(a)) << id;
+  }
+  EXPECT_EQ(j["expected_signals"]["let_go"][0], AccountOf("let_go"));
+  EXPECT_EQ(j["expected_signals"]["advocate"][0], AccountOf("advocate"));
+  EXPECT_EQ(j["expected_signals"]["abusive_contact"].size(), 2u);
+  EXPECT_EQ(j["expected_signals"]["negative_margin"].size(), 2u);
+  EXPECT_EQ(j["expected_signals"]["broken_promises"].size(), 3u);
+  size_t escalations = 0;
+  for (const Event& e : *events_) escalations += e.kind == EventKind::kEscalation;
+  EXPECT_EQ(j["escalation_causes"].size(), escalations);
+}
+
+// --- Properties that hold on several seeds, over two years as the acceptance runs use. ------
+
+struct Portfolio {
+  GeneratorOptions options;
+  GeneratorTruth truth;
+  std::vector<Event> events;
+  std::map<std::string, std::vector<const Event*>> by_account;
+  std::map<std::string, const Event*> by_id;
+
+  const PlantedSituation& Situation(const std::string& name) const {
+    for (const PlantedSituation& s : truth.situations) {
+      if (s.name == name) return s;
+    }
+    ADD_FAILURE() << "no situation " << name;
+    static PlantedSituation none;
+    return none;
+  }
+  const std::string& AccountOf(const std::string& name) const {
+    return Situation(name).accounts.at(0);
+  }
+  std::set<std::string> Planted() const {
+    std::set<std::string> out;
+    for (const PlantedSituation& s : truth.situations) {
+      if (s.name != "handle_time_cutter") out.insert(s.accounts.begin(), s.accounts.end());
+    }
+    out.insert(Situation("handle_time_cutter").accounts.at(0));
+    return out;
+  }
+  const std::vector<std::string>& Expected(const std::string& signal) const {
+    for (size_t k = 0; k < std::size(kExpectedSignalIds); ++k) {
+      if (kExpectedSignalIds[k] == signal) return truth.expected_signals.at(k);
+    }
+    ADD_FAILURE() << "no signal " << signal;
+    static std::vector<std::string> none;
+    return none;
+  }
+};
+
+const Portfolio& TwoYears(uint64_t seed) {
+  static std::map<uint64_t, Portfolio>* cache = new std::map<uint64_t, Portfolio>;
+  auto it = cache->find(seed);
+  if (it != cache->end()) return it->second;
+  Portfolio& p = (*cache)[seed];
+  p.options.seed = seed;
+  p.options.accounts = 20;
+  p.options.months = 24;
+  p.events.reserve(40'000);
+  Status st = GeneratePortfolio(
+      p.options,
+      [&](const Event& e) {
+        p.events.push_back(e);
+        return Status::OK();
+      },
+      &p.truth);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  for (const Event& e : p.events) {
+    p.by_account[e.account].push_back(&e);
+    p.by_id[e.id] = &e;
+  }
+  return p;
+}
+
+constexpr uint64_t kSeeds[] = {3, 7, 11, 23};
+constexpr int64_t kDay = 24 * kHour;
+
+int64_t Median(std::vector<int64_t> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+TEST(GeneratorSeedsTest, LetGoAbusesCostsMoreThanItPaysAndPaysLate) {
+  for (uint64_t seed : kSeeds) {
+    const Portfolio& p = TwoYears(seed);
+    const PlantedSituation& s = p.Situation("let_go");
+    const std::string& account = s.accounts.at(0);
+    size_t from_abuser = 0, abusive = 0, calls = 0, long_calls = 0;
+    for (const Event* e : p.by_account.at(account)) {
+      if (e->from->email == s.contacts.at(0) && !e->text.empty()) {
+        ++from_abuser;
+        abusive += Mentions(*e, {"useless", "pathetic", "incompetent", "damn", "garbage",
+                                 "clowns", "crap", "joke", "idiotic"});
+      }
+      if (e->kind == EventKind::kCall && *e->StringAttr("outcome") != "abandoned") {
+        ++calls;
+        long_calls += *e->IntAttr("handle_s") >= 600;
+      }
+    }
+    EXPECT_GE(abusive, 6u) << seed;
+    EXPECT_GT(abusive * 2, from_abuser) << seed;  // most of their messages
+    EXPECT_GT(calls, 150u) << seed;
+    EXPECT_GT(long_calls * 2, calls) << seed;
+    const std::vector<std::string>& late = p.Expected("late_payer");
+    EXPECT_TRUE(std::count(late.begin(), late.end(), account)) << seed;
+    for (const char* signal : {"let_go", "abusive_contact", "negative_margin"}) {
+      const std::vector<std::string>& expected = p.Expected(signal);
+      EXPECT_TRUE(std::count(expected.begin(), expected.end(), account)) << seed << signal;
+    }
+  }
+}
+
+TEST(GeneratorSeedsTest, PaymentHabitsAreCrisp) {
+  for (uint64_t seed : kSeeds) {
+    const Portfolio& p = TwoYears(seed);
+    const std::vector<std::string>& late_list = p.Expected("late_payer");
+    const std::set<std::string> late(late_list.begin(), late_list.end());
+    for (const auto& [account, events] : p.by_account) {
+      std::map<std::string, int64_t> due;  // invoice -> due
+      size_t paid = 0, paid_late = 0;
+      for (const Event* e : events) {
+        if (e->kind == EventKind::kInvoice) due[*e->StringAttr("invoice")] = e->TimeAttr("due")->utc_micros;
+        if (e->kind != EventKind::kPayment) continue;
+        int64_t days = (e->time.utc_micros - due.at(*e->StringAttr("invoice"))) / kDay;
+        ++paid;
+        // Within a few days of the due date, or well over ten days late: nothing between.
+        EXPECT_TRUE(days <= 5 || days >= 14) << e->id << " " << days;
+        paid_late += days > 10;
+      }
+      ASSERT_GT(paid, 0u) << account;
+      if (late.count(account)) {
+        EXPECT_EQ(paid_late, paid) << seed << " " << account;
+      } else {
+        EXPECT_EQ(paid_late, 0u) << seed << " " << account;
+      }
+    }
+    for (const char* situation : {"abusive_customer", "quiet_drain", "let_go"}) {
+      EXPECT_TRUE(late.count(p.AccountOf(situation))) << seed << " " << situation;
+    }
+  }
+}
+
+TEST(GeneratorSeedsTest, ImpossibleDeadlinesAreRecentAndOnlyThere) {
+  for (uint64_t seed : kSeeds) {
+    const Portfolio& p = TwoYears(seed);
+    const std::string& planted = p.AccountOf("impossible_deadline");
+    size_t impossible = 0;
+    for (const Event& e : p.events) {
+      if (e.kind != EventKind::kDeadline) continue;
+      int64_t lead = e.TimeAttr("due")->utc_micros - e.time.utc_micros;
+      if (e.account == planted && lead < 5 * kDay) {  // the next working day at noon
+        EXPECT_EQ(e.from->level, Level::kManager) << e.id;
+        EXPECT_GT(e.time.utc_micros, p.options.end_utc_micros - 60 * kDay) << e.id;
+        ++impossible;
+      } else {
+        // Two weeks or more: in line with the weeks such work takes us.
+        EXPECT_GE(lead, 13 * kDay) << e.id;
+      }
+    }
+    EXPECT_GE(impossible, 2u) << seed;
+  }
+}
+
+// The asks of a demand, by root request: their requests in the thread (the first, and "still
+// broken" ones that answer our answers) and their messages that chase a request.
+struct Demand {
+  size_t asks = 0;
+  std::set<std::string> askers;
+  int64_t last_ask = 0, last_ours = 0;
+};
+
+std::map<std::string, Demand> Demands(const Portfolio& p, const std::string& account) {
+  std::map<std::string, Demand> out;
+  for (const Event* e : p.by_account.at(account)) {
+    const Event* root = nullptr;
+    for (const Event* at = e; at != nullptr;) {
+      if (at->kind == EventKind::kRequest) root = at;
+      auto next = at->reply_to.empty() ? p.by_id.end() : p.by_id.find(at->reply_to);
+      at = next == p.by_id.end() ? nullptr : next->second;
+    }
+    if (root == nullptr || root->from->side != Side::kTheirs) continue;
+    Demand& d = out[root->id];
+    if (e->from->side == Side::kOurs) {
+      d.last_ours = e->time.utc_micros;
+    } else if (e->kind == EventKind::kRequest ||
+               (e->kind == EventKind::kMessage && p.by_id.at(e->reply_to)->kind == EventKind::kRequest)) {
+      // A request, or a message that chases one (not a thank-you for our answer).
+      ++d.asks;
+      d.askers.insert(e->from->email);
+      d.last_ask = e->time.utc_micros;
+    }
+  }
+  return out;
+}
+
+TEST(GeneratorSeedsTest, QuickWinIsOneOpenDemandAskedByTwoPeople) {
+  for (uint64_t seed : kSeeds) {
+    const Portfolio& p = TwoYears(seed);
+    const std::string& planted = p.AccountOf("quick_wins");
+    const int64_t recent = p.options.end_utc_micros - 90 * kDay;
+    size_t wins = 0;
+    for (const auto& [account, events] : p.by_account) {
+      for (const auto& [root, d] : Demands(p, account)) {
+        bool open = d.last_ask > recent && d.last_ours < d.last_ask;
+        if (account == planted && open && d.asks >= 3 && d.askers.size() >= 2) ++wins;
+        // Elsewhere a demand is asked by one person, once or twice.
+        if (account != planted && open) {
+          EXPECT_EQ(d.askers.size(), 1u) << root;
+          EXPECT_LE(d.asks, 2u) << root;
+        }
+      }
+    }
+    EXPECT_EQ(wins, 1u) << seed;
+  }
+}
+
+TEST(GeneratorSeedsTest, JustifiedAngerHasGrounds) {
+  for (uint64_t seed : kSeeds) {
+    const Portfolio& p = TwoYears(seed);
+    const PlantedSituation& s = p.Situation("justified_anger");
+    const int64_t from = p.options.end_utc_micros - 180 * kDay;
+    std::map<std::string, int64_t> started;
+    int64_t outage = 0;
+    size_t threats = 0, broken = 0, kept = 0;
+    std::vector<int64_t> waits;
+    for (const Event* e : p.by_account.at(s.accounts.at(0))) {
+      if (e->time.utc_micros <= from) continue;
+      if (e->from->email == s.contacts.at(0) &&
+          Mentions(*e, {"deskwise", "supportly", "ticketa", "careloop", "servio"})) {
+        ++threats;
+      }
+      if (e->kind == EventKind::kIncident) {
+        const std::string& id = *e->StringAttr("incident");
+        if (*e->StringAttr("phase") == "start") started[id] = e->time.utc_micros;
+        if (*e->StringAttr("phase") == "end" && started.count(id)) {
+          outage += e->time.utc_micros - started[id];
+        }
+      }
+      if (e->kind == EventKind::kCommitmentOutcome) {
+        const Event* c = p.by_id.at(*e->StringAttr("commitment"));
+        if (c->kind == EventKind::kCommitment && *c->StringAttr("owner") == "ours") {
+          (*e->StringAttr("status") == "broken" ? broken : kept)++;
+        }
+      }
+      if (e->kind == EventKind::kResponse) {
+        const Event* to = p.by_id.at(e->reply_to);
+        if (to->kind == EventKind::kRequest) waits.push_back(e->time.utc_micros - to->time.utc_micros);
+      }
+    }
+    EXPECT_GE(threats, 2u) << seed;
+    EXPECT_GE(outage, 8 * kHour) << seed;
+    EXPECT_GE(broken, 3u) << seed;
+    EXPECT_GE(broken * 10, (broken + kept) * 4) << seed;  // what broken_promises needs
+    EXPECT_GT(Median(waits), 24 * kHour) << seed;
+    const std::vector<std::string>& hostile = p.Expected("hostile_stakeholder");
+    EXPECT_FALSE(std::count(hostile.begin(), hostile.end(), s.accounts.at(0))) << seed;
+    const std::vector<std::string>& broke = p.Expected("broken_promises");
+    EXPECT_TRUE(std::count(broke.begin(), broke.end(), s.accounts.at(0))) << seed;
+  }
+}
+
+TEST(GeneratorSeedsTest, UnplantedAccountsBreakFewPromises) {
+  for (uint64_t seed : kSeeds) {
+    const Portfolio& p = TwoYears(seed);
+    const std::set<std::string> planted = p.Planted();
+    for (const auto& [account, events] : p.by_account) {
+      if (planted.count(account)) continue;
+      std::vector<int64_t> broken;
+      for (const Event* e : events) {
+        if (e->kind != EventKind::kCommitmentOutcome || *e->StringAttr("status") != "broken") continue;
+        const Event* c = p.by_id.at(*e->StringAttr("commitment"));
+        if (c->kind == EventKind::kCommitment && *c->StringAttr("owner") == "ours") {
+          broken.push_back(e->time.utc_micros);
+        }
+      }
+      for (size_t i = 2; i < broken.size(); ++i) {
+        EXPECT_GT(broken[i] - broken[i - 2], 180 * kDay) << seed << " " << account;
+      }
+    }
+  }
+}
+
+TEST(GeneratorSeedsTest, EscalationsFollowTheirCauses) {
+  for (uint64_t seed : kSeeds) {
+    const Portfolio& p = TwoYears(seed);
+    std::map<std::string, std::string> causes(p.truth.escalation_causes.begin(),
+                                              p.truth.escalation_causes.end());
+    size_t escalations = 0, recorded = 0;
+    std::map<std::string, size_t> by_cause;
+    for (const Event& e : p.events) {
+      if (e.kind != EventKind::kEscalation) continue;
+      ++escalations;
+      ASSERT_TRUE(causes.count(e.id)) << e.id;
+      const std::string& cause = causes.at(e.id);
+      ++by_cause[cause];
+      if (const std::string* attr = e.StringAttr("cause")) {
+        ++recorded;
+        EXPECT_EQ(*attr, cause) << e.id;
+      }
+      if (cause == "other") continue;
+      ASSERT_FALSE(e.reply_to.empty()) << e.id;
+      const Event& to = *p.by_id.at(e.reply_to);
+      EXPECT_LT(to.time.utc_micros, e.time.utc_micros) << e.id;
+      if (cause == "incident") {
+        EXPECT_EQ(to.kind, EventKind::kIncident) << e.id;
+        EXPECT_EQ(*to.StringAttr("phase"), "start") << e.id;
+        EXPECT_LT(e.time.utc_micros - to.time.utc_micros, 3 * kHour) << e.id;
+      } else if (cause == "broken_promise") {
+        EXPECT_EQ(to.kind, EventKind::kCommitmentOutcome) << e.id;
+        EXPECT_EQ(*to.StringAttr("status"), "broken") << e.id;
+      } else if (cause == "unanswered") {
+        // A chased request nobody answered.
+        const Event& request = to.kind == EventKind::kRequest ? to : *p.by_id.at(to.reply_to);
+        EXPECT_EQ(request.kind, EventKind::kRequest) << e.id;
+        for (const Event* x : p.by_account.at(e.account)) {
+          EXPECT_FALSE(x->kind == EventKind::kResponse && x->reply_to == request.id) << e.id;
+        }
+      } else if (cause == "repeat_request") {
+        EXPECT_EQ(to.kind, EventKind::kRequest) << e.id;
+        EXPECT_EQ(p.by_id.at(to.reply_to)->kind, EventKind::kResponse) << e.id;  // asked again
+      } else if (cause == "billing") {
+        EXPECT_EQ(to.kind, EventKind::kMessage) << e.id;
+        EXPECT_EQ(p.by_id.at(to.reply_to)->kind, EventKind::kInvoice) << e.id;  // a reminder
+      } else {
+        ADD_FAILURE() << "unknown cause " << cause;
+      }
+    }
+    EXPECT_EQ(escalations, causes.size()) << seed;
+    EXPECT_GT(recorded * 100, escalations * 20) << seed;  // about 30% carry their cause
+    EXPECT_LT(recorded * 100, escalations * 40) << seed;
+    for (const char* cause : {"incident", "unanswered", "repeat_request", "other"}) {
+      EXPECT_GT(by_cause[cause], 0u) << seed << " " << cause;
+    }
+  }
 }
 
 }  // namespace

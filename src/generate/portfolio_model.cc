@@ -122,7 +122,7 @@ Staff BuildStaff(uint64_t seed) {
 namespace {
 
 int TierOf(uint64_t seed, int index, Planted planted) {
-  if (planted == Planted::kQuietDrain) return 0;
+  if (IsDrain(planted)) return 0;
   uint64_t r = Mix64(seed ^ 0x713e, static_cast<uint64_t>(index)) % 100;
   return r < 40 ? 0 : r < 75 ? 1 : r < 93 ? 2 : 3;
 }
@@ -184,15 +184,21 @@ void ChooseSpecial(Rng* rng, AccountProfile* a) {
   auto in = [&](Range r) { return r.begin + static_cast<int>(rng->Below(r.size())); };
   switch (a->planted) {
     case Planted::kDiscountBadgerer: a->special = a->finance; break;
-    case Planted::kAbusiveCustomer: a->special = in(a->users); break;
+    case Planted::kAbusiveCustomer:
+    case Planted::kLetGo: a->special = in(a->users); break;
     case Planted::kStallingStakeholder:
     case Planted::kHostileStakeholder:
+    case Planted::kJustifiedAnger:
+    case Planted::kQuickWins:
       a->special = a->managers.size() > 1 ? a->managers.begin + 1 : in(a->execs);
       break;
     case Planted::kAdvocate:
       a->special = a->managers.size() > 1 ? a->managers.begin + 1 : in(a->users);
       break;
     case Planted::kLegalThreat: a->special = in(a->execs); break;
+    case Planted::kImpossibleDeadline:  // a manager, never the finance one if there is another
+      a->special = a->managers.size() > 1 ? a->managers.begin + 1 : a->managers.begin;
+      break;
     default: break;
   }
 }
@@ -234,14 +240,17 @@ AccountProfile BuildAccount(uint64_t seed, int index, Planted planted, const Sta
   static constexpr int64_t kRevenueUsd[][2] = {
       {6'000, 30'000}, {30'000, 150'000}, {150'000, 600'000}, {600'000, 3'000'000}};
   int64_t usd = rng.Between(kRevenueUsd[a.tier][0], kRevenueUsd[a.tier][1]);
-  if (planted == Planted::kQuietDrain) usd = rng.Between(4'000, 9'000);
+  if (IsDrain(planted)) usd = rng.Between(3'000, 5'000);
   a.revenue_minor = usd * zone.minor_per_usd_cent;  // usd * 100 cents * factor / 100
   a.currency = zone.currency;
-  a.quarterly_billing = planted != Planted::kQuietDrain && rng.Chance(350);
+  a.quarterly_billing = !IsDrain(planted) && rng.Chance(350);
   uint64_t p = rng.Below(100);
   a.payer = p < 70 ? 0 : p < 92 ? 1 : 2;
-  if (planted == Planted::kQuietDrain || planted == Planted::kAbusiveCustomer) a.payer = 2;
-  if (planted == Planted::kHostileStakeholder || planted == Planted::kAdvocate) a.payer = 0;
+  if (IsDrain(planted) || planted == Planted::kAbusiveCustomer) a.payer = 2;
+  if (planted == Planted::kHostileStakeholder || planted == Planted::kAdvocate ||
+      planted == Planted::kJustifiedAnger) {
+    a.payer = 0;
+  }
   a.trend_pct = static_cast<int>(rng.Between(-40, 80));
   a.busy_month = static_cast<int>(rng.Between(1, 12));
 
@@ -258,8 +267,11 @@ int64_t NaturalEventsPerYear(uint64_t seed, int index, Planted planted) {
   int64_t noise =
       70 + static_cast<int64_t>(Mix64(seed ^ 0x4015e, static_cast<uint64_t>(index)) % 71);
   int64_t n = base * noise / 100;
-  if (planted == Planted::kQuietDrain) n = n * 4;
-  if (planted == Planted::kAbusiveCustomer || planted == Planted::kLegalThreat) n = n * 3 / 2;
+  if (IsDrain(planted)) n = n * 5;
+  if (planted == Planted::kAbusiveCustomer || planted == Planted::kLegalThreat ||
+      planted == Planted::kJustifiedAnger) {
+    n = n * 3 / 2;
+  }
   return n;
 }
 

@@ -62,8 +62,17 @@ enum class Planted : uint8_t {
   kMissedPromiseUnwarned,
   kLegalThreat,
   kCutterHome,
+  kLetGo,
+  kImpossibleDeadline,
+  kQuickWins,
+  kJustifiedAnger,
 };
-constexpr int kPlantedAccounts = 11;  // kDiscountBadgerer .. kCutterHome
+constexpr int kPlantedAccounts = 15;  // kDiscountBadgerer .. kJustifiedAnger
+
+// The planted accounts that share a trait: drains cost more to serve than they bring, abusers
+// have a user who insults our team.
+inline bool IsDrain(Planted p) { return p == Planted::kQuietDrain || p == Planted::kLetGo; }
+inline bool IsAbuser(Planted p) { return p == Planted::kAbusiveCustomer || p == Planted::kLetGo; }
 
 struct Person {
   Contact contact;
@@ -99,7 +108,9 @@ struct AccountProfile {
   int64_t revenue_minor = 0;  // per year, in the account's currency
   std::string_view currency;
   bool quarterly_billing = false;
-  int payer = 0;  // 0 pays on time, 1 often late, 2 late and sometimes not at all
+  // 0 pays within a few days of the due date, always; 1 pays every invoice 15-45 days late;
+  // 2 pays most invoices 15-70 days late and some never.
+  int payer = 0;
   Planted planted = Planted::kNone;
   int trend_pct = 0;   // volume change from the start to the end of the history, in per cent
   int busy_month = 1;  // one month of the year with more traffic

@@ -147,6 +147,11 @@ constexpr SV kChaser[] = {
     "Following up: is anyone looking at this?",
     "Could I get a status on this please? It has been a while.",
 };
+constexpr SV kMeToo[] = {
+    "{hi} adding my voice here: our {dept} team needs this too.",
+    "{hi} same here, this is holding up our {dept} team as well. Any news?",
+    "{hi} we are waiting on this too. Could you give us a date?",
+};
 constexpr SV kDemandingAddOn[] = {
     "This is urgent for us.", "Please treat this as a priority.",
     "We need this sorted before {day}.",
@@ -187,7 +192,7 @@ constexpr SV kBadgerLine[] = {
     "Given how much we spend with you, we expect a {pct}% discount on the renewal.",
     "Can you throw in the premium support tier for free this year?",
     "We need a credit for last month; the slowdown cost us real money.",
-    "Other vendors offer us {pct}% off. Match it or we will have to rethink.",
+    "Other vendors offer us {pct}% off. Can you match that?",
     "Please waive the fee for the {n} extra seats as a goodwill gesture.",
     "Before we sign anything we need a better price. {pct}% off is the minimum.",
     "While you are at it, the training package should be free for a customer our size.",
@@ -369,6 +374,7 @@ constexpr ListEntry kLists[] = {
     {TextList::kSecondResponse, kSecondResponse},
     {TextList::kFollowUpResolved, kFollowUpResolved},
     {TextList::kFollowUpStillBroken, kFollowUpStillBroken}, {TextList::kChaser, kChaser},
+    {TextList::kMeToo, kMeToo},
     {TextList::kDemandingAddOn, kDemandingAddOn},
     {TextList::kAbusiveSubject, kAbusiveSubject}, {TextList::kAbusiveLine, kAbusiveLine},
     {TextList::kHostileLine, kHostileLine}, {TextList::kLegalLine, kLegalLine},

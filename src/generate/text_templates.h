@@ -33,7 +33,7 @@ enum class TextList : uint8_t {
   kFeatureSubject, kFeatureBody, kPermissionsSubject, kPermissionsBody,
   // Our answers and their follow-ups.
   kTechnicalResponse, kAdminResponse, kChatResponse, kSecondResponse,
-  kFollowUpResolved, kFollowUpStillBroken, kChaser, kDemandingAddOn,
+  kFollowUpResolved, kFollowUpStillBroken, kChaser, kMeToo, kDemandingAddOn,
   // Planted tones.
   kAbusiveSubject, kAbusiveLine, kHostileLine, kLegalLine, kLegalSubject, kBadgerLine,
   kThanks, kStallingExcuse,
