@@ -6,6 +6,7 @@
 
 #include <iostream>
 #include <map>
+#include <set>
 
 #include "support/real_data_scan.h"
 #include "support/test_support.h"
@@ -175,10 +176,16 @@ TEST_F(ToneDemoTest, ThePlantedAbusiveContactIsTheMostAbusiveInItsAccount) {
 
 TEST_F(ToneDemoTest, AcrossAllAccountsThePlantedContactsRankFirst) {
   auto j = Tone({"--all"});
-  EXPECT_EQ(j["by_abuse"][0]["email"], Situation("abusive_customer")["contacts"][0]) << j["by_abuse"][0];
+  // Two situations plant an abusive contact (the abusive customer, and the account to let go):
+  // they rank first and second, in either order.
+  const std::set<std::string> planted = {Situation("abusive_customer")["contacts"][0].get<std::string>(),
+                                         Situation("let_go")["contacts"][0].get<std::string>()};
+  EXPECT_TRUE(planted.count(j["by_abuse"][0]["email"].get<std::string>())) << j["by_abuse"][0];
+  EXPECT_TRUE(planted.count(j["by_abuse"][1]["email"].get<std::string>())) << j["by_abuse"][1];
+  EXPECT_NE(j["by_abuse"][0]["email"], j["by_abuse"][1]["email"]);
   EXPECT_EQ(j["by_badgering"][0]["email"], Situation("discount_badgerer")["contacts"][0]) << j["by_badgering"][0];
-  // Unplanted accounts carry no insults: only the planted contact is flagged for abuse.
-  EXPECT_EQ(j["by_abuse"][1]["abusive"].get<int>(), 0) << j["by_abuse"][1];
+  // Unplanted accounts carry no insults: only the planted contacts are flagged for abuse.
+  EXPECT_EQ(j["by_abuse"][2]["abusive"].get<int>(), 0) << j["by_abuse"][2];
 }
 
 TEST_F(ToneDemoTest, TheTextTableShowsMonthsAndQuotes) {

@@ -1,6 +1,6 @@
 // advocate: a problem they reported that we fixed fast, and a positive reply of theirs after
-// the fix. The problem is an incident their report is tied to (it replies to the incident, or
-// was made while it lasted); the fix is the incident's end; the reply is a message of theirs
+// the fix. The problem is an incident their report is tied to (a reply either way, or made
+// just after it started); the fix is the incident's end; the reply is a message of theirs
 // that answers the incident, its end or the report. The engine drafts the reference story
 // from the evidence (engine/evidence.h).
 #include <fmt/format.h>
@@ -63,9 +63,15 @@ void DetectAdvocateSignals(const SignalInput& in, std::vector<Signal>* out) {
   size_t fixes = 0;
   for (auto& [key, o] : outages) {
     if (!o.ended || v.time(o.end) <= from || o.end <= o.start) continue;
-    for (size_t i = o.start + 1; i < o.end && !o.reported; ++i) {
+    // Their report: a request of theirs while it lasted that is tied to it (a reply either
+    // way), or made within report_minutes of its start; a request about something else that
+    // happens to fall inside an outage is not a report of it.
+    const int64_t report_window = static_cast<int64_t>(in.Get("advocate", "report_minutes")) * kMinute;
+    for (size_t i = o.start; i < o.end && !o.reported; ++i) {
       const Fact& f = v.fact(i);
-      if (Is(f, EventKind::kRequest) && Theirs(f)) o.report = i, o.reported = true;
+      if (!Is(f, EventKind::kRequest) || !Theirs(f)) continue;
+      const bool tied = Answers(v, i, {o.start}) || Answers(v, o.end, {i});
+      if (tied || v.time(i) - v.time(o.start) <= report_window) o.report = i, o.reported = true;
     }
     if (!o.reported || static_cast<double>(v.time(o.end) - v.time(o.report)) > fix_minutes * kMinute) continue;
     for (size_t i = o.end + 1; i < v.size() && v.time(i) <= v.time(o.end) + reply_days * kDay; ++i) {

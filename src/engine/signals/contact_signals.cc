@@ -39,7 +39,9 @@ std::map<uint32_t, ContactTone> TonesSince(const AccountView& v, int64_t from) {
     // A threat made while haggling over a price is pressure in a negotiation
     // (discount_badgering), not the hostility of a stakeholder.
     const bool haggling = Is(f, EventKind::kDiscountRequest);
-    if ((t.threats & kHostileThreats) && !haggling) ++c.hostile, c.hostile_at.push_back(i);
+    // An escalation goes over our heads by what it is: its own wording is not a threat to.
+    const uint8_t threats = Is(f, EventKind::kEscalation) ? (t.threats & ~kEscalationThreat) : t.threats;
+    if ((threats & kHostileThreats) && !haggling) ++c.hostile, c.hostile_at.push_back(i);
     if (t.threats & kChurnThreat) ++c.churn;
     if (t.threats & kLegalThreat) ++c.legal, c.legal_at.push_back(i);
   }
@@ -155,35 +157,41 @@ void Hostile(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones
   out->push_back(std::move(s));
 }
 
-// When we last answered each contact of theirs (a response of ours to an event they sent).
-std::map<uint32_t, int64_t> LastAnswered(const AccountView& v) {
-  std::map<uint32_t, int64_t> out;
+// For each contact of theirs, when they sent the messages we answered (a response of ours
+// replies to it), in time order.
+std::map<uint32_t, std::vector<int64_t>> AnsweredMessages(const AccountView& v) {
+  std::map<uint32_t, std::vector<int64_t>> out;
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
     if (!Is(f, EventKind::kResponse) || f.from_side != static_cast<uint8_t>(Side::kOurs)) continue;
     const uint32_t to = v.Position(f.reply_to);
-    if (to != AccountView::kNone && v.fact(to).from != 0) out[v.fact(to).from] = v.time(i);
+    if (to != AccountView::kNone && v.fact(to).from != 0) out[v.fact(to).from].push_back(v.time(to));
   }
+  for (auto& [contact, times] : out) std::sort(times.begin(), times.end());
   return out;
 }
 
 // The complaints of theirs still unresolved at the moment: requests and escalations made
-// since `from` that nobody of ours has answered for `open_days` (neither it, nor anything the
-// same person wrote after it), and incidents not over.
+// since `from` that nobody of ours has answered for `open_days`, and incidents not over. A
+// request counts as answered too when we answered what the same person wrote right after it
+// (within `open_days`): one complaint sent in several pieces, answered once.
 std::vector<Evidence> Unresolved(const AccountView& v, int64_t from, double open_days) {
   std::vector<Evidence> out;
-  const int64_t before = v.as_of() - static_cast<int64_t>(open_days * 24) * kHour;
-  const std::map<uint32_t, int64_t> answered = LastAnswered(v);
-  auto answered_since = [&](size_t i) {
+  const int64_t open = static_cast<int64_t>(open_days * 24) * kHour;
+  const int64_t before = v.as_of() - open;
+  const std::map<uint32_t, std::vector<int64_t>> answered = AnsweredMessages(v);
+  auto answered_soon_after = [&](size_t i) {
     auto it = answered.find(v.fact(i).from);
-    return it != answered.end() && it->second > v.time(i);
+    if (it == answered.end()) return false;
+    auto next = std::upper_bound(it->second.begin(), it->second.end(), v.time(i));
+    return next != it->second.end() && *next <= v.time(i) + open;
   };
   std::map<uint32_t, size_t> open_incidents;
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
     const bool theirs = f.from_side != static_cast<uint8_t>(Side::kOurs);
     if ((Is(f, EventKind::kRequest) || Is(f, EventKind::kEscalation)) && theirs && v.time(i) > from && v.time(i) <= before &&
-        v.FirstReply(i) == AccountView::kNone && !v.Updated(i) && !answered_since(i)) {
+        v.FirstReply(i) == AccountView::kNone && !v.Updated(i) && !answered_soon_after(i)) {
       out.push_back(EvidenceAt(v, i, Is(f, EventKind::kRequest) ? "a request still unanswered" : "an escalation still unanswered"));
     }
     const uint32_t row = v.index().side_row(v.seq(i));

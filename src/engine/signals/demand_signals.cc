@@ -38,6 +38,19 @@ double LevelWeight(uint8_t level) {
   }
 }
 
+// A message of theirs that answers one of ours warmly and asks nothing (tone: polite, not
+// demanding): thanks for an answer.
+bool Thanks(const AccountView& v, size_t i) {
+  const Fact& f = v.fact(i);
+  const uint32_t to = v.Position(f.reply_to);
+  if (!Is(f, EventKind::kMessage) || to == AccountView::kNone) return false;
+  if (v.fact(to).from_side != static_cast<uint8_t>(Side::kOurs)) return false;
+  const uint32_t r = v.index().tone_row(v.seq(i));
+  if (r == IndexSnapshot::kNoRecord) return false;
+  const ToneFact& t = v.index().tone()[r];
+  return t.politeness >= 0.6 && t.demanding < 0.5;
+}
+
 struct DemandThread {
   size_t asks = 0;
   std::set<uint32_t> askers;
@@ -63,6 +76,7 @@ void QuickWins(const SignalInput& in, std::vector<Signal>* out) {
       d.last_ours = v.time(i);
       continue;
     }
+    if (Thanks(v, i)) continue;  // closing the thread, not asking again
     ++d.asks;
     if (f.from != 0) d.askers.insert(f.from);
     d.weight = std::max(d.weight, LevelWeight(f.from_level));

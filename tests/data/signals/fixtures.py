@@ -163,6 +163,11 @@ def hostile_stakeholder():
                     severity="major", what="platform down")
             led.add(account, t(61, 8), "incident", OURS["agent"], incident=f"{account}-inc1", phase="end",
                     severity="major", what="platform down")
+    escalator = theirs("escalator", "Eli", "Quinn", "manager")  # uses the escalation path, threatens nothing
+    for k in range(4):
+        led.add("escalator", t(40 + 10 * k), "escalation", escalator, OURS["vp"], channel="email", about="the export",
+                text="Hi Vera, I am escalating this to you: the export problem has gone on for too long.")
+    requests(led, "escalator", theirs("escalator", "Ben", "Ng", "manager"), NEUTRAL, 41)
     haggler = theirs("haggler", "Hal", "Diaz", "manager")
     for k in range(4):
         led.add("haggler", t(40 + 5 * k), "discount_request", haggler, OURS["cs"], percent=20,
@@ -182,6 +187,15 @@ def legal_risk():
         if answered:
             led.add(account, t(131), "response", OURS["vp"], ceo, channel="email", reply_to=rid,
                     text="I have called you and we agreed the fix and a credit.")
+    # One complaint in two messages a minute apart, the second answered: it was answered.
+    # A threat left unanswered while we answer the same person about other things weeks later: not.
+    for account, later_days in [("split", 0), ("ignored", 14)]:
+        ceo = theirs(account, "Lou", "Marsh", "executive")
+        led.add(account, t(130), "request", ceo, OURS["vp"], channel="email", subject="Breach of contract", text=LEGAL)
+        rid = led.add(account, t(130 + later_days, 10, 1), "request", ceo, OURS["vp"], channel="email",
+                      subject="Export", text="Also, the export still fails.")
+        led.add(account, t(130 + later_days, 12), "response", OURS["vp"], ceo, channel="email", reply_to=rid,
+                text="We are on it and will call you.")
     led.write()
 
 
@@ -267,6 +281,16 @@ def discount_badgering():
 
 def quick_wins():
     led = Ledger("quick_wins")
+    thanked_a, thanked_b = theirs("thanked", "Ari", "Nash", "user"), theirs("thanked", "Bea", "Ford", "manager")
+    root = led.add("thanked", t(120), "request", thanked_a, OURS["cs"], channel="email", subject="CSV export",
+                   text="Could you please add a CSV export of invoices?")
+    again = led.add("thanked", t(125), "message", thanked_b, OURS["cs"], channel="email", reply_to=root,
+                    text="Any update on the CSV export? We still need it.")
+    answer = led.add("thanked", t(126), "response", OURS["cs"], thanked_b, channel="email", reply_to=again,
+                     text="It is live now: Reports > Export > CSV.")
+    for who, day in [(thanked_a, 127), (thanked_b, 128)]:  # thanks close the thread; they ask nothing
+        led.add("thanked", t(day), "message", who, OURS["cs"], channel="email", reply_to=answer,
+                text="Perfect, thank you so much for the quick fix!")
     for account, answered, two_people in [("asks", False, True), ("answered", True, True), ("lonely", False, False)]:
         a = theirs(account, "Ari", "Nash", "user")
         b = theirs(account, "Bea", "Ford", "manager") if two_people else a
@@ -285,6 +309,18 @@ def quick_wins():
 
 def advocate():
     led = Ledger("advocate")
+    # A request about something else made during an outage, answered and thanked: not a report of it.
+    who = theirs("coincidence", "Kai", "Lund", "manager")
+    led.add("coincidence", t(100, 10), "incident", OURS["agent"], incident="coincidence-inc1", phase="start",
+            severity="major", what="exports failing")
+    other = led.add("coincidence", t(100, 12), "request", who, OURS["agent"], channel="email", subject="New user",
+                    text="Could you add our new colleague to the portal?")
+    answer = led.add("coincidence", t(100, 12, 30), "response", OURS["agent"], who, channel="email", reply_to=other,
+                     text="Done, she has access now.")
+    led.add("coincidence", t(100, 13), "incident", OURS["agent"], incident="coincidence-inc1", phase="end",
+            severity="major", what="exports failing")
+    led.add("coincidence", t(100, 14), "message", who, OURS["agent"], channel="email", reply_to=answer,
+            text="Thank you so much, impressive turnaround today. Happy to be a reference any time.")
     for account, fix_minutes, words in [
             ("fan", 85, "Thank you so much, impressive turnaround today. Happy to be a reference any time."),
             ("slow-fix", 30 * 60, "Thank you so much, impressive work by your team. Happy to be a reference any time."),
