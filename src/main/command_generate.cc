@@ -92,7 +92,9 @@ void RegisterGenerateCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
                   "Aim for about this many events in all (default: natural volume)");
   cmd->add_option("--out", flags->out, "Where to write the events (- for stdout)")->required();
   cmd->add_option("--truth", flags->truth,
-                  "Also write the planted situations (which accounts and contacts) as JSON");
+                  "Also write the truth as JSON: the planted situations (accounts, contacts), the "
+                  "triage signals each account should raise (expected_signals) and every escalation's "
+                  "cause (escalation_causes)");
   cmd->footer(
       "The portfolio has contacts on both sides at every level, business hours in each\n"
       "account's time zone, threads, calls, commitments, incidents, invoices and payments, and\n"
