@@ -40,6 +40,20 @@ TEST(Demo, ShowsTheLedgerTheCaseFileAndTheToneOfThePlantedContacts) {
   };
   EXPECT_NE(first_after("Abuse").find(abusive), std::string::npos) << tone;
   EXPECT_NE(first_after("Discount badgering").find(badgerer), std::string::npos) << tone;
+
+  // It ends with the triage: the account planted to be let go ranks first, with that signal.
+  const size_t triage_at = r.out.find("== Triage:");
+  ASSERT_NE(triage_at, std::string::npos);
+  EXPECT_EQ(r.out.find("\n== ", triage_at + 1), std::string::npos) << "the triage is the last section";
+  std::string let_go_account;
+  for (const auto& s : truth["situations"]) {
+    if (s["name"] == "let_go") let_go_account = s["accounts"][0];
+  }
+  const std::string triage = r.out.substr(triage_at);
+  const size_t first = triage.find("  1. ");
+  ASSERT_NE(first, std::string::npos) << triage;
+  EXPECT_EQ(triage.substr(first + 5, let_go_account.size()), let_go_account) << triage;
+  EXPECT_NE(triage.find("let_go"), std::string::npos);
 }
 
 }  // namespace
