@@ -14,26 +14,16 @@ processes (start to exit, reading the index from the ledger file), the median of
 each with its peak resident memory and its ratio to `portfolio`. Prints a Markdown table.
 Scratch files go to bench/out/ (about 12 GB at 10M).
 """
-import argparse, os, statistics, subprocess, sys, time
+import argparse, os, statistics, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from portfolio_bench import env, timed_rss  # noqa: E402  (the same timing, the same files)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NANNI = os.path.join(ROOT, "build/release/src/nanni")
 OUT = os.path.join(ROOT, "bench/out")
 AS_OF = "2026-11-01T00:00:00Z"
 COMMANDS = ["portfolio", "triage", "economics", "escalations"]
-
-
-def env():
-    return dict(os.environ, NANNI_NO_PROGRESS="1")
-
-
-def timed_rss(args):
-    """Runs a command; returns (wall seconds, peak RSS in MB)."""
-    t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + args, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True, env=env())
-    wall = time.perf_counter() - t0
-    return wall, int(r.stderr.strip().splitlines()[-1]) / 1024
 
 
 def ledger(size, accounts, fresh):

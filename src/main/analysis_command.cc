@@ -14,6 +14,17 @@ void AddAnalysisOptions(CLI::App* cmd, AnalysisFlags* flags, size_t limit_defaul
       ->capture_default_str();
 }
 
+void TextOrJson(bool json, const std::function<std::string()>& text, const std::function<void(JsonOut*)>& write,
+                std::string* body) {
+  if (!json) {
+    *body = text();
+    return;
+  }
+  JsonOut out;
+  write(&out);
+  *body = out.Take() + "\n";
+}
+
 Status RunAnalysis(const GlobalOptions& global, const AnalysisFlags& flags, const Analysis& analyse) {
   std::unique_ptr<OutputFile> out;
   NANNI_RETURN_IF_ERROR(OutputFile::Open("--out", flags.out.empty() ? "-" : flags.out, ProtectedFor(global), &out));

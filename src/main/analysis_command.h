@@ -9,6 +9,7 @@
 
 #include "engine/engine.h"
 #include "main/cli.h"
+#include "util/json_out.h"
 
 namespace nanni::cli {
 
@@ -21,6 +22,10 @@ struct AnalysisFlags {
 
 // Adds --as-of, --recorded-by and --out to `cmd`, and --limit when `limit_default` > 0.
 void AddAnalysisOptions(CLI::App* cmd, AnalysisFlags* flags, size_t limit_default);
+
+// *body = text() when `json` is false, else the JSON document write() makes, with a newline.
+void TextOrJson(bool json, const std::function<std::string()>& text, const std::function<void(JsonOut*)>& write,
+                std::string* body);
 
 // Runs `analyse` on the engine at the flags' moment; it sets *body to what is written (the
 // caller's text or JSON document, chosen by global.json).

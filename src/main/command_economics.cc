@@ -10,13 +10,9 @@ Status RunEconomics(const GlobalOptions& global, const AnalysisFlags& flags) {
   return RunAnalysis(global, flags, [&](Engine* engine, const ReportMoment& moment, std::string* body) {
     Economics economics;
     NANNI_RETURN_IF_ERROR(engine->Economics(AccessScope::All(), moment, &economics));
-    if (!global.json) {
-      *body = EconomicsText(economics, flags.limit);
-      return Status::OK();
-    }
-    JsonOut json;
-    WriteEconomicsJson(economics, &json);
-    *body = json.Take() + "\n";
+    TextOrJson(
+        global.json, [&] { return EconomicsText(economics, flags.limit); },
+        [&](JsonOut* json) { WriteEconomicsJson(economics, json); }, body);
     return Status::OK();
   });
 }

@@ -10,13 +10,9 @@ Status RunEscalations(const GlobalOptions& global, const AnalysisFlags& flags) {
   return RunAnalysis(global, flags, [&](Engine* engine, const ReportMoment& moment, std::string* body) {
     Escalations escalations;
     NANNI_RETURN_IF_ERROR(engine->Escalations(AccessScope::All(), moment, &escalations));
-    if (!global.json) {
-      *body = EscalationsText(escalations, flags.limit);
-      return Status::OK();
-    }
-    JsonOut json;
-    WriteEscalationsJson(escalations, &json);
-    *body = json.Take() + "\n";
+    TextOrJson(
+        global.json, [&] { return EscalationsText(escalations, flags.limit); },
+        [&](JsonOut* json) { WriteEscalationsJson(escalations, json); }, body);
     return Status::OK();
   });
 }

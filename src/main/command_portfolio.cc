@@ -1,7 +1,7 @@
 // nanni portfolio: every account's figures in one table, from the analytic index.
 #include <fmt/format.h>
 
-#include "main/cli.h"
+#include "main/analysis_command.h"
 #include "util/json_out.h"
 #include "render/portfolio_render.h"
 #include "util/printable.h"
@@ -11,36 +11,22 @@ namespace nanni::cli {
 namespace {
 
 struct PortfolioFlags {
-  std::string as_of, recorded_by;
+  AnalysisFlags analysis;
   std::string sort = "account";
-  size_t limit = 0;
-  std::string out;
 };
 
 Status RunPortfolio(const GlobalOptions& global, const PortfolioFlags& flags) {
-  std::unique_ptr<OutputFile> out;
-  NANNI_RETURN_IF_ERROR(OutputFile::Open("--out", flags.out.empty() ? "-" : flags.out, ProtectedFor(global), &out));
-  ReportMoment moment;
-  NANNI_RETURN_IF_ERROR(ParseMoment(flags.as_of, flags.recorded_by, &moment));
-  std::unique_ptr<Engine> engine;
-  NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kRead, &engine));
-  Portfolio portfolio;
-  NANNI_RETURN_IF_ERROR(engine->Portfolio(AccessScope::All(), moment, &portfolio));
-  NoteStaleIndex(engine.get());
-  SortPortfolio(flags.sort, &portfolio.rows);
-  if (flags.limit > 0 && portfolio.rows.size() > flags.limit) portfolio.rows.resize(flags.limit);
-  if (!global.json) {
-    NANNI_RETURN_IF_ERROR(out->Write(PortfolioText(portfolio, 0)));
-    return out->Commit();
-  }
-  Status written;
-  JsonOut json([&](std::string_view piece) {
-    if (written.ok()) written = out->Write(piece);
+  return RunAnalysis(global, flags.analysis, [&](Engine* engine, const ReportMoment& moment, std::string* body) {
+    Portfolio portfolio;
+    NANNI_RETURN_IF_ERROR(engine->Portfolio(AccessScope::All(), moment, &portfolio));
+    SortPortfolio(flags.sort, &portfolio.rows);
+    const size_t limit = flags.analysis.limit;
+    if (limit > 0 && portfolio.rows.size() > limit) portfolio.rows.resize(limit);
+    TextOrJson(
+        global.json, [&] { return PortfolioText(portfolio, 0); },
+        [&](JsonOut* json) { WritePortfolioJson(portfolio, json); }, body);
+    return Status::OK();
   });
-  WritePortfolioJson(portfolio, &json);
-  json.Raw("\n").Flush();
-  NANNI_RETURN_IF_ERROR(written);
-  return out->Commit();
 }
 
 }  // namespace
@@ -48,16 +34,16 @@ Status RunPortfolio(const GlobalOptions& global, const PortfolioFlags& flags) {
 void RegisterPortfolioCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
   auto flags = std::make_shared<PortfolioFlags>();
   CLI::App* cmd = app.add_subcommand("portfolio", "Every account's figures: requests, response times, money, contact");
-  cmd->add_option("--as-of", flags->as_of,
+  cmd->add_option("--as-of", flags->analysis.as_of,
                   "The record as of this moment: events that happened by then; open requests aged "
                   "to it (RFC 3339, or YYYY-MM-DD in UTC; default: now)");
-  cmd->add_option("--recorded-by", flags->recorded_by,
+  cmd->add_option("--recorded-by", flags->analysis.recorded_by,
                   "Also leave out events the ledger recorded after this moment");
   cmd->add_option("--sort", flags->sort, "Order the rows (largest first, except account)")
       ->check(CLI::IsMember(PortfolioSortKeys()))
       ->capture_default_str();
-  cmd->add_option("--limit", flags->limit, "At most this many rows (after sorting)");
-  cmd->add_option("--out", flags->out, "Write to this file instead of standard output");
+  cmd->add_option("--limit", flags->analysis.limit, "At most this many rows (after sorting)");
+  cmd->add_option("--out", flags->analysis.out, "Write to this file instead of standard output");
   cmd->footer(
       "One row per account: events by kind, requests answered and open, the oldest open\n"
       "request's age, response times (median, p90, in calendar and business time), incidents\n"

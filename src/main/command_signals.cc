@@ -15,13 +15,9 @@ Status RunSignals(const GlobalOptions& global, const SignalsFlags& flags) {
   return RunAnalysis(global, flags.analysis, [&](Engine* engine, const ReportMoment& moment, std::string* body) {
     AccountTriage account;
     NANNI_RETURN_IF_ERROR(engine->Signals(AccessScope::All(), flags.account, moment, &account));
-    if (!global.json) {
-      *body = SignalsText(account, moment.as_of);
-      return Status::OK();
-    }
-    JsonOut json;
-    WriteSignalsJson(account, moment.as_of, &json);
-    *body = json.Take() + "\n";
+    TextOrJson(
+        global.json, [&] { return SignalsText(account, moment.as_of); },
+        [&](JsonOut* json) { WriteSignalsJson(account, moment.as_of, json); }, body);
     return Status::OK();
   });
 }

@@ -14,13 +14,11 @@ struct TriageFlags {
 Status Render(const Triage& triage, const std::string& format, size_t limit, std::string* body) {
   if (format == "html") {
     *body = TriageHtml(triage);
-  } else if (format == "json") {
-    JsonOut json;
-    WriteTriageJson(triage, &json);
-    *body = json.Take() + "\n";
-  } else {
-    *body = TriageText(triage, limit);
+    return Status::OK();
   }
+  TextOrJson(
+      format == "json", [&] { return TriageText(triage, limit); }, [&](JsonOut* json) { WriteTriageJson(triage, json); },
+      body);
   return Status::OK();
 }
 

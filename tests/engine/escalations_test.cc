@@ -16,14 +16,6 @@ namespace {
 using nlohmann::json;
 using test::Nanni;
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  std::string part;
-  while (std::getline(in, part, sep)) out.push_back(part);
-  return out;
-}
-
 TEST(Escalations, EachRuleFindsItsCauseAsTheTableSays) {
   test::TempDir dir;
   const std::string db = dir.File("e.db");
@@ -42,7 +34,7 @@ TEST(Escalations, EachRuleFindsItsCauseAsTheTableSays) {
   while (std::getline(in, line)) {
     ++n;
     if (line.empty() || line[0] == '#' || line.rfind("id\t", 0) == 0) continue;
-    const std::vector<std::string> col = Split(line, '\t');
+    const std::vector<std::string> col = test::Split(line, '\t');
     ASSERT_EQ(col.size(), 6u) << "expected.tsv:" << n;
     SCOPED_TRACE("expected.tsv:" + std::to_string(n) + " (" + col[5] + ")");
     ASSERT_TRUE(cases.count(col[0])) << col[0] << " is not among the escalations";
@@ -51,7 +43,7 @@ TEST(Escalations, EachRuleFindsItsCauseAsTheTableSays) {
     EXPECT_EQ(c.at("recorded").get<bool>(), col[2] == "yes");
     std::vector<std::string> because;
     for (const auto& e : c.at("because")) because.push_back(e.at("id"));
-    EXPECT_EQ(because, col[3] == "-" ? std::vector<std::string>() : Split(col[3], ','));
+    EXPECT_EQ(because, col[3] == "-" ? std::vector<std::string>() : test::Split(col[3], ','));
     if (col[4] == "-") {
       EXPECT_TRUE(c.at("fix_s").is_null());
     } else {

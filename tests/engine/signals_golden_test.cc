@@ -24,14 +24,6 @@ struct GoldenCase {
   std::vector<std::string> evidence;
 };
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  std::string part;
-  while (std::getline(in, part, sep)) out.push_back(part);
-  return out;
-}
-
 // Every case, grouped by ledger file.
 std::map<std::string, std::vector<GoldenCase>> LoadCases() {
   std::ifstream in(test::TestData("signals/cases.tsv"));
@@ -46,12 +38,12 @@ std::map<std::string, std::vector<GoldenCase>> LoadCases() {
       header = false;
       continue;
     }
-    std::vector<std::string> cols = Split(text, '\t');
+    std::vector<std::string> cols = test::Split(text, '\t');
     GoldenCase c;
     c.line = line;
     if (cols.size() == 6) {
       c.file = cols[0], c.account = cols[1], c.signal = cols[2], c.expect = cols[3], c.why = cols[5];
-      if (cols[4] != "-") c.evidence = Split(cols[4], ',');
+      if (cols[4] != "-") c.evidence = test::Split(cols[4], ',');
     }
     out[c.file].push_back(c);
   }

@@ -39,6 +39,8 @@ CommandResult Nanni(const std::vector<std::string>& args);
 CommandResult Chromium(std::vector<std::string> args);
 
 std::string ReadFile(const std::string& path);
+// The pieces of `s` between `sep`s (a data file's columns, a list in one of them).
+std::vector<std::string> Split(const std::string& s, char sep);
 void WriteFile(const std::string& path, const std::string& content);
 
 // Path of a file in tests/data, and in the shared real data folder (../shared/data).
