@@ -30,7 +30,7 @@ section{break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:aut
 // The Pareto chart: accounts by revenue, largest first, on x; the cumulative share of revenue
 // and of cost to serve on y; the top_pct line marked.
 std::string ParetoSvg(const Economics& e) {
-  constexpr int kW = 560, kH = 260, kL = 44, kB = 30, kT = 10, kR = 10;
+  constexpr int kW = 560, kH = 260, kL = 44, kB = 30, kT = 10, kR = 18;
   auto x = [&](double pct) { return kL + pct / 100.0 * (kW - kL - kR); };
   auto y = [&](double pct) { return kT + (100.0 - pct) / 100.0 * (kH - kT - kB); };
   std::string revenue = fmt::format("{:.1f},{:.1f}", x(0), y(0)), cost = revenue;

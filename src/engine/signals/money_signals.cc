@@ -103,9 +103,11 @@ void DetectLetGo(const SignalInput& in, std::vector<Signal>* signals) {
   s.contact = abuse->contact;
   s.reason = "Abuse of our team, a negative margin and late payment, all at once: "
              "the account drains more than it brings.";
-  for (const Signal* part : {abuse, margin, late}) {
+  for (const Signal* part : {abuse, margin, late}) {  // the latest four of each part, each event once
     for (size_t k = 0; k < std::min<size_t>(4, part->evidence.size()); ++k) {
-      s.evidence.push_back(part->evidence[part->evidence.size() - 1 - k]);
+      const Evidence& e = part->evidence[part->evidence.size() - 1 - k];
+      const bool seen = std::any_of(s.evidence.begin(), s.evidence.end(), [&](const Evidence& x) { return x.seq == e.seq; });
+      if (!seen) s.evidence.push_back(e);
     }
   }
   KeepRecent(&s.evidence);
