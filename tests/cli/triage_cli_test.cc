@@ -109,6 +109,25 @@ TEST_F(TriageCli, EconomicsAndEscalationsWriteTheirSchemas) {
   EXPECT_EQ(json::parse(x.out).at("schema"), "nanni.escalations/1");
 }
 
+TEST_F(TriageCli, ThresholdsAndWeightsInNanniTomlTakeEffect) {
+  auto fires_let_go = [&](const std::vector<std::string>& config) {
+    std::vector<std::string> args = {"--db", db_};
+    args.insert(args.end(), config.begin(), config.end());
+    for (const char* a : {"--json", "signals", "rude-but-worth-it", "--as-of", "2026-06-01"}) args.push_back(a);
+    auto r = Nanni(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const json out = json::parse(r.out);  // kept: a range over a temporary's member would dangle
+    bool found = false;
+    for (const auto& s : out.at("signals")) found = found || s.at("signal").get<std::string>() == "let_go";
+    return found;
+  };
+  EXPECT_FALSE(fires_let_go({})) << "abusive and late, but the account pays for itself";
+  // Ask for a margin of 99.9% of revenue: now its margin is too thin, and all three parts meet.
+  const std::string config = dir_->File("strict.toml");
+  test::WriteFile(config, "[signals.negative_margin]\nmargin_ratio = 0.999\nmin_cost = 0\n");
+  EXPECT_TRUE(fires_let_go({"--config", config}));
+}
+
 TEST_F(TriageCli, ErrorsSayWhatIsWrong) {
   auto html = Nanni({"--db", db_, "triage", "--format", "html"});
   EXPECT_EQ(html.exit_code, 2);
