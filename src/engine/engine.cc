@@ -234,34 +234,40 @@ Status Engine::Economics(const AccessScope& scope, const ReportMoment& moment, n
   return Status::OK();
 }
 
-Status Engine::Triage(const AccessScope& scope, const ReportMoment& moment, nanni::Triage* out) {
+Status Engine::UncitedTriage(const AccessScope& scope, const ReportMoment& moment, nanni::Triage* out) {
   std::shared_ptr<const IndexSnapshot> index;
   NANNI_RETURN_IF_ERROR(Snapshot(kIndexAll, &index));
   const BusinessClock clock = CoveredClock(*index, moment);
   const Playbook* playbook = nullptr;
   NANNI_RETURN_IF_ERROR(Playbook::Default(&playbook));
-  NANNI_RETURN_IF_ERROR(TriageBuilder(*index, clock, config_.triage, *playbook).Build(scope, moment, out));
+  return TriageBuilder(*index, clock, config_.triage, *playbook).Build(scope, moment, out);
+}
+
+Status Engine::Triage(const AccessScope& scope, const ReportMoment& moment, nanni::Triage* out) {
+  NANNI_RETURN_IF_ERROR(UncitedTriage(scope, moment, out));
   EventReader reader(store_.get());
-  return CiteTriage(&reader, out);
+  return CiteAccounts(&reader, out->accounts);
 }
 
 Status Engine::Signals(const AccessScope& scope, const std::string& account, const ReportMoment& moment,
                        AccountTriage* out) {
   NANNI_RETURN_IF_ERROR(CheckAccount(scope, account));
-  nanni::Triage triage;
-  NANNI_RETURN_IF_ERROR(Triage(scope, moment, &triage));
+  nanni::Triage triage;  // every account, for the rank; only this one is cited
+  NANNI_RETURN_IF_ERROR(UncitedTriage(scope, moment, &triage));
   for (AccountTriage& a : triage.accounts) {
     if (a.account == account) {
       *out = std::move(a);
-      return Status::OK();
+      EventReader reader(store_.get());
+      return CiteAccounts(&reader, std::span<AccountTriage>(out, 1));
     }
   }
   return Status::NotFound(fmt::format("nothing of account '{}' is in effect at the report moment", Printable(account)));
 }
 
 Status Engine::Escalations(const AccessScope& scope, const ReportMoment& moment, nanni::Escalations* out) {
-  std::shared_ptr<const IndexSnapshot> index;
-  NANNI_RETURN_IF_ERROR(Snapshot(kIndexAll, &index));
+  std::shared_ptr<const IndexSnapshot> index;  // no tone, no contracts: the rules read neither
+  NANNI_RETURN_IF_ERROR(
+      Snapshot(kIndexCalls | kIndexMoney | kIndexPromises | kIndexIncidents | kIndexEscalations, &index));
   const BusinessClock clock = CoveredClock(*index, moment);
   NANNI_RETURN_IF_ERROR(EscalationsBuilder(*index, clock, config_.triage).Build(scope, moment, out));
   EventReader reader(store_.get());

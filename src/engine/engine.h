@@ -148,6 +148,8 @@ class Engine {
   }
 
   // The business clock with its business days precomputed over the record's span.
+  // The triage with evidence by seq only (Triage and Signals cite what they return).
+  Status UncitedTriage(const AccessScope& scope, const ReportMoment& moment, nanni::Triage* out);
   BusinessClock CoveredClock(const IndexSnapshot& index, const ReportMoment& moment) const;
 
   // The index, current with the ledger: the cached snapshot, or a fresh one (its missing tail

@@ -14,7 +14,7 @@ namespace nanni {
 
 class EscalationsBuilder {
  public:
-  // `index` (loaded with kIndexAll and finished), `clock` and `settings` must outlive the
+  // `index` (loaded with calls, money, promises, incidents and escalations, finished), `clock` and `settings` must outlive the
   // builder.
   EscalationsBuilder(const IndexSnapshot& index, const BusinessClock& clock, const TriageSettings& settings)
       : index_(index), clock_(clock), settings_(settings) {}

@@ -88,16 +88,16 @@ std::string DemandSubject(const Event& e) {
   return Clip(FirstLine(e.new_text.empty() ? e.text : e.new_text), 120);
 }
 
-Status CiteTriage(EventReader* reader, Triage* triage) {
+Status CiteAccounts(EventReader* reader, std::span<AccountTriage> accounts) {
   Event scratch;
   std::vector<Evidence*> evidence;
-  for (AccountTriage& a : triage->accounts) {
+  for (AccountTriage& a : accounts) {
     for (Signal& s : a.signals) {
       for (Evidence& e : s.evidence) evidence.push_back(&e);
     }
   }
   NANNI_RETURN_IF_ERROR(reader->CiteAll(evidence));
-  for (AccountTriage& a : triage->accounts) {
+  for (AccountTriage& a : accounts) {
     for (Signal& s : a.signals) {
       for (OpenDemand& d : s.demands) {
         NANNI_RETURN_IF_ERROR(reader->Read(d.seq, &scratch));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 
 #include "engine/escalations.h"
@@ -33,7 +34,9 @@ class EventReader {
 // What a demand asked, for a reader: its subject without "Re:", or the start of its text.
 std::string DemandSubject(const Event& e);
 
-Status CiteTriage(EventReader* reader, Triage* triage);
+// Cites the evidence of `accounts` (one pass over the store for every id), names their open
+// demands and drafts the advocate's story.
+Status CiteAccounts(EventReader* reader, std::span<AccountTriage> accounts);
 Status CiteEscalations(EventReader* reader, Escalations* escalations);
 
 }  // namespace nanni
