@@ -14,6 +14,7 @@
 #include <span>
 #include <vector>
 
+#include "event/event.h"
 #include "event/kind.h"
 #include "index/index_snapshot.h"
 #include "ledger/effective_events.h"
@@ -21,6 +22,8 @@
 namespace nanni {
 
 inline bool Is(const Fact& f, EventKind kind) { return f.kind == static_cast<uint8_t>(kind); }
+inline bool Ours(const Fact& f) { return f.from_side == static_cast<uint8_t>(Side::kOurs); }
+inline bool Theirs(const Fact& f) { return f.from_side == static_cast<uint8_t>(Side::kTheirs); }
 
 // Buffers an AccountView reuses from one account to the next (one per worker thread).
 struct AccountScratch {
@@ -72,6 +75,11 @@ class AccountView {
   uint32_t FirstReply(size_t i) const { return s_.first_reply[i]; }
   uint32_t LastOutcome(size_t i) const { return s_.last_outcome[i]; }
   bool Updated(size_t i) const { return s_.updated[i] != 0; }
+  // The commitment, deadline or outcome at position i (index promises()), or null.
+  const PromiseFact* Promise(size_t i) const {
+    const uint32_t r = index_.side_row(seq(i));
+    return r == IndexSnapshot::kNoRecord ? nullptr : &index_.promises()[r];
+  }
   // The position of the event in effect for `seq` (one of the account's), or kNone.
   uint32_t Position(uint64_t seq) const {
     if (seq == 0) return kNone;

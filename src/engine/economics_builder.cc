@@ -13,9 +13,6 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kMicros = 1'000'000;
-constexpr int64_t kDay = 86'400 * kMicros;
-
 // Sums in minor units that report an overflow instead of wrapping.
 class Sum {
  public:
@@ -43,7 +40,7 @@ std::optional<int64_t> Convert(const CostModel& costs, std::string_view currency
 // The level of our person an event costs: the sender when ours, else the most senior of ours
 // among the recipients (agents for calls nobody of ours is named on).
 const char* OurLevel(const Fact& f) {
-  if (f.from_side == static_cast<uint8_t>(Side::kOurs)) {
+  if (Ours(f)) {
     const char* name = LevelName(static_cast<Level>(f.from_level));
     return *name ? name : "unknown";
   }
@@ -73,7 +70,7 @@ class AccountCosts {
       if (!w_.Holds(f.time_utc_micros)) continue;
       if (Is(f, EventKind::kCall)) {
         Call(i);
-      } else if (f.from_side == static_cast<uint8_t>(Side::kOurs)) {
+      } else if (Ours(f)) {
         const int64_t minutes = costs_.Minutes(ChannelName(f));
         effort_.Add(minutes);
         (f.channel != 0 && ChannelName(f) == "meeting" ? meetings_ : written_).Add(minutes * costs_.CostPerMinute(OurLevel(f)));
@@ -197,7 +194,7 @@ void Payments(const AccountView& v, const CostModel& costs, const Window& w, Acc
     row->partial += inv.paid > 0 && owed > 0;
     row->unpaid_overdue += owed > 0;
     const int64_t until = inv.paid_in_full ? *inv.paid_in_full : w.to;
-    const int64_t days = (until - due) / kDay;
+    const int64_t days = (until - due) / kMicrosPerDay;
     if (until <= due || days < 1) continue;
     ++row->late;
     late_days += static_cast<double>(days);
@@ -212,7 +209,7 @@ void Payments(const AccountView& v, const CostModel& costs, const Window& w, Acc
             [](const LateInvoice& a, const LateInvoice& b) { return a.days_late > b.days_late; });
   if (dso_ok && outstanding.ok() && invoiced.ok() && invoiced.total() > 0) {
     row->dso_days = static_cast<double>(outstanding.total()) / static_cast<double>(invoiced.total()) *
-                    static_cast<double>((w.to - w.from) / kDay);
+                    static_cast<double>((w.to - w.from) / kMicrosPerDay);
   }
 }
 
@@ -220,7 +217,7 @@ void Payments(const AccountView& v, const CostModel& costs, const Window& w, Acc
 
 AccountEconomics AccountEconomicsOf(const AccountView& v, const CostModel& costs) {
   AccountEconomics row;
-  const Window w{v.as_of() - costs.window_days * kDay, v.as_of()};
+  const Window w{v.as_of() - costs.window_days * kMicrosPerDay, v.as_of()};
   const bool priced = AccountCosts(v, costs, w).Compute(&row) && Revenue(v, costs, w, &row);
   Payments(v, costs, w, &row);
   if (!priced || !SubtractMinor(row.revenue_minor, row.cost.Total(), &row.margin_minor)) {
@@ -239,7 +236,7 @@ int64_t OurTimeCost(const AccountView& v, size_t i, const CostModel& costs) {
     const __int128 cost = static_cast<__int128>(v.index().calls()[r].handle_s) * costs.CostPerMinute(OurLevel(f)) / 60;
     return cost > INT64_MAX ? INT64_MAX : static_cast<int64_t>(cost);
   }
-  if (f.from_side != static_cast<uint8_t>(Side::kOurs)) return 0;
+  if (!Ours(f)) return 0;
   return costs.Minutes(ChannelName(f)) * costs.CostPerMinute(OurLevel(f));
 }
 

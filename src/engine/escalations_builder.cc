@@ -15,12 +15,6 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kHour = 3'600'000'000;
-constexpr int64_t kDay = 24 * kHour;
-
-bool Theirs(const Fact& f) { return f.from_side == static_cast<uint8_t>(Side::kTheirs); }
-bool Ours(const Fact& f) { return f.from_side == static_cast<uint8_t>(Side::kOurs); }
-
 struct Inference {
   std::string cause;
   std::vector<size_t> because;  // positions
@@ -35,7 +29,7 @@ class CauseRules {
     for (size_t i = 0; i < v.size(); ++i) {
       const Fact& f = v.fact(i);
       if (Is(f, EventKind::kRequest) && Theirs(f)) requests_.push_back(i);
-      const PromiseFact* p = Is(f, EventKind::kCommitment) ? Promise(i) : nullptr;
+      const PromiseFact* p = Is(f, EventKind::kCommitment) ? v.Promise(i) : nullptr;
       if (p != nullptr && p->owner == 1) commitments_.push_back(i);
       const uint32_t r = Is(f, EventKind::kIncident) ? v.index().side_row(v.seq(i)) : IndexSnapshot::kNoRecord;
       if (r == IndexSnapshot::kNoRecord) continue;
@@ -59,7 +53,7 @@ class CauseRules {
   }
 
  private:
-  int64_t Days(std::string_view key) const { return static_cast<int64_t>(s_.Escalation(key) * kDay); }
+  int64_t Days(std::string_view key) const { return static_cast<int64_t>(s_.Escalation(key) * kMicrosPerDay); }
 
   // An incident under way when they escalated, or ended at most incident_days before.
   bool Incident(size_t i, Inference* out) const {
@@ -83,11 +77,11 @@ class CauseRules {
     const int64_t t = v_.time(i);
     for (size_t j : commitments_) {
       if (j >= i) break;
-      const PromiseFact* p = Promise(j);
+      const PromiseFact* p = v_.Promise(j);
       if (p->due_utc_micros > t || p->due_utc_micros < t - Days("promise_days")) continue;
       const uint32_t o = v_.LastOutcome(j);
       const bool settled = o != AccountView::kNone && v_.time(o) <= t;
-      const PromiseFact* outcome = settled ? Promise(o) : nullptr;
+      const PromiseFact* outcome = settled ? v_.Promise(o) : nullptr;
       if (settled && (outcome == nullptr || outcome->status != 2)) continue;
       out->cause = "broken_promise";
       out->because.push_back(j);
@@ -157,11 +151,6 @@ class CauseRules {
       at = next;
     }
     return std::nullopt;
-  }
-
-  const PromiseFact* Promise(size_t j) const {
-    const uint32_t r = v_.index().side_row(v_.seq(j));
-    return r == IndexSnapshot::kNoRecord ? nullptr : &v_.index().promises()[r];
   }
 
   const AccountView& v_;

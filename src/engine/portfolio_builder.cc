@@ -17,11 +17,8 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kMicros = 1'000'000;
-constexpr int64_t kDay = 86'400 * kMicros;
-
 DurationPair Measure(const BusinessClock& clock, int64_t from, int64_t to) {
-  return DurationPair{std::max<int64_t>(0, to - from) / kMicros, clock.BusinessSeconds(from, to)};
+  return DurationPair{std::max<int64_t>(0, to - from) / kMicrosPerSecond, clock.BusinessSeconds(from, to)};
 }
 
 void CountKinds(const AccountView& v, PortfolioRow* row) {
@@ -96,7 +93,7 @@ void IncidentFigures(const AccountView& v, PortfolioRow* row) {
     if (!span.start) continue;
     row->ongoing_incidents += span.end ? 0 : 1;
     int64_t end = span.end ? *span.end : v.as_of();
-    row->counts.downtime_s += std::max<int64_t>(0, end - *span.start) / kMicros;
+    row->counts.downtime_s += std::max<int64_t>(0, end - *span.start) / kMicrosPerSecond;
   }
 }
 
@@ -131,8 +128,8 @@ bool AddInvoice(const SettledInvoice& inv, int64_t as_of, MoneyTotals* t, int64_
   t->unpaid += outstanding > 0;
   t->overdue += outstanding > 0 && due < as_of;
   int64_t until = inv.paid_in_full ? *inv.paid_in_full : as_of;
-  if (until > due) t->days_late_max = std::max(t->days_late_max, (until - due) / kDay);
-  if (inv.time > as_of - 365 * kDay && !AddMinor(*window_invoiced, inv.money->amount_minor, window_invoiced)) {
+  if (until > due) t->days_late_max = std::max(t->days_late_max, (until - due) / kMicrosPerDay);
+  if (inv.time > as_of - 365 * kMicrosPerDay && !AddMinor(*window_invoiced, inv.money->amount_minor, window_invoiced)) {
     return false;
   }
   return AddMinor(t->invoiced_minor, inv.money->amount_minor, &t->invoiced_minor) &&

@@ -13,6 +13,12 @@
 
 namespace nanni {
 
+// Microseconds in a unit of time, for arithmetic on utc_micros.
+inline constexpr int64_t kMicrosPerSecond = 1'000'000;
+inline constexpr int64_t kMicrosPerMinute = 60 * kMicrosPerSecond;
+inline constexpr int64_t kMicrosPerHour = 60 * kMicrosPerMinute;
+inline constexpr int64_t kMicrosPerDay = 24 * kMicrosPerHour;
+
 struct Timestamp {
   int64_t utc_micros = 0;      // microseconds since 1970-01-01T00:00:00Z
   int32_t offset_minutes = 0;  // the source's UTC offset, e.g. +60 for +01:00

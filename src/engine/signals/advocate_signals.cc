@@ -13,9 +13,6 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kMinute = 60'000'000;
-constexpr int64_t kDay = 86'400'000'000;
-
 struct Outage {
   size_t start = 0, end = 0;
   bool ended = false;
@@ -37,8 +34,6 @@ bool Answers(const AccountView& v, size_t i, std::initializer_list<size_t> to) {
   }
   return false;
 }
-
-bool Theirs(const Fact& f) { return f.from_side == static_cast<uint8_t>(Side::kTheirs); }
 
 }  // namespace
 
@@ -66,22 +61,22 @@ void DetectAdvocateSignals(const SignalInput& in, std::vector<Signal>* out) {
     // Their report: a request of theirs while it lasted that is tied to it (a reply either
     // way), or made within report_minutes of its start; a request about something else that
     // happens to fall inside an outage is not a report of it.
-    const int64_t report_window = static_cast<int64_t>(in.Get("advocate", "report_minutes")) * kMinute;
+    const int64_t report_window = static_cast<int64_t>(in.Get("advocate", "report_minutes")) * kMicrosPerMinute;
     for (size_t i = o.start; i < o.end && !o.reported; ++i) {
       const Fact& f = v.fact(i);
       if (!Is(f, EventKind::kRequest) || !Theirs(f)) continue;
       const bool tied = Answers(v, i, {o.start}) || Answers(v, o.end, {i});
       if (tied || v.time(i) - v.time(o.start) <= report_window) o.report = i, o.reported = true;
     }
-    if (!o.reported || static_cast<double>(v.time(o.end) - v.time(o.report)) > fix_minutes * kMinute) continue;
-    for (size_t i = o.end + 1; i < v.size() && v.time(i) <= v.time(o.end) + reply_days * kDay; ++i) {
+    if (!o.reported || static_cast<double>(v.time(o.end) - v.time(o.report)) > fix_minutes * kMicrosPerMinute) continue;
+    for (size_t i = o.end + 1; i < v.size() && v.time(i) <= v.time(o.end) + reply_days * kMicrosPerDay; ++i) {
       const Fact& f = v.fact(i);
       const uint32_t t = v.index().tone_row(v.seq(i));
       if (!Theirs(f) || t == IndexSnapshot::kNoRecord || !Answers(v, i, {o.start, o.end, o.report})) continue;
       const ToneFact& tone = v.index().tone()[t];
       if (tone.politeness < in.Get("advocate", "positive") || (tone.flags & (kAbusiveFlag | kThreatFlag))) continue;
       ++fixes;
-      const int64_t minutes = (v.time(o.end) - v.time(o.report)) / kMinute;
+      const int64_t minutes = (v.time(o.end) - v.time(o.report)) / kMicrosPerMinute;
       s.evidence.push_back(EvidenceAt(v, o.report, "their report of the problem"));
       s.evidence.push_back(EvidenceAt(v, o.end, fmt::format("fixed {} minutes after their report", minutes)));
       s.evidence.push_back(EvidenceAt(v, i, "their reply after the fix"));

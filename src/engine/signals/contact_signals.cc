@@ -13,8 +13,6 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kHour = 3'600'000'000;
-
 struct ContactTone {
   size_t messages = 0, abusive = 0, hostile = 0, legal = 0, churn = 0;
   std::vector<size_t> abusive_at, hostile_at, legal_at;  // positions
@@ -29,7 +27,7 @@ std::map<uint32_t, ContactTone> TonesSince(const AccountView& v, int64_t from) {
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
     // Senders the record does not name (an anonymous complaint) are grouped as contact 0.
-    if (v.time(i) <= from || f.from_side == static_cast<uint8_t>(Side::kOurs)) continue;
+    if (v.time(i) <= from || Ours(f)) continue;
     const uint32_t r = v.index().tone_row(v.seq(i));
     if (r == IndexSnapshot::kNoRecord) continue;
     const ToneFact& t = v.index().tone()[r];
@@ -110,26 +108,25 @@ ServiceRecord RecordSince(const AccountView& v, int64_t from) {
     if (span.first == 0) continue;
     const int64_t end = span.second > span.first ? span.second : v.as_of();
     const int64_t start = std::max(span.first, from);
-    if (end > start) r.outage_hours += static_cast<double>(end - start) / kHour;
+    if (end > start) r.outage_hours += static_cast<double>(end - start) / kMicrosPerHour;
   }
   r.broken_share = ours == 0 ? 0 : static_cast<double>(broken) / static_cast<double>(ours);
   if (!responses.empty()) {
     std::nth_element(responses.begin(), responses.begin() + responses.size() / 2, responses.end());
-    r.response_hours = static_cast<double>(responses[responses.size() / 2]) / kHour;
+    r.response_hours = static_cast<double>(responses[responses.size() / 2]) / kMicrosPerHour;
   }
   return r;
 }
 
 void Hostile(const SignalInput& in, const std::map<uint32_t, ContactTone>& tones, std::vector<Signal>* out) {
   const std::string_view id = "hostile_stakeholder";
+  size_t all = 0, all_hostile = 0;
+  for (const auto& [contact, c] : tones) all += c.messages, all_hostile += c.hostile;
   const uint32_t* who = nullptr;
   double best = 0, colleagues_best = 0;
   for (const auto& [contact, c] : tones) {
     if (contact == 0 || c.hostile < in.Get(id, "min_hostile")) continue;
-    size_t others = 0, others_hostile = 0;
-    for (const auto& [other, o] : tones) {
-      if (other != contact) others += o.messages, others_hostile += o.hostile;
-    }
+    const size_t others = all - c.messages, others_hostile = all_hostile - c.hostile;
     const double share = static_cast<double>(c.hostile) / static_cast<double>(c.messages);
     const double colleagues = others == 0 ? 0 : static_cast<double>(others_hostile) / static_cast<double>(others);
     if (share < in.Get(id, "ratio") * std::max(colleagues, 0.02)) continue;
@@ -163,7 +160,7 @@ std::map<uint32_t, std::vector<int64_t>> AnsweredMessages(const AccountView& v) 
   std::map<uint32_t, std::vector<int64_t>> out;
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
-    if (!Is(f, EventKind::kResponse) || f.from_side != static_cast<uint8_t>(Side::kOurs)) continue;
+    if (!Is(f, EventKind::kResponse) || !Ours(f)) continue;
     const uint32_t to = v.Position(f.reply_to);
     if (to != AccountView::kNone && v.fact(to).from != 0) out[v.fact(to).from].push_back(v.time(to));
   }
@@ -177,7 +174,7 @@ std::map<uint32_t, std::vector<int64_t>> AnsweredMessages(const AccountView& v) 
 // (within `open_days`): one complaint sent in several pieces, answered once.
 std::vector<Evidence> Unresolved(const AccountView& v, int64_t from, double open_days) {
   std::vector<Evidence> out;
-  const int64_t open = static_cast<int64_t>(open_days * 24) * kHour;
+  const int64_t open = static_cast<int64_t>(open_days * 24) * kMicrosPerHour;
   const int64_t before = v.as_of() - open;
   const std::map<uint32_t, std::vector<int64_t>> answered = AnsweredMessages(v);
   auto answered_soon_after = [&](size_t i) {
@@ -189,7 +186,7 @@ std::vector<Evidence> Unresolved(const AccountView& v, int64_t from, double open
   std::map<uint32_t, size_t> open_incidents;
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
-    const bool theirs = f.from_side != static_cast<uint8_t>(Side::kOurs);
+    const bool theirs = !Ours(f);
     if ((Is(f, EventKind::kRequest) || Is(f, EventKind::kEscalation)) && theirs && v.time(i) > from && v.time(i) <= before &&
         v.FirstReply(i) == AccountView::kNone && !v.Updated(i) && !answered_soon_after(i)) {
       out.push_back(EvidenceAt(v, i, Is(f, EventKind::kRequest) ? "a request still unanswered" : "an escalation still unanswered"));

@@ -13,8 +13,6 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kDay = 86'400'000'000;
-
 // The request a thread of replies starts from: follows reply_to (and a message's ref) back,
 // at most 64 steps; kNone when the chain does not reach a request.
 uint32_t RootRequest(const AccountView& v, size_t i) {
@@ -44,7 +42,7 @@ bool Thanks(const AccountView& v, size_t i) {
   const Fact& f = v.fact(i);
   const uint32_t to = v.Position(f.reply_to);
   if (!Is(f, EventKind::kMessage) || to == AccountView::kNone) return false;
-  if (v.fact(to).from_side != static_cast<uint8_t>(Side::kOurs)) return false;
+  if (!Ours(v.fact(to))) return false;
   const uint32_t r = v.index().tone_row(v.seq(i));
   if (r == IndexSnapshot::kNoRecord) return false;
   const ToneFact& t = v.index().tone()[r];
@@ -65,12 +63,12 @@ void QuickWins(const SignalInput& in, std::vector<Signal>* out) {
   std::map<uint32_t, DemandThread> threads;  // by root request position
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
-    const bool ask = (Is(f, EventKind::kRequest) || Is(f, EventKind::kMessage)) && f.from_side == static_cast<uint8_t>(Side::kTheirs);
-    const bool ours = f.from_side == static_cast<uint8_t>(Side::kOurs);
+    const bool ask = (Is(f, EventKind::kRequest) || Is(f, EventKind::kMessage)) && Theirs(f);
+    const bool ours = Ours(f);
     if (!ask && !ours) continue;
     const uint32_t root = RootRequest(v, i);
     if (root == AccountView::kNone || (!ask && threads.count(root) == 0)) continue;
-    if (v.fact(root).from_side == static_cast<uint8_t>(Side::kOurs)) continue;
+    if (Ours(v.fact(root))) continue;
     DemandThread& d = threads[root];
     if (ours) {
       d.last_ours = v.time(i);
@@ -89,7 +87,7 @@ void QuickWins(const SignalInput& in, std::vector<Signal>* out) {
   for (const auto& [root, d] : threads) {
     if (d.last <= from || d.last_ours > d.last) continue;  // quiet, or answered since
     if (d.asks < in.Get("quick_wins", "min_asks") || d.askers.size() < in.Get("quick_wins", "min_askers")) continue;
-    const double age_days = static_cast<double>(v.as_of() - d.first) / kDay;
+    const double age_days = static_cast<double>(v.as_of() - d.first) / kMicrosPerDay;
     open.emplace_back(static_cast<double>(d.asks) * static_cast<double>(d.askers.size()) * d.weight * (1 + age_days / 30), root);
   }
   if (open.empty()) return;

@@ -11,7 +11,6 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kDay = 86'400'000'000;
 const int kOurs = static_cast<int>(Side::kOurs), kTheirs = static_cast<int>(Side::kTheirs);
 const int kExec = static_cast<int>(Level::kExecutive);
 
@@ -45,7 +44,7 @@ bool ExchangeWith(const Fact& f, bool exec) {
 void DetectLevelSignals(const SignalInput& in, std::vector<Signal>* out) {
   const AccountView& v = in.view;
   const double days = in.Get("level_gap", "days");
-  const int64_t from = v.as_of() - static_cast<int64_t>(days) * kDay;
+  const int64_t from = v.as_of() - static_cast<int64_t>(days) * kMicrosPerDay;
   size_t recent = 0, exec_exchanges = 0, other_exchanges = 0;
   int64_t last_exec = 0;
   size_t last_exec_at = 0;
@@ -70,7 +69,7 @@ void DetectLevelSignals(const SignalInput& in, std::vector<Signal>* out) {
   s.signal = "level_gap";
   if (last_exec <= from) {
     const int64_t since = last_exec != 0 ? last_exec : v.time(0);
-    const int64_t gap_days = (v.as_of() - since) / kDay;
+    const int64_t gap_days = (v.as_of() - since) / kMicrosPerDay;
     s.score = std::min(1.0, static_cast<double>(gap_days) / (2 * days));
     s.reason = last_exec != 0
                    ? fmt::format("Nobody on our side has exchanged a word with their executives for {} days.", gap_days)

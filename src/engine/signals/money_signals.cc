@@ -11,8 +11,6 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kDay = 86'400'000'000;
-
 const Signal* Find(const std::vector<Signal>& signals, std::string_view id) {
   for (const Signal& s : signals) {
     if (s.signal == id) return &s;
@@ -54,7 +52,7 @@ void NegativeMargin(const SignalInput& in, std::vector<Signal>* out) {
   s.reason = fmt::format("Serving the account cost {} over the last {} days, against {} of revenue ({}): a margin of {}.",
                          MoneyText(cost, currency), in.window_days,
                          MoneyText(e.revenue_minor, currency), e.revenue_source, MoneyText(e.margin_minor, currency));
-  s.evidence = CostEvidence(in, in.view.as_of() - in.window_days * kDay);
+  s.evidence = CostEvidence(in, in.view.as_of() - in.window_days * kMicrosPerDay);
   out->push_back(std::move(s));
 }
 

@@ -13,19 +13,13 @@ namespace nanni {
 
 namespace {
 
-constexpr int64_t kDay = 86'400'000'000;
 constexpr int64_t kBusinessDay = 8 * 3600;  // seconds, for the wording only
-
-const PromiseFact* PromiseAt(const AccountView& v, size_t i) {
-  const uint32_t r = v.index().side_row(v.seq(i));
-  return r == IndexSnapshot::kNoRecord ? nullptr : &v.index().promises()[r];
-}
 
 // 1 kept, 2 broken, 3 withdrawn; 0 while open.
 uint8_t OutcomeOf(const AccountView& v, size_t i) {
   const uint32_t o = v.LastOutcome(i);
   if (o == AccountView::kNone) return 0;
-  const PromiseFact* p = PromiseAt(v, o);
+  const PromiseFact* p = v.Promise(o);
   return p == nullptr ? 0 : p->status;
 }
 
@@ -41,7 +35,7 @@ const ContractFact* OpenDeal(const AccountView& v, double renewal_days, size_t* 
     if (latest == nullptr || c.ends_utc_micros >= latest->ends_utc_micros) latest = &c, *at = i;
   }
   if (latest == nullptr || latest->ends_utc_micros == 0) return nullptr;
-  const int64_t window = static_cast<int64_t>(renewal_days) * kDay;
+  const int64_t window = static_cast<int64_t>(renewal_days) * kMicrosPerDay;
   const bool open = latest->ends_utc_micros > v.as_of() - window && latest->ends_utc_micros <= v.as_of() + window;
   return open ? latest : nullptr;
 }
@@ -59,7 +53,7 @@ void StalledDeal(const SignalInput& in, std::vector<Signal>* out) {
   const int64_t from = in.WindowStart("stalled_deal");
   for (size_t i = 0; i < v.size(); ++i) {
     const Fact& f = v.fact(i);
-    const PromiseFact* p = Is(f, EventKind::kCommitment) ? PromiseAt(v, i) : nullptr;
+    const PromiseFact* p = Is(f, EventKind::kCommitment) ? v.Promise(i) : nullptr;
     if (p == nullptr || p->owner != 2 || f.from == 0 || p->due_utc_micros <= from || p->due_utc_micros > v.as_of()) continue;
     const uint8_t outcome = OutcomeOf(v, i);
     Missed& m = by_contact[f.from];
@@ -79,7 +73,7 @@ void StalledDeal(const SignalInput& in, std::vector<Signal>* out) {
   s.signal = "stalled_deal";
   s.score = share;
   s.contact = ContactText(v.index(), *who);
-  const int64_t days = (deal->ends_utc_micros - v.as_of()) / kDay;
+  const int64_t days = (deal->ends_utc_micros - v.as_of()) / kMicrosPerDay;
   s.reason = fmt::format("{} missed {} of the {} commitments of theirs due in the last {} days, while the contract {} {}.",
                          s.contact, m.missed, m.settled, static_cast<int>(in.Get("stalled_deal", "window_days")),
                          days >= 0 ? "ends in" : "ended", days >= 0 ? fmt::format("{} days", days) : fmt::format("{} days ago with no renewal", -days));
@@ -101,7 +95,7 @@ void BrokenPromises(const SignalInput& in, std::vector<Signal>* out) {
   }
   size_t settled = 0, broken = 0, warned = 0;
   for (size_t i = 0; i < v.size(); ++i) {
-    const PromiseFact* p = Is(v.fact(i), EventKind::kCommitment) ? PromiseAt(v, i) : nullptr;
+    const PromiseFact* p = Is(v.fact(i), EventKind::kCommitment) ? v.Promise(i) : nullptr;
     const uint8_t outcome = p != nullptr && p->owner == 1 ? OutcomeOf(v, i) : 0;
     if (outcome == 0 || v.time(v.LastOutcome(i)) <= from) continue;
     ++settled;
@@ -121,7 +115,7 @@ void BrokenPromises(const SignalInput& in, std::vector<Signal>* out) {
                          "the date {} of those {} times.", broken, settled,
                          static_cast<int>(in.Get("broken_promises", "window_days")), warned, broken);
   for (size_t i = 0; i < v.size(); ++i) {
-    const PromiseFact* p = Is(v.fact(i), EventKind::kCommitment) ? PromiseAt(v, i) : nullptr;
+    const PromiseFact* p = Is(v.fact(i), EventKind::kCommitment) ? v.Promise(i) : nullptr;
     if (p == nullptr || p->owner != 1 || OutcomeOf(v, i) != 2 || v.time(v.LastOutcome(i)) <= from) continue;
     const bool warning = warned_at[i] != 0 && warned_at[i] < p->due_utc_micros;
     s.evidence.push_back(EvidenceAt(v, i, warning ? "a promise of ours broken, after a warning" : "a promise of ours broken without a warning"));
@@ -138,7 +132,7 @@ void ImpossibleDeadline(const SignalInput& in, std::vector<Signal>* out) {
   Signal s;
   double worst = 0;
   for (size_t i = 0; i < v.size(); ++i) {
-    const PromiseFact* p = Is(v.fact(i), EventKind::kDeadline) ? PromiseAt(v, i) : nullptr;
+    const PromiseFact* p = Is(v.fact(i), EventKind::kDeadline) ? v.Promise(i) : nullptr;
     if (p == nullptr || v.time(i) <= from || p->due_utc_micros <= v.time(i)) continue;
     auto count = in.norms.count_by_what.find(p->what);
     const bool by_what = p->what != 0 && count != in.norms.count_by_what.end() && count->second >= min_history;
