@@ -31,7 +31,7 @@ class ConfigReader {
   ConfigReader(const toml::table& root, const std::string& name) : root_(root), name_(name) {}
 
   Status Read(NanniConfig* out) {
-    NANNI_RETURN_IF_ERROR(OnlyKeys(root_, "", {"company", "accounts", "business_hours", "economics", "signals", "escalations"}));
+    NANNI_RETURN_IF_ERROR(OnlyKeys(root_, "", {"company", "accounts", "business_hours", "economics", "signals", "escalations", "sludge"}));
     NANNI_RETURN_IF_ERROR(ReadCompany(&out->company));
     NANNI_RETURN_IF_ERROR(ReadAccounts(&out->accounts));
     NANNI_RETURN_IF_ERROR(ReadBusinessHours(&out->business_hours));

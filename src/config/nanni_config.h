@@ -25,6 +25,8 @@
 //   [economics]                           # the cost model (docs/economics.md)
 //   [signals.late_payer]                  # signal thresholds (docs/triage.md)
 //   late_days = 14
+//   [sludge.short_calls]                  # the sludge audit's settings (docs/sludge.md)
+//   short_s = 10
 //
 // Unknown keys are errors (a misspelt key must not silently do nothing); errors name the
 // file, the key and what is wrong.

@@ -24,6 +24,7 @@
 
 NANNI_EMBED(nanni_triage_defaults, "triage.toml")
 NANNI_EMBED(nanni_triage_playbooks, "playbooks.toml")
+NANNI_EMBED(nanni_sludge_defaults, "sludge.toml")
 
 namespace nanni {
 
@@ -44,7 +45,12 @@ class SettingsReader {
     if (const toml::node* n = root.get("signals")) {
       const toml::table* signals = n->as_table();
       if (signals == nullptr) return Error("signals", "must be a table");
-      for (const auto& [id, node] : *signals) NANNI_RETURN_IF_ERROR(Signal(id.str(), node, &s->signals));
+      for (const auto& [id, node] : *signals) NANNI_RETURN_IF_ERROR(Signal("signals", id.str(), node, &s->signals));
+    }
+    if (const toml::node* n = root.get("sludge")) {
+      const toml::table* parts = n->as_table();
+      if (parts == nullptr) return Error("sludge", "must be a table");
+      for (const auto& [id, node] : *parts) NANNI_RETURN_IF_ERROR(Signal("sludge", id.str(), node, &s->sludge));
     }
     if (const toml::node* n = root.get("escalations")) {
       NANNI_RETURN_IF_ERROR(Numbers("escalations", *n, &s->escalations));
@@ -128,8 +134,9 @@ class SettingsReader {
     return Status::OK();
   }
 
-  Status Signal(std::string_view id, const toml::node& node, SignalSettings* s) const {
-    const std::string key = fmt::format("signals.{}", id);
+  // [<table>.<id>]: a signal's thresholds, a part of the sludge audit's settings.
+  Status Signal(std::string_view table, std::string_view id, const toml::node& node, SignalSettings* s) const {
+    const std::string key = fmt::format("{}.{}", table, id);
     auto it = s->values.find(id);
     NANNI_RETURN_IF_ERROR(Known(it != s->values.end(), key, Keys(s->values)));
     return Numbers(key, node, &s->values[std::string(id)]);
@@ -161,6 +168,14 @@ TriageSettings ParseDefaults() {
                                                  nanni_triage_defaults_end - nanni_triage_defaults_begin),
                                 name, &root);
   if (st.ok()) st = SettingsReader(name, false).Read(root, &s);
+  if (st.ok()) {
+    toml::table sludge;
+    const std::string sludge_name = "data/triage/sludge.toml";
+    st = ParseTomlDocument(std::string_view(nanni_sludge_defaults_begin,
+                                            nanni_sludge_defaults_end - nanni_sludge_defaults_begin),
+                           sludge_name, &sludge);
+    if (st.ok()) st = SettingsReader(sludge_name, false).Read(sludge, &s);
+  }
   if (!st.ok()) {  // the embedded file is part of the build: a broken one is a build defect
     fmt::print(stderr, "nanni: {}\n", st.ToString());
     std::abort();

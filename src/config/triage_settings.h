@@ -1,7 +1,8 @@
 // TriageSettings: the cost model and the signal thresholds that economics and triage read
-// (docs/economics.md, docs/triage.md). The defaults are data, data/triage/triage.toml,
+// (docs/economics.md, docs/triage.md) and the sludge audit's (docs/sludge.md). The defaults
+// are data, data/triage/triage.toml and data/triage/sludge.toml,
 // embedded in the binary; a nanni.toml overrides any of its keys under the same name
-// ([economics], [economics.cost_per_minute], ..., [signals.<id>]). A key the defaults do not
+// ([economics], [economics.cost_per_minute], ..., [signals.<id>], [sludge.<part>]). A key the defaults do not
 // have is an error, so that a misspelt threshold never silently does nothing.
 //
 // Plain values that own their data.
@@ -32,8 +33,9 @@ struct CostModel {
   int64_t PerEvent(std::string_view what) const;        // 0 when not listed
 };
 
+// Tables of numbers by id: a signal's thresholds, a part of the sludge audit's settings.
 struct SignalSettings {
-  // signal id -> key -> value
+  // signal id (or part) -> key -> value
   std::map<std::string, std::map<std::string, double, std::less<>>, std::less<>> values;
 
   // The value of `key` for `signal`. Every key a detector reads is in the defaults: asking
@@ -47,12 +49,15 @@ struct TriageSettings {
   // The windows the root-cause rules of escalations look back over (docs/escalations.md).
   std::map<std::string, double, std::less<>> escalations;
   double Escalation(std::string_view key) const;  // 0 when not set
+  // The sludge audit's settings (docs/sludge.md), part -> key -> value: [sludge.<part>] of
+  // data/triage/sludge.toml and nanni.toml.
+  SignalSettings sludge;
 
   // The embedded defaults (data/triage/triage.toml), parsed once.
   static const TriageSettings& Defaults();
 };
 
-// Applies the [economics] and [signals] tables of `root` (a nanni.toml) over *settings.
+// Applies the [economics], [signals], [escalations] and [sludge] tables of `root` (a nanni.toml) over *settings.
 // `name` names the file in errors ("nanni.toml: key 'signals.late_payer.late_day': ...").
 Status ApplyTriageSettings(const toml::table& root, const std::string& name, TriageSettings* settings);
 

@@ -16,17 +16,26 @@ std::vector<uint32_t> AllowedAccounts(const IndexSnapshot& index, const AccountG
   return accounts;
 }
 
-void ForEachAccount(size_t count, const std::function<void(size_t i, AccountScratch* scratch)>& work) {
+unsigned AccountWorkers(size_t count) {
+  return count > 64 ? std::clamp(std::thread::hardware_concurrency(), 1u, 8u) : 1u;
+}
+
+void ForEachAccountOnWorkers(size_t count,
+                             const std::function<void(size_t i, unsigned worker, AccountScratch* scratch)>& work) {
   std::atomic<size_t> next{0};
-  auto run = [&] {
+  auto run = [&](unsigned worker) {
     AccountScratch scratch;
-    for (size_t i = next++; i < count; i = next++) work(i, &scratch);
+    for (size_t i = next++; i < count; i = next++) work(i, worker, &scratch);
   };
-  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  const unsigned workers = AccountWorkers(count);
   std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers && count > 64; ++w) threads.emplace_back(run);
-  run();
+  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(run, w);
+  run(0);
   for (std::thread& t : threads) t.join();
+}
+
+void ForEachAccount(size_t count, const std::function<void(size_t i, AccountScratch* scratch)>& work) {
+  ForEachAccountOnWorkers(count, [&](size_t i, unsigned, AccountScratch* scratch) { work(i, scratch); });
 }
 
 }  // namespace nanni

@@ -23,4 +23,11 @@ std::vector<uint32_t> AllowedAccounts(const IndexSnapshot& index, const AccountG
 // small); each thread passes its own scratch. Returns when every call has.
 void ForEachAccount(size_t count, const std::function<void(size_t i, AccountScratch* scratch)>& work);
 
+// How many threads ForEachAccount runs `count` calls on.
+unsigned AccountWorkers(size_t count);
+// As ForEachAccount, also passing the number of the thread making the call (0 ..
+// AccountWorkers(count) - 1): for analyses that tally into one accumulator per thread.
+void ForEachAccountOnWorkers(size_t count,
+                             const std::function<void(size_t i, unsigned worker, AccountScratch* scratch)>& work);
+
 }  // namespace nanni

@@ -9,6 +9,7 @@
 #include "casefile/case_file_builder.h"
 #include "engine/economics_builder.h"
 #include "engine/escalations_builder.h"
+#include "engine/sludge_builder.h"
 #include "engine/evidence.h"
 #include "engine/playbook.h"
 #include "engine/portfolio_builder.h"
@@ -272,6 +273,14 @@ Status Engine::Escalations(const AccessScope& scope, const ReportMoment& moment,
   NANNI_RETURN_IF_ERROR(EscalationsBuilder(*index, clock, config_.triage).Build(scope, moment, out));
   EventReader reader(store_.get());
   return CiteEscalations(&reader, out);
+}
+
+Status Engine::Sludge(const AccessScope& scope, const ReportMoment& moment, nanni::Sludge* out) {
+  std::shared_ptr<const IndexSnapshot> index;  // calls and promises: the audit reads no other side table
+  NANNI_RETURN_IF_ERROR(Snapshot(kIndexCalls | kIndexPromises, &index));
+  NANNI_RETURN_IF_ERROR(SludgeBuilder(*index, config_.triage).Build(scope, moment, out));
+  EventReader reader(store_.get());
+  return CiteSludge(&reader, out);
 }
 
 namespace {

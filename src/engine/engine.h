@@ -27,6 +27,7 @@
 #include "engine/economics.h"
 #include "engine/escalations.h"
 #include "engine/portfolio.h"
+#include "engine/sludge.h"
 #include "engine/triage.h"
 #include "engine/tone_report.h"
 #include "import/event_source.h"
@@ -117,6 +118,10 @@ class Engine {
   // Every escalation with its root cause, the causes ranked, the time to fix
   // (docs/escalations.md).
   Status Escalations(const AccessScope& scope, const ReportMoment& moment, nanni::Escalations* out);
+  // The sludge audit: the friction of our queues, calls, written channels and promises, ranked
+  // by what it costs customers, with the calls cut short found on strong evidence only
+  // (docs/sludge.md).
+  Status Sludge(const AccessScope& scope, const ReportMoment& moment, nanni::Sludge* out);
 
   // ---- Writing ----
 

@@ -125,4 +125,16 @@ Status CiteEscalations(EventReader* reader, Escalations* escalations) {
   return Status::OK();
 }
 
+Status CiteSludge(EventReader* reader, Sludge* sludge) {
+  std::vector<Evidence> promises(sludge->missed_promises.size());
+  std::vector<Evidence*> evidence;
+  for (size_t i = 0; i < promises.size(); ++i) {
+    promises[i].seq = sludge->missed_promises[i].seq;
+    evidence.push_back(&promises[i]);
+  }
+  NANNI_RETURN_IF_ERROR(reader->CiteAll(evidence));
+  for (size_t i = 0; i < promises.size(); ++i) sludge->missed_promises[i].id = std::move(promises[i].id);
+  return Status::OK();
+}
+
 }  // namespace nanni

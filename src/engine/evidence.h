@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/escalations.h"
+#include "engine/sludge.h"
 #include "engine/triage.h"
 #include "event/event.h"
 #include "event/event_decoder.h"
@@ -38,5 +39,7 @@ std::string DemandSubject(const Event& e);
 // demands and drafts the advocate's story.
 Status CiteAccounts(EventReader* reader, std::span<AccountTriage> accounts);
 Status CiteEscalations(EventReader* reader, Escalations* escalations);
+// Cites the missed promises of the sludge audit.
+Status CiteSludge(EventReader* reader, Sludge* sludge);
 
 }  // namespace nanni

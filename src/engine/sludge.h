@@ -153,10 +153,11 @@ struct WrittenStats {
 // Our promises (commitments with owner "ours") of one promiser, one account or all.
 struct PromiseStats {
   std::string who;  // our person (contact) or account; "" for the total
-  uint64_t promised = 0, kept_on_time = 0, kept_late = 0, broken = 0, overdue = 0, open = 0;
+  uint64_t promised = 0, kept_on_time = 0, kept_late = 0, broken = 0, withdrawn = 0, overdue = 0, open = 0;
   uint64_t missed = 0;          // kept late, broken, or overdue and still open
   uint64_t missed_warned = 0;   // of the missed, those we gave an update on before the date
-  std::optional<int64_t> late_median_s;  // of the missed that were settled: past the date
+  std::optional<int64_t> late_median_s;  // of the missed: past the date (overdue: to the moment)
+  int64_t late_s = 0;                    // the sum of it
 };
 
 struct PromiseCase {
@@ -165,7 +166,7 @@ struct PromiseCase {
   std::string id;        // cited
   Timestamp due;
   std::optional<Timestamp> settled;
-  std::string status;    // "kept", "kept_late", "broken", "overdue", "open"
+  std::string status;    // "kept_late", "broken" or "overdue"
   bool warned = false;   // an update of ours on it before the date
 };
 

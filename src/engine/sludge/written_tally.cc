@@ -1,0 +1,116 @@
+#include "engine/sludge/written_tally.h"
+
+#include <algorithm>
+
+namespace nanni {
+
+namespace {
+
+// One request's thread, as its events arrive.
+struct Thread {
+  uint32_t customer = 0;
+  int64_t asked = 0, last = 0;
+  bool last_ours = false, answered = false, reopened = false, chased = false, bounced = false;
+  uint32_t last_handler = 0;
+  std::vector<uint32_t> handlers;  // our people who wrote in it, in order of first appearance
+};
+
+bool Written(const Fact& f) {
+  return Is(f, EventKind::kRequest) || Is(f, EventKind::kResponse) || Is(f, EventKind::kMessage) ||
+         Is(f, EventKind::kStatusUpdate);
+}
+
+void Theirs(const Fact& f, Thread* t, WrittenTally* tally, WrittenJourney* j) {
+  if (!t->answered) t->chased = true;
+  if (t->answered && Is(f, EventKind::kRequest)) t->reopened = true;
+  if (t->last_ours) tally->stats.waiting_on_them_s += (f.time_utc_micros - t->last) / kMicrosPerSecond;
+  t->last_ours = false;
+  t->last = f.time_utc_micros;
+  ++j->messages;
+}
+
+void Ours(const Fact& f, Thread* t, WrittenTally* tally, WrittenJourney* j) {
+  if (!t->last_ours) {
+    const int64_t waited = (f.time_utc_micros - t->last) / kMicrosPerSecond;
+    tally->stats.waiting_on_us_s += waited;
+    j->waiting_on_us_s += waited;
+  }
+  if (!t->answered) {
+    t->answered = true;
+    tally->first_reply.Add((f.time_utc_micros - t->asked) / kMicrosPerSecond);
+  }
+  if (f.from != 0 && f.from != t->last_handler) {
+    const bool seen = std::find(t->handlers.begin(), t->handlers.end(), f.from) != t->handlers.end();
+    if (seen && t->last_handler != 0) t->bounced = true;
+    if (!seen) t->handlers.push_back(f.from);
+    t->last_handler = f.from;
+  }
+  t->last_ours = true;
+  t->last = f.time_utc_micros;
+}
+
+void Close(const Thread& t, WrittenTally* tally, WrittenJourney* j) {
+  WrittenStats& s = tally->stats;
+  ++s.requests;
+  s.handed_off += t.handlers.size() >= 2;
+  s.reopened += t.reopened;
+  s.chased += t.chased;
+  s.bounced += t.bounced;
+  j->chased += t.chased;
+  if (t.answered) {
+    ++tally->answered;
+    tally->handlers += t.handlers.size();
+  }
+}
+
+}  // namespace
+
+void WrittenTally::Add(const AccountView& view, std::unordered_map<uint32_t, WrittenJourney>* journeys) {
+  std::vector<uint32_t> root(view.size(), AccountView::kNone);
+  std::unordered_map<uint32_t, Thread> threads;  // by the position of the request
+  for (size_t i = 0; i < view.size(); ++i) {
+    const Fact& f = view.fact(i);
+    if (!Written(f)) continue;
+    const uint32_t parent = view.Position(f.reply_to);
+    root[i] = parent != AccountView::kNone && parent < i && root[parent] != AccountView::kNone
+                  ? root[parent]
+                  : static_cast<uint32_t>(i);
+    if (root[i] == i) {
+      if (Is(f, EventKind::kRequest) && nanni::Theirs(f)) {
+        Thread& t = threads[static_cast<uint32_t>(i)];
+        t.customer = f.from;
+        t.asked = t.last = f.time_utc_micros;
+        ++(*journeys)[f.from].messages;
+      }
+      continue;
+    }
+    auto it = threads.find(root[i]);
+    if (it == threads.end()) continue;
+    WrittenJourney& j = (*journeys)[it->second.customer];
+    if (nanni::Theirs(f)) Theirs(f, &it->second, this, &j);
+    if (nanni::Ours(f)) Ours(f, &it->second, this, &j);
+  }
+  for (const auto& [at, t] : threads) Close(t, this, &(*journeys)[t.customer]);
+}
+
+void WrittenTally::Merge(WrittenTally&& o) {
+  stats.requests += o.stats.requests;
+  stats.handed_off += o.stats.handed_off;
+  stats.reopened += o.stats.reopened;
+  stats.chased += o.stats.chased;
+  stats.bounced += o.stats.bounced;
+  stats.waiting_on_us_s += o.stats.waiting_on_us_s;
+  stats.waiting_on_them_s += o.stats.waiting_on_them_s;
+  answered += o.answered;
+  handlers += o.handlers;
+  first_reply.Merge(o.first_reply);
+}
+
+WrittenStats WrittenTally::Finish() {
+  WrittenStats s = stats;
+  s.handlers_mean = answered == 0 ? 0 : static_cast<double>(handlers) / static_cast<double>(answered);
+  if (first_reply.count() > 0) s.first_reply_median_s = first_reply.Quantile(0.5);
+  return s;
+}
+
+}  // namespace nanni
