@@ -50,6 +50,7 @@ void RegisterTriageCommand(CLI::App& app, GlobalOptions& global, CommandRun* run
 void RegisterSignalsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterEconomicsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterEscalationsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterSludgeCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
 // Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {

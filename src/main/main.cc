@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
   RegisterSignalsCommand(app, global, &run);
   RegisterEconomicsCommand(app, global, &run);
   RegisterEscalationsCommand(app, global, &run);
+  RegisterSludgeCommand(app, global, &run);
   RegisterReindexCommand(app, global, &run);
 
   try {
