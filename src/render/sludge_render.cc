@@ -14,15 +14,6 @@ namespace {
 
 constexpr int kDecimals = 6;  // every number of the JSON that is not whole
 
-// "330 s" under ten minutes, DurationText's "1 h 05 min" from there.
-std::string SecondsText(int64_t s) { return s < 600 ? fmt::format("{} s", s) : DurationText(s); }
-
-std::string SecondsText(const std::optional<int64_t>& s) { return s ? SecondsText(*s) : "-"; }
-
-std::string SecondsText(const std::optional<double>& s) {
-  return s ? SecondsText(static_cast<int64_t>(std::llround(*s))) : "-";
-}
-
 // How unlikely, from log10 of the p-value: "p < 1e-300", "p = 3.2e-9", "p = 0.012".
 std::string PValueText(double log10_p) {
   if (std::isnan(log10_p)) return "p not measured";
@@ -395,6 +386,14 @@ std::string JourneysText(const std::vector<Journey>& journeys, size_t limit) {
 }
 
 }  // namespace
+
+std::string SecondsText(int64_t s) { return s < 600 ? fmt::format("{} s", s) : DurationText(s); }
+
+std::string SecondsText(const std::optional<int64_t>& s) { return s ? SecondsText(*s) : "-"; }
+
+std::string SecondsText(const std::optional<double>& s) {
+  return s ? SecondsText(static_cast<int64_t>(std::llround(*s))) : "-";
+}
 
 std::string CountText(uint64_t n) {
   std::string digits = std::to_string(n), out;

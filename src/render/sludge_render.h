@@ -39,6 +39,10 @@ std::string SludgeHtml(const Sludge& s);
 // The phrases the text and the page share.
 std::string CountText(uint64_t n);                   // "2,256"
 std::string ShareText(std::optional<double> share);  // "23.1%"; "-" when empty
+// "330 s" under ten minutes, DurationText's "1 h 05 min" from there; "-" when empty.
+std::string SecondsText(int64_t s);
+std::string SecondsText(const std::optional<int64_t>& s);
+std::string SecondsText(const std::optional<double>& s);  // rounded to the second
 // A flag's evidence and its strength in plain words: the pattern's figures, how unlikely they
 // are, and what the customers' callbacks show.
 std::string FlagEvidenceText(const CutShortFlag& flag);
