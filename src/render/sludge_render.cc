@@ -35,7 +35,7 @@ std::string RatioText(double ratio) {
 std::string FlagName(const CutShortFlag& f) { return f.queue.empty() ? f.agent : "queue " + f.queue; }
 
 std::string ShortCallsPart(const CutShortFlag& f, const ShortCallsEvidence& e) {
-  return fmt::format("{} of {} services at most {} s, against {} for {} ({}; binomial {})", ShareText(e.share),
+  return fmt::format("{} of {} services under {} s, against {} for {} ({}; binomial {})", ShareText(e.share),
                      CountText(e.served), e.short_s, ShareText(e.reference_share),
                      f.queue.empty() ? "the median agent" : "the median of the others", RatioText(e.ratio),
                      PValueText(e.log10_p));
@@ -185,9 +185,11 @@ void WrittenJson(const WrittenStats& w, JsonOut* json) {
 
 void PromiseStatsJson(const PromiseStats& p, JsonOut* json) {
   json->BeginObject().Field("who", p.who).Field("promised", p.promised).Field("kept_on_time", p.kept_on_time);
-  json->Field("kept_late", p.kept_late).Field("broken", p.broken).Field("overdue", p.overdue).Field("open", p.open);
+  json->Field("kept_late", p.kept_late).Field("broken", p.broken).Field("withdrawn", p.withdrawn);
+  json->Field("overdue", p.overdue).Field("open", p.open);
   json->Field("missed", p.missed).Field("missed_warned", p.missed_warned).Key("late_median_s");
   OptInt(p.late_median_s, json);
+  json->Field("late_s", p.late_s);
   json->EndObject();
 }
 

@@ -40,7 +40,7 @@ struct SeedRun {
 SeedRun RunSeed(int seed) {
   test::TempDir dir;
   const std::string db = dir.File("g.db"), events = dir.File("g.ndjson"), truth = dir.File("t.json");
-  auto gen = Nanni({"generate", "--seed", std::to_string(seed), "--accounts", "120", "--months", "12", "--out", events,
+  auto gen = Nanni({"generate", "--seed", std::to_string(seed), "--accounts", "200", "--months", "24", "--out", events,
                     "--truth", truth});
   EXPECT_EQ(gen.exit_code, 0) << gen.err;
   EXPECT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
@@ -52,7 +52,7 @@ SeedRun RunSeed(int seed) {
 }
 
 // Each seed is generated, imported and audited once for both tests.
-const SeedRun& Run(int seed) {
+const SeedRun& Audited(int seed) {
   static std::map<int, SeedRun> runs;
   auto it = runs.find(seed);
   if (it == runs.end()) it = runs.emplace(seed, RunSeed(seed)).first;
@@ -68,8 +68,8 @@ const json* PromisesOf(const json& sludge, const std::string& account) {
 
 TEST(SludgeGenerated, ThePlantedCutterAndOnlyHimOnFiveSeeds) {
   for (int seed : {3, 7, 11, 19, 23}) {
-    const Planted& planted = Run(seed).planted;
-    const json& s = Run(seed).sludge;
+    const Planted& planted = Audited(seed).planted;
+    const json& s = Audited(seed).sludge;
     ASSERT_FALSE(planted.cutter.empty()) << "seed " << seed << " plants no handle_time_cutter";
     size_t found = 0;
     for (const json& f : s.at("flagged_agents")) {
@@ -87,8 +87,8 @@ TEST(SludgeGenerated, ThePlantedCutterAndOnlyHimOnFiveSeeds) {
 
 TEST(SludgeGenerated, MissedPromisesWithAndWithoutAnEarlyWarning) {
   for (int seed : {3, 7, 11, 19, 23}) {
-    const Planted& planted = Run(seed).planted;
-    const json& s = Run(seed).sludge;
+    const Planted& planted = Audited(seed).planted;
+    const json& s = Audited(seed).sludge;
     const json* warned = PromisesOf(s, planted.warned_account);
     const json* unwarned = PromisesOf(s, planted.unwarned_account);
     ASSERT_NE(warned, nullptr) << "seed " << seed;
