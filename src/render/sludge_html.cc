@@ -295,7 +295,8 @@ std::pair<double, const char*> TimeUnit(double seconds) {
 }
 
 std::string JourneyName(const Journey& j) {
-  return Printable(j.account, 24) + " / " + (j.customer.empty() ? "(unidentified)" : Printable(j.customer, 24));
+  // Short enough to fit the chart's left margin.
+  return Printable(j.account, 16) + " / " + (j.customer.empty() ? "(unidentified)" : Printable(j.customer, 16));
 }
 
 std::string JourneysSvg(const Sludge& s) {
@@ -337,13 +338,16 @@ std::string Header(std::initializer_list<const char*> names) {
 std::string Headline(const Sludge& s) {
   const CallStats& c = s.calls;
   const Patience& p = s.patience;
-  return fmt::format(
+  std::string out = fmt::format(
       "<h1>Sludge audit</h1>\n<p>As of {}. What the record shows of the friction customers meet: waits, hang-ups, "
-      "calls cut short, repeat contacts, written requests and our promises, ranked by customers' time.</p>\n"
+      "calls cut short, repeat contacts, written requests and our promises, ranked by customers' time.</p>\n",
+      E(FormatRfc3339(s.as_of)));
+  if (c.calls == 0) return out + "<p>No calls in the record.</p>\n";
+  return out + fmt::format(
       "<p><strong>{}</strong> calls: {} served, {} abandoned ({} of those served or abandoned), {} dropped, {} "
       "transferred. Service level {} within 20 s and {} within 60 s; average speed of answer {}; median wait {}, 90th "
       "percentile {}; customers' time in queues {}. Median patience {}.</p>\n",
-      E(FormatRfc3339(s.as_of)), CountText(c.calls), CountText(c.served), CountText(c.abandoned),
+      CountText(c.calls), CountText(c.served), CountText(c.abandoned),
       ShareText(c.abandon_rate), CountText(c.dropped), CountText(c.transferred), ShareText(c.service_level_20),
       ShareText(c.service_level_60), SecondsText(c.asa_s), SecondsText(c.median_wait_s), SecondsText(c.p90_wait_s),
       DurationText(c.wait_s), p.median_s ? SecondsText(*p.median_s) : p.calls ? "not reached" : "-");
@@ -391,6 +395,7 @@ std::string FlagsHtml(const Sludge& s) {
 }
 
 std::string QueuesHtml(const std::vector<QueueCalls>& queues) {
+  if (queues.empty()) return "<h2>Queues</h2>\n<p>None in the record.</p>\n";
   std::string out = "<h2>Queues</h2>\n<table class=\"queues\">" +
                     Header({"queue", "calls", "served", "abandoned", "served within 20 s", "ASA", "median wait",
                             "p90 wait", "repeat within 7 d", "time in queue"});
@@ -406,6 +411,7 @@ std::string QueuesHtml(const std::vector<QueueCalls>& queues) {
 }
 
 std::string AgentsHtml(const std::vector<AgentCalls>& agents) {
+  if (agents.empty()) return "<h2>Agents</h2>\n<p>None in the record.</p>\n";
   std::string out = "<h2>Agents</h2>\n<table class=\"agents\">" +
                     Header({"agent", "served", "dropped", "transferred", "p10", "p25", "median", "p75", "p90", "mean",
                             "short", "called back within 24 h"});
@@ -420,6 +426,7 @@ std::string AgentsHtml(const std::vector<AgentCalls>& agents) {
 }
 
 std::string RepeatsHtml(const Repeats& r) {
+  if (r.calls == 0) return "<h2>Repeat calls</h2>\n<p>No call from an identified customer in the record.</p>\n";
   return fmt::format("<h2>Repeat calls</h2>\n<p>Of {} calls from {} identified customers, {} were followed by another "
                      "call from the same customer within 24 h and {} within 7 days; {} customers called again within "
                      "24 h at least once, {} within 7 days.</p>\n", CountText(r.calls), CountText(r.customers),

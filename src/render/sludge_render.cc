@@ -254,6 +254,7 @@ size_t Shown(size_t total, size_t limit) { return limit == 0 ? total : std::min(
 std::string Headline(const Sludge& s) {
   const CallStats& c = s.calls;
   std::string out = fmt::format("Sludge audit as of {}\n", FormatRfc3339(s.as_of));
+  if (c.calls == 0) return out + "Calls: none in the record.\n";
   out += fmt::format("Calls: {}; served {}, abandoned {} ({} of those served or abandoned), dropped {}, "
                      "transferred {}.\n", CountText(c.calls), CountText(c.served), CountText(c.abandoned),
                      ShareText(c.abandon_rate), CountText(c.dropped), CountText(c.transferred));
@@ -282,8 +283,8 @@ std::string FindingsText(const std::vector<SludgeFinding>& findings, size_t limi
 }
 
 std::string FlagsText(const Sludge& s) {
-  std::string out = fmt::format("\nCalls cut short: {} flagged on strong evidence ({} agents scanned for a "
-                                "handle-time threshold)\n", s.flagged.size(), s.scanned.size());
+  std::string out = fmt::format("\nCalls cut short: {} flagged on strong evidence (agents scanned for a "
+                                "handle-time threshold: {})\n", s.flagged.size(), s.scanned.size());
   if (s.flagged.empty()) out += "  No agent or queue shows either pattern on strong evidence.\n";
   for (const CutShortFlag& f : s.flagged) {
     std::string line = FlagEvidenceText(f);
@@ -293,6 +294,7 @@ std::string FlagsText(const Sludge& s) {
 }
 
 std::string QueuesText(const std::vector<QueueCalls>& queues) {
+  if (queues.empty()) return "\nQueues: none in the record.\n";
   std::string out = fmt::format("\nQueues, by customers' time waiting:\n  {:<20} {:>8} {:>8} {:>9} {:>7} {:>7} "
                                 "{:>8} {:>8} {:>9} {:>16}\n", "queue", "calls", "served", "abandoned", "SL 20s",
                                 "ASA", "median", "p90", "repeat 7d", "time in queue");
@@ -308,6 +310,7 @@ std::string QueuesText(const std::vector<QueueCalls>& queues) {
 }
 
 std::string AgentsText(const std::vector<AgentCalls>& agents, size_t limit) {
+  if (agents.empty()) return "\nAgents: none in the record.\n";
   std::string out = fmt::format("\nAgents, by calls served (service times in seconds):\n  {:<20} {:>7} {:>7} {:>7} "
                                 "{:>5} {:>5} {:>6} {:>5} {:>5} {:>6} {:>6} {:>12}\n", "agent", "served", "dropped",
                                 "transf", "p10", "p25", "median", "p75", "p90", "mean", "short", "callback 24h");
@@ -323,6 +326,7 @@ std::string AgentsText(const std::vector<AgentCalls>& agents, size_t limit) {
 }
 
 std::string RepeatsText(const Repeats& r) {
+  if (r.calls == 0) return "\nRepeat calls: no call from an identified customer in the record.\n";
   return fmt::format("\nRepeat calls: of {} calls from {} identified customers, {} were followed by another call "
                      "from the same customer within 24 h and {} within 7 days; {} customers called again within "
                      "24 h at least once, {} within 7 days.\n", CountText(r.calls), CountText(r.customers),
@@ -341,7 +345,7 @@ std::string WrittenText(const WrittenStats& w) {
 }
 
 std::string PromiseRow(const PromiseStats& p) {
-  return fmt::format("  {:<28} {:>8} {:>7} {:>5} {:>6} {:>7} {:>5} {:>6} {:>11} {:>14}\n", Printable(p.who, 28),
+  return fmt::format("  {:<28} {:>8} {:>7} {:>5} {:>6} {:>7} {:>5} {:>6} {:>11} {:>16}\n", Printable(p.who, 28),
                      CountText(p.promised), CountText(p.kept_on_time), CountText(p.kept_late), CountText(p.broken),
                      CountText(p.overdue), CountText(p.open), CountText(p.missed), CountText(p.missed_warned),
                      p.late_median_s ? DurationText(*p.late_median_s) : "-");
@@ -350,7 +354,7 @@ std::string PromiseRow(const PromiseStats& p) {
 std::string PromiseTable(const char* title, const std::vector<PromiseStats>& rows, size_t limit) {
   if (rows.empty()) return "";
   std::string out = fmt::format("  {}, most missed first:\n", title);
-  out += fmt::format("  {:<28} {:>8} {:>7} {:>5} {:>6} {:>7} {:>5} {:>6} {:>11} {:>14}\n", "", "promised", "on time",
+  out += fmt::format("  {:<28} {:>8} {:>7} {:>5} {:>6} {:>7} {:>5} {:>6} {:>11} {:>16}\n", "", "promised", "on time",
                      "late", "broken", "overdue", "open", "missed", "warned", "late median");
   size_t shown = Shown(rows.size(), limit);
   for (size_t i = 0; i < shown; ++i) out += PromiseRow(rows[i]);
