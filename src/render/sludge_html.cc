@@ -366,32 +366,47 @@ std::string FindingsHtml(const std::vector<SludgeFinding>& findings) {
   return out + "</table>\n";
 }
 
-std::string FlagsHtml(const Sludge& s) {
-  std::string out = "<h2>Calls cut short</h2>\n";
-  if (s.flagged.empty()) {
-    out += "<p>No agent or queue shows either pattern on strong evidence.</p>\n";
-  } else {
-    out += "<table class=\"flagged\">" + Header({"agent or queue", "pattern", "evidence", "calls of the pattern"});
-    for (const CutShortFlag& f : s.flagged) {
-      out += "<tr>" + Cell(E(f.queue.empty() ? f.agent : "queue " + f.queue)) + Cell(E(f.pattern)) +
-             Cell("<span class=\"ev\">" + E(FlagEvidenceText(f)) + "</span>") + Cell(CountText(f.suspect_calls), true) +
-             "</tr>\n";
+std::string FlagTableHtml(const std::vector<CutShortFlag>& flags) {
+  std::string out = "<table class=\"flagged\">" + Header({"agent or queue", "pattern", "evidence", "calls of the pattern"});
+  for (const CutShortFlag& f : flags) {
+    std::string evidence = FlagEvidenceText(f);
+    if (f.by_flagged_agents) {
+      evidence += fmt::format("; the agents flagged for it served {} of these calls", ShareText(f.by_flagged_agents));
     }
-    out += "</table>\n";
+    out += "<tr>" + Cell(E(f.queue.empty() ? f.agent : "queue " + f.queue)) + Cell(E(f.pattern)) +
+           Cell("<span class=\"ev\">" + E(evidence) + "</span>") + Cell(CountText(f.suspect_calls), true) + "</tr>\n";
   }
-  if (s.scanned.empty()) return out;
-  out += "<p class=\"note\">The strongest handle-time threshold found in each agent's service times, flagged or "
-         "not:</p>\n<table class=\"scanned\">" +
-         Header({"agent", "threshold", "below: seen / expected", "above: seen / expected", "excess", "z", "flagged"});
-  for (const ThresholdScan& t : s.scanned) {
+  return out + "</table>\n";
+}
+
+std::string ScanTableHtml(const std::vector<ThresholdScan>& scans) {
+  std::string out = "<table class=\"scanned\">" +
+                    Header({"agent or queue", "threshold", "below: seen / expected", "above: seen / expected", "excess",
+                            "z", "flagged"});
+  for (const ThresholdScan& t : scans) {
     const BunchingEvidence& b = t.best;
-    out += "<tr>" + Cell(E(t.agent)) + Cell(fmt::format("{} s", b.threshold_s), true) +
+    out += "<tr>" + Cell(E(t.queue.empty() ? t.agent : "queue " + t.queue)) +
+           Cell(fmt::format("{} s", b.threshold_s), true) +
            Cell(fmt::format("{:.0f} / {:.0f}", b.observed_below, b.expected_below), true) +
            Cell(fmt::format("{:.0f} / {:.0f}", b.observed_above, b.expected_above), true) +
            Cell(fmt::format("{:+.0f}%", b.excess * 100), true) + Cell(fmt::format("{:.1f}", b.z), true) +
            Cell(t.flagged ? "yes" : "no") + "</tr>\n";
   }
   return out + "</table>\n";
+}
+
+std::string FlagsHtml(const Sludge& s) {
+  std::string out = "<h2>Calls cut short</h2>\n";
+  out += s.flagged.empty() ? "<p>No agent shows either pattern on strong evidence.</p>\n" : FlagTableHtml(s.flagged);
+  if (!s.flagged_queues.empty()) {
+    out += "<p class=\"note\">Queues as a whole (all their agents together):</p>\n" + FlagTableHtml(s.flagged_queues);
+  }
+  if (s.scanned.empty() && s.scanned_queues.empty()) return out;
+  out += "<p class=\"note\">The strongest handle-time threshold found in each agent's and each queue's service "
+         "times, flagged or not:</p>\n";
+  std::vector<ThresholdScan> scans = s.scanned;
+  scans.insert(scans.end(), s.scanned_queues.begin(), s.scanned_queues.end());
+  return out + ScanTableHtml(scans);
 }
 
 std::string QueuesHtml(const std::vector<QueueCalls>& queues) {

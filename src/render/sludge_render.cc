@@ -57,9 +57,10 @@ std::string CallbacksPart(const CutShortFlag& f) {
   const CallbackCheck& c = f.callbacks;
   if (c.these.calls == 0) return "no caller of those calls is identified, so callbacks cannot be compared";
   return fmt::format("their customers called back within 24 h after {} of those calls ({} identified), {} after {} "
-                     "other calls, {} for other agents; callbacks {} the pattern",
+                     "other calls, {} for other {}; callbacks {} the pattern",
                      ShareText(c.these.share_24h), CountText(c.these.calls), ShareText(c.agent_other.share_24h),
                      f.queue.empty() ? "the agent's" : "the queue's", ShareText(c.other_agents.share_24h),
+                     f.queue.empty() ? "agents" : "queues",
                      c.confirmed ? "confirm" : "do not confirm");
 }
 
@@ -171,7 +172,15 @@ void FlagJson(const CutShortFlag& f, JsonOut* json) {
   json->Key("other_agents");
   CallbackRateJson(f.callbacks.other_agents, json);
   json->Field("confirmed", f.callbacks.confirmed).EndObject();
-  json->Field("suspect_calls", f.suspect_calls).EndObject();
+  json->Field("suspect_calls", f.suspect_calls).Key("by_flagged_agents");
+  OptReal(f.by_flagged_agents, json);
+  json->EndObject();
+}
+
+void ScanJson(const ThresholdScan& t, JsonOut* json) {
+  json->BeginObject().Field("agent", t.agent).Field("queue", t.queue).Key("best");
+  BunchingJson(t.best, json);
+  json->Field("flagged", t.flagged).EndObject();
 }
 
 void WrittenJson(const WrittenStats& w, JsonOut* json) {
@@ -236,11 +245,9 @@ void CutShortJson(const Sludge& s, JsonOut* json) {
   json->Field("histogram_bin_s", s.histogram_bin_s).Key("wait_histogram");
   CountsJson(s.wait_histogram, json);
   ArrayJson("flagged_agents", s.flagged, FlagJson, json);
-  ArrayJson("scanned", s.scanned, [](const ThresholdScan& t, JsonOut* j) {
-    j->BeginObject().Field("agent", t.agent).Key("best");
-    BunchingJson(t.best, j);
-    j->Field("flagged", t.flagged).EndObject();
-  }, json);
+  ArrayJson("scanned", s.scanned, ScanJson, json);
+  ArrayJson("flagged_queues", s.flagged_queues, FlagJson, json);
+  ArrayJson("scanned_queues", s.scanned_queues, ScanJson, json);
 }
 
 // ---- text ----
@@ -288,6 +295,12 @@ std::string FlagsText(const Sludge& s) {
   if (s.flagged.empty()) out += "  No agent or queue shows either pattern on strong evidence.\n";
   for (const CutShortFlag& f : s.flagged) {
     std::string line = FlagEvidenceText(f);
+    out += fmt::format("  [{}] {}\n", Printable(f.pattern, 40), Printable(line, line.size() + 1));
+  }
+  out += fmt::format("Queues as a whole: {} flagged ({} scanned)\n", s.flagged_queues.size(), s.scanned_queues.size());
+  for (const CutShortFlag& f : s.flagged_queues) {
+    std::string line = FlagEvidenceText(f);
+    if (f.by_flagged_agents) line += fmt::format("; the agents flagged for it served {} of these calls", ShareText(f.by_flagged_agents));
     out += fmt::format("  [{}] {}\n", Printable(f.pattern, 40), Printable(line, line.size() + 1));
   }
   return out;
