@@ -9,9 +9,11 @@
 #include <unordered_map>
 
 #include "engine/account_pool.h"
+#include "engine/contact_text.h"
 #include "engine/sludge/call_tally.h"
 #include "engine/sludge/cut_short.h"
 #include "engine/sludge/patience.h"
+#include "engine/sludge/person_ids.h"
 #include "engine/sludge/promise_tally.h"
 #include "engine/sludge/written_tally.h"
 #include "event/kind.h"
@@ -42,35 +44,6 @@ struct WorkerTally {
   std::vector<uint32_t> order;            // scratch
 };
 
-std::string ContactName(const IndexSnapshot& index, uint32_t contact) {
-  if (contact == 0) return "";
-  ContactParts p = SplitContactString(index.str(contact));
-  if (!p.name.empty() && !p.email.empty()) return fmt::format("{} <{}>", p.name, p.email);
-  if (!p.name.empty()) return std::string(p.name);
-  if (!p.email.empty()) return std::string(p.email);
-  return std::string(p.key);
-}
-
-// Each contact string of the account's calls mapped to one id per person (the first string of
-// its ContactKey): one identity, however the source spelled the name.
-class PersonIds {
- public:
-  explicit PersonIds(const IndexSnapshot& index) : index_(index) {}
-  uint32_t Of(uint32_t contact) {
-    if (contact == 0) return 0;
-    auto it = by_string_.find(contact);
-    if (it != by_string_.end()) return it->second;
-    const std::string_view key = SplitContactString(index_.str(contact)).key;
-    const uint32_t person = by_key_.emplace(key, contact).first->second;
-    by_string_.emplace(contact, person);
-    return person;
-  }
-
- private:
-  const IndexSnapshot& index_;
-  std::unordered_map<uint32_t, uint32_t> by_string_;
-  std::unordered_map<std::string_view, uint32_t> by_key_;
-};
 
 bool ReadCall(const AccountView& view, size_t i, PersonIds* people, CallRecord* out) {
   const Fact& f = view.fact(i);
@@ -132,8 +105,8 @@ void ReadAccount(const AccountView& view, uint32_t account, WorkerTally* t) {
   MarkFollowUps(&t->account_calls, &t->order, &t->calls.repeats);
   for (const CallRecord& c : t->account_calls) t->calls.Add(c);
   std::unordered_map<uint32_t, WrittenJourney> written;
-  t->written.Add(view, &written);
-  t->promises.Add(view, account);
+  t->written.Add(view, &people, &written);
+  t->promises.Add(view, account, &people);
   AddJourneys(account, t->account_calls, written, &t->journeys);
 }
 
@@ -340,7 +313,7 @@ std::vector<PromiseStats> Groups(std::unordered_map<uint32_t, PromiseGroup>* gro
 
 void Promises(const IndexSnapshot& index, PromiseTally* t, Sludge* out) {
   out->promises = t->total.Finish("");
-  out->promises_by_person = Groups(&t->by_person, [&](uint32_t id) { return ContactName(index, id); });
+  out->promises_by_person = Groups(&t->by_person, [&](uint32_t id) { return ContactText(index, id); });
   out->promises_by_account = Groups(&t->by_account, [&](uint32_t id) { return std::string(index.str(id)); });
   out->missed_promises = std::move(t->missed);
   std::sort(out->missed_promises.begin(), out->missed_promises.end(), [](const PromiseCase& a, const PromiseCase& b) {
@@ -359,7 +332,7 @@ void Journeys(const IndexSnapshot& index, std::vector<JourneyRow>* rows, size_t 
   for (size_t i = 0; i < n; ++i) {
     Journey j = (*rows)[i].j;
     j.account = std::string(index.str((*rows)[i].account));
-    j.customer = ContactName(index, (*rows)[i].customer);
+    j.customer = ContactText(index, (*rows)[i].customer);
     out->journeys.push_back(std::move(j));
   }
 }

@@ -23,30 +23,32 @@ bool Written(const Fact& f) {
 void Theirs(const Fact& f, Thread* t, WrittenTally* tally, WrittenJourney* j) {
   if (!t->answered) t->chased = true;
   if (t->answered && Is(f, EventKind::kRequest)) t->reopened = true;
-  if (t->last_ours) tally->stats.waiting_on_them_s += (f.time_utc_micros - t->last) / kMicrosPerSecond;
+  if (t->last_ours) {  // their turn is over: the clock of waiting on us starts now
+    tally->stats.waiting_on_them_s += (f.time_utc_micros - t->last) / kMicrosPerSecond;
+    t->last = f.time_utc_micros;
+  }
   t->last_ours = false;
-  t->last = f.time_utc_micros;
   ++j->messages;
 }
 
-void Ours(const Fact& f, Thread* t, WrittenTally* tally, WrittenJourney* j) {
-  if (!t->last_ours) {
+void Ours(const Fact& f, uint32_t person, Thread* t, WrittenTally* tally, WrittenJourney* j) {
+  if (!t->last_ours) {  // our turn is over: from their first message since our last one
     const int64_t waited = (f.time_utc_micros - t->last) / kMicrosPerSecond;
     tally->stats.waiting_on_us_s += waited;
     j->waiting_on_us_s += waited;
+    t->last = f.time_utc_micros;
   }
   if (!t->answered) {
     t->answered = true;
     tally->first_reply.Add((f.time_utc_micros - t->asked) / kMicrosPerSecond);
   }
-  if (f.from != 0 && f.from != t->last_handler) {
-    const bool seen = std::find(t->handlers.begin(), t->handlers.end(), f.from) != t->handlers.end();
+  if (person != 0 && person != t->last_handler) {
+    const bool seen = std::find(t->handlers.begin(), t->handlers.end(), person) != t->handlers.end();
     if (seen && t->last_handler != 0) t->bounced = true;
-    if (!seen) t->handlers.push_back(f.from);
-    t->last_handler = f.from;
+    if (!seen) t->handlers.push_back(person);
+    t->last_handler = person;
   }
   t->last_ours = true;
-  t->last = f.time_utc_micros;
 }
 
 void Close(const Thread& t, WrittenTally* tally, WrittenJourney* j) {
@@ -65,7 +67,8 @@ void Close(const Thread& t, WrittenTally* tally, WrittenJourney* j) {
 
 }  // namespace
 
-void WrittenTally::Add(const AccountView& view, std::unordered_map<uint32_t, WrittenJourney>* journeys) {
+void WrittenTally::Add(const AccountView& view, PersonIds* people,
+                       std::unordered_map<uint32_t, WrittenJourney>* journeys) {
   std::vector<uint32_t> root(view.size(), AccountView::kNone);
   std::unordered_map<uint32_t, Thread> threads;  // by the position of the request
   for (size_t i = 0; i < view.size(); ++i) {
@@ -78,9 +81,9 @@ void WrittenTally::Add(const AccountView& view, std::unordered_map<uint32_t, Wri
     if (root[i] == i) {
       if (Is(f, EventKind::kRequest) && nanni::Theirs(f)) {
         Thread& t = threads[static_cast<uint32_t>(i)];
-        t.customer = f.from;
+        t.customer = people->Of(f.from);
         t.asked = t.last = f.time_utc_micros;
-        ++(*journeys)[f.from].messages;
+        ++(*journeys)[t.customer].messages;
       }
       continue;
     }
@@ -88,7 +91,7 @@ void WrittenTally::Add(const AccountView& view, std::unordered_map<uint32_t, Wri
     if (it == threads.end()) continue;
     WrittenJourney& j = (*journeys)[it->second.customer];
     if (nanni::Theirs(f)) Theirs(f, &it->second, this, &j);
-    if (nanni::Ours(f)) Ours(f, &it->second, this, &j);
+    if (nanni::Ours(f)) Ours(f, people->Of(f.from), &it->second, this, &j);
   }
   for (const auto& [at, t] : threads) Close(t, this, &(*journeys)[t.customer]);
 }

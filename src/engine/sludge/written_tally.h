@@ -10,6 +10,7 @@
 
 #include "engine/account_view.h"
 #include "engine/sludge.h"
+#include "engine/sludge/person_ids.h"
 #include "engine/sludge/seconds_histogram.h"
 
 namespace nanni {
@@ -25,8 +26,9 @@ struct WrittenTally {
   uint64_t answered = 0, handlers = 0;
   SecondsHistogram first_reply;
 
-  // Adds the requests of `view`'s account; `journeys` gets its customers' part, by contact id.
-  void Add(const AccountView& view, std::unordered_map<uint32_t, WrittenJourney>* journeys);
+  // Adds the requests of `view`'s account; `journeys` gets its customers' part, by person
+  // (`people`: the account's).
+  void Add(const AccountView& view, PersonIds* people, std::unordered_map<uint32_t, WrittenJourney>* journeys);
   void Merge(WrittenTally&& other);
   WrittenStats Finish();
 };
