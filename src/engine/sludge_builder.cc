@@ -198,6 +198,7 @@ CallbackCheck Callbacks(const Services& services, uint32_t who, int64_t from, in
   check.these = a.CallbacksIn(from, to);
   check.agent_other.calls = a.callbacks.calls - check.these.calls;
   check.agent_other.within_24h = a.callbacks.within_24h - check.these.within_24h;
+  check.agent_other.within_7d = a.callbacks.within_7d - check.these.within_7d;
   for (const auto& [id, other] : services) {
     if (id == who) continue;
     check.other_agents.calls += other.callbacks.calls;

@@ -90,9 +90,11 @@ void AgentTally::Add(const CallRecord& c) {
   if (identified.empty()) {
     identified.assign(SecondsHistogram::kDense + 1, 0);
     called_back.assign(SecondsHistogram::kDense + 1, 0);
+    called_back_7d.assign(SecondsHistogram::kDense + 1, 0);
   }
   ++identified[Slot(c.handle_s)];
   called_back[Slot(c.handle_s)] += c.followed_24h;
+  called_back_7d[Slot(c.handle_s)] += c.followed_7d;
   ++callbacks.calls;
   callbacks.within_24h += c.followed_24h;
   callbacks.within_7d += c.followed_7d;
@@ -102,6 +104,7 @@ void AgentTally::Merge(const AgentTally& o) {
   handle.Merge(o.handle);
   AddVectors(&identified, o.identified);
   AddVectors(&called_back, o.called_back);
+  AddVectors(&called_back_7d, o.called_back_7d);
   AddVectors(&dropped_at, o.dropped_at);
   dropped += o.dropped;
   transferred += o.transferred;
@@ -115,6 +118,7 @@ CallbackRate AgentTally::CallbacksIn(int64_t from, int64_t to) const {
   CallbackRate r;
   r.calls = SumIn(identified, from, to);
   r.within_24h = SumIn(called_back, from, to);
+  r.within_7d = SumIn(called_back_7d, from, to);
   r.share_24h = Share(r.within_24h, r.calls);
   return r;
 }

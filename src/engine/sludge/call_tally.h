@@ -40,14 +40,15 @@ struct GroupTally {
 // One agent's served calls, with what followed them, second by second of service time.
 struct AgentTally {
   SecondsHistogram handle;
-  std::vector<uint32_t> identified, called_back, dropped_at;  // by handle second (kDense: beyond)
+  std::vector<uint32_t> identified, called_back, called_back_7d, dropped_at;  // by handle second (kDense: beyond)
   uint64_t dropped = 0, transferred = 0;
   int64_t repeat_cost_s = 0;
   CallbackRate callbacks;
 
   void Add(const CallRecord& c);
   void Merge(const AgentTally& other);
-  // Identified calls with handle_s in [from, to), and of those the ones called back within 24 h.
+  // Identified calls with handle_s in [from, to), and of those the ones called back within 24 h
+  // and within 7 days.
   CallbackRate CallbacksIn(int64_t from, int64_t to) const;
   uint64_t DroppedIn(int64_t from, int64_t to) const;
 };
