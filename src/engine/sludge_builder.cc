@@ -17,6 +17,7 @@
 #include "engine/sludge/promise_tally.h"
 #include "engine/sludge/written_tally.h"
 #include "event/kind.h"
+#include "util/count_text.h"
 #include "index/fact_draft.h"
 
 namespace nanni {
@@ -347,16 +348,17 @@ void CallFindings(const IndexSnapshot& index, CallTally* t, std::vector<SludgeFi
     const std::string name(index.str(id));
     CallStats st = g.Stats();
     out->push_back({"queue", name,
-                    fmt::format("{} calls, {} abandoned, median wait {} s; {} calls followed by another within 7 days",
-                                st.calls, Percent(st.abandoned, st.answered + st.abandoned), st.median_wait_s.value_or(0),
-                                g.repeat_7d),
+                    fmt::format("{}, {} abandoned, median wait {} s; {} followed by another within 7 days",
+                                CountOf(st.calls, "call"), Percent(st.abandoned, st.answered + st.abandoned),
+                                st.median_wait_s.value_or(0), CountOf(g.repeat_7d, "call")),
                     st.wait_s + g.repeat_cost_s, g.repeat_7d});
   }
   for (const auto& [id, a] : t->agents) {
     if (a.repeat_cost_s == 0) continue;
     out->push_back({"agent", std::string(index.str(id)),
-                    fmt::format("{} served calls; {} followed by another call of the customer within 7 days",
-                                a.handle.count(), Percent(a.callbacks.within_7d, a.callbacks.calls)),
+                    fmt::format("{} answered; {} of those with an identified caller followed by another call of "
+                                "theirs within 7 days",
+                                CountOf(a.handle.count(), "call"), Percent(a.callbacks.within_7d, a.callbacks.calls)),
                     a.repeat_cost_s, a.callbacks.within_7d});
   }
 }
@@ -365,16 +367,17 @@ void OtherFindings(const Sludge& s, std::vector<SludgeFinding>* out) {
   const WrittenStats& w = s.written;
   if (w.requests > 0) {
     out->push_back({"written", "",
-                    fmt::format("{} requests: {} chased before an answer, {} asked again after one, {} handed between "
+                    fmt::format("{}: {} chased before an answer, {} asked again after one, {} handed between "
                                 "our people, {} went back to someone who had passed them on",
-                                w.requests, w.chased, w.reopened, w.handed_off, w.bounced),
+                                CountOf(w.requests, "request"), CountText(w.chased), CountText(w.reopened),
+                                CountText(w.handed_off), CountText(w.bounced)),
                     w.waiting_on_us_s, w.chased + w.reopened});
   }
   for (const PromiseStats& p : s.promises_by_account) {
     if (p.missed == 0) continue;
     out->push_back({"promises", p.who,
-                    fmt::format("{} of {} promises missed, {} of them with an update before the date", p.missed,
-                                p.promised, p.missed_warned),
+                    fmt::format("{} of {} missed, {} of them with an update before the date", CountText(p.missed),
+                                CountOf(p.promised, "promise"), CountText(p.missed_warned)),
                     p.late_s, 0});
   }
 }

@@ -283,8 +283,8 @@ std::string FindingsText(const std::vector<SludgeFinding>& findings, size_t limi
   for (size_t i = 0; i < shown; ++i) {
     const SludgeFinding& f = findings[i];
     std::string where = f.who.empty() ? f.where : f.where + " " + f.who;
-    out += fmt::format("{:>4}. [{}] {}\n      customers' time {}, {} repeat contacts\n", i + 1, Printable(where, 60),
-                       Printable(f.what, 400), DurationText(f.cost_s), CountText(f.repeat_contacts));
+    out += fmt::format("{:>4}. [{}] {}\n      customers' time {}, {}\n", i + 1, Printable(where, 60),
+                       Printable(f.what, 400), DurationText(f.cost_s), CountOf(f.repeat_contacts, "repeat contact"));
   }
   return out + More(findings.size(), shown);
 }
@@ -412,15 +412,6 @@ std::string SecondsText(const std::optional<int64_t>& s) { return s ? SecondsTex
 
 std::string SecondsText(const std::optional<double>& s) {
   return s ? SecondsText(static_cast<int64_t>(std::llround(*s))) : "-";
-}
-
-std::string CountText(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
 }
 
 std::string ShareText(std::optional<double> share) {
