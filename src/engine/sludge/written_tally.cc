@@ -15,13 +15,20 @@ struct Thread {
   std::vector<uint32_t> handlers;  // our people who wrote in it, in order of first appearance
 };
 
+// Whether the message at position i of `view` chases us (index/facts.h, kChaseFlag).
+bool ChasesUs(const AccountView& view, size_t i) {
+  const uint32_t row = view.index().tone_row(view.seq(i));
+  return row != IndexSnapshot::kNoRecord && (view.index().tone()[row].flags & kChaseFlag) != 0;
+}
+
 bool Written(const Fact& f) {
   return Is(f, EventKind::kRequest) || Is(f, EventKind::kResponse) || Is(f, EventKind::kMessage) ||
          Is(f, EventKind::kStatusUpdate);
 }
 
-void Theirs(const Fact& f, Thread* t, WrittenTally* tally, WrittenJourney* j) {
-  if (!t->answered) t->chased = true;
+// A message of theirs in the thread; `chases`: its words chase us.
+void Theirs(const Fact& f, bool chases, Thread* t, WrittenTally* tally, WrittenJourney* j) {
+  if (!t->answered || chases) t->chased = true;
   if (t->answered && Is(f, EventKind::kRequest)) t->reopened = true;
   if (t->last_ours) {  // their turn is over: the clock of waiting on us starts now
     tally->stats.waiting_on_them_s += (f.time_utc_micros - t->last) / kMicrosPerSecond;
@@ -71,6 +78,7 @@ void WrittenTally::Add(const AccountView& view, PersonIds* people,
                        std::unordered_map<uint32_t, WrittenJourney>* journeys) {
   std::vector<uint32_t> root(view.size(), AccountView::kNone);
   std::unordered_map<uint32_t, Thread> threads;  // by the position of the request
+  std::unordered_map<uint32_t, uint32_t> latest;  // person -> the position of their latest request
   for (size_t i = 0; i < view.size(); ++i) {
     const Fact& f = view.fact(i);
     if (!Written(f)) continue;
@@ -78,11 +86,17 @@ void WrittenTally::Add(const AccountView& view, PersonIds* people,
     root[i] = parent != AccountView::kNone && parent < i && root[parent] != AccountView::kNone
                   ? root[parent]
                   : static_cast<uint32_t>(i);
+    const bool chases = nanni::Theirs(f) && ChasesUs(view, i);
+    if (root[i] == i && chases) {  // a chaser outside any thread chases their latest request
+      auto asked = latest.find(people->Of(f.from));
+      if (asked != latest.end()) root[i] = asked->second;
+    }
     if (root[i] == i) {
       if (Is(f, EventKind::kRequest) && nanni::Theirs(f)) {
         Thread& t = threads[static_cast<uint32_t>(i)];
         t.customer = people->Of(f.from);
         t.asked = t.last = f.time_utc_micros;
+        latest[t.customer] = static_cast<uint32_t>(i);
         ++(*journeys)[t.customer].messages;
       }
       continue;
@@ -90,7 +104,7 @@ void WrittenTally::Add(const AccountView& view, PersonIds* people,
     auto it = threads.find(root[i]);
     if (it == threads.end()) continue;
     WrittenJourney& j = (*journeys)[it->second.customer];
-    if (nanni::Theirs(f)) Theirs(f, &it->second, this, &j);
+    if (nanni::Theirs(f)) Theirs(f, chases, &it->second, this, &j);
     if (nanni::Ours(f)) Ours(f, people->Of(f.from), &it->second, this, &j);
   }
   for (const auto& [at, t] : threads) Close(t, this, &(*journeys)[t.customer]);

@@ -1,7 +1,8 @@
 // The written channels' friction (docs/sludge.md): each request of theirs and the thread that
 // grew from it by replies (reply_to), read from one account's view: how many of our people
 // answered it, whether they had to chase us or ask again, whether it went back to someone who
-// had passed it on, and whose turn it was for how long.
+// had passed it on, and whose turn it was for how long. A message of theirs whose words chase
+// (text/chase.h) and that replies to nothing belongs to the thread of their latest request.
 #pragma once
 
 #include <cstdint>
