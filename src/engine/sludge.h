@@ -214,6 +214,9 @@ struct Sludge {
   WrittenStats written;
   PromiseStats promises;                   // all of ours
   std::vector<PromiseStats> promises_by_person, promises_by_account;  // most missed first
+  // By the promiser's level on our side ("agent", "manager", ...; "unknown"): the teams the
+  // record can tell apart.
+  std::vector<PromiseStats> promises_by_team;
   std::vector<PromiseCase> missed_promises;  // every missed one, by account then due
   std::vector<Journey> journeys;           // the worst, by cost_s
   std::vector<SludgeFinding> findings;     // by cost_s, largest first

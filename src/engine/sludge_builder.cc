@@ -317,6 +317,10 @@ void Promises(const IndexSnapshot& index, PromiseTally* t, Sludge* out) {
   out->promises = t->total.Finish("");
   out->promises_by_person = Groups(&t->by_person, [&](uint32_t id) { return ContactText(index, id); });
   out->promises_by_account = Groups(&t->by_account, [&](uint32_t id) { return std::string(index.str(id)); });
+  out->promises_by_team = Groups(&t->by_team, [](uint32_t level) {
+    const std::string name = LevelName(static_cast<Level>(level));
+    return name.empty() ? std::string("unknown") : name;
+  });
   out->missed_promises = std::move(t->missed);
   std::sort(out->missed_promises.begin(), out->missed_promises.end(), [](const PromiseCase& a, const PromiseCase& b) {
     if (a.account != b.account) return a.account < b.account;

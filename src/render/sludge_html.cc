@@ -507,7 +507,8 @@ std::string PromisesHtml(const Sludge& s) {
                      CountText(p.kept_on_time), CountText(p.kept_late), CountText(p.broken), CountText(p.overdue),
                      CountText(p.open), CountText(p.missed), CountText(p.missed_warned),
                      CountText(p.missed - std::min(p.missed, p.missed_warned)));
-  return out + PromiseRows("By person", s.promises_by_person) + PromiseRows("By account", s.promises_by_account) +
+  return out + PromiseRows("By team (our people's level)", s.promises_by_team) +
+         PromiseRows("By person", s.promises_by_person) + PromiseRows("By account", s.promises_by_account) +
          MissedRows(s.missed_promises);
 }
 

@@ -384,7 +384,8 @@ std::string PromisesText(const Sludge& s, size_t limit) {
                                 CountText(p.overdue), CountText(p.open), CountText(p.missed), CountText(p.missed_warned),
                                 CountText(p.missed - std::min(p.missed, p.missed_warned)),
                                 p.late_median_s ? DurationText(*p.late_median_s) : "-");
-  return out + PromiseTable("By person", s.promises_by_person, limit) +
+  return out + PromiseTable("By team (our people's level)", s.promises_by_team, limit) +
+         PromiseTable("By person", s.promises_by_person, limit) +
          PromiseTable("By account", s.promises_by_account, limit);
 }
 
@@ -450,6 +451,7 @@ void WriteSludgeJson(const Sludge& s, JsonOut* json) {
   PromiseStatsJson(s.promises, json);
   ArrayJson("promises_by_person", s.promises_by_person, PromiseStatsJson, json);
   ArrayJson("promises_by_account", s.promises_by_account, PromiseStatsJson, json);
+  ArrayJson("promises_by_team", s.promises_by_team, PromiseStatsJson, json);
   ArrayJson("missed_promises", s.missed_promises, PromiseCaseJson, json);
   ArrayJson("journeys", s.journeys, JourneyJson, json);
   ArrayJson("findings", s.findings, FindingJson, json);

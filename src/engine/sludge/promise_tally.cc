@@ -89,6 +89,7 @@ void PromiseTally::Add(const AccountView& view, uint32_t account, PersonIds* peo
     const uint32_t promiser = people->Of(f.from);
     Count(&by_person[promiser], status, warned, late_s);
     Count(&by_account[account], status, warned, late_s);
+    Count(&by_team[f.from_level], status, warned, late_s);
     if (status != "kept_late" && status != "broken" && status != "overdue") continue;
     PromiseCase c;
     c.account = std::string(view.index().str(account));
@@ -106,6 +107,7 @@ void PromiseTally::Merge(PromiseTally&& o) {
   total.Merge(std::move(o.total));
   for (auto& [id, g] : o.by_person) by_person[id].Merge(std::move(g));
   for (auto& [id, g] : o.by_account) by_account[id].Merge(std::move(g));
+  for (auto& [id, g] : o.by_team) by_team[id].Merge(std::move(g));
   missed.insert(missed.end(), std::make_move_iterator(o.missed.begin()), std::make_move_iterator(o.missed.end()));
 }
 

@@ -26,6 +26,7 @@ struct PromiseGroup {
 struct PromiseTally {
   PromiseGroup total;
   std::unordered_map<uint32_t, PromiseGroup> by_person, by_account;  // by contact / account id
+  std::unordered_map<uint32_t, PromiseGroup> by_team;                 // by the promiser's Level
   std::vector<PromiseCase> missed;  // id left empty: the engine cites them
 
   // Adds the commitments of ours in `view`, an account whose name is `account` (its string id);
