@@ -16,26 +16,15 @@ namespace nanni {
 
 namespace {
 
-std::string E(const std::string& text) { return "<bdi>" + HtmlEscape(text) + "</bdi>"; }
+std::string E(const std::string& text) { return HtmlIsolated(text); }
 
-constexpr const char* kHead = R"(<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sludge audit</title><style>
-body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;font-size:10pt;line-height:1.35;color:#1a1a1a;margin:0 auto;max-width:200mm;padding:8mm 6mm}
-h1{font-size:16pt;margin:0 0 4pt}h2{font-size:12.5pt;margin:14pt 0 4pt;border-bottom:1px solid #999}
-table{border-collapse:collapse;width:100%;margin:4pt 0}td,th{border-bottom:1px solid #ddd;padding:2pt 4pt;text-align:left;vertical-align:top}
-.num{text-align:right;white-space:nowrap}.ev{font-size:9pt}.note{color:#444;font-size:9pt}
-section{break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:auto;display:block;margin:4pt 0}
+constexpr std::string_view kCss = R"(svg{display:block;margin:4pt 0}
 svg text{font-size:9px;fill:#1a1a1a}svg .grid{stroke:#e2e2e2}svg .axis{stroke:#666}
 svg .bar{fill:#1f5fa8}svg .hazard{fill:#d6e0ec}svg .line{fill:none;stroke-width:2}
 svg .service-level{stroke:#b5452b}svg .point{fill:#b5452b}svg .survival{stroke:#1f5fa8}
 svg .median,svg .threshold{stroke:#b5452b;stroke-dasharray:4 3;stroke-width:1.5}svg .threshold-label{fill:#b5452b}
 svg .empty{font-size:12px;fill:#555}
-@media print{body{max-width:none;padding:0}h2{break-after:avoid;page-break-after:avoid}}
-</style></head><body>
-)";
+@media print{body{max-width:none;padding:0}h2{break-after:avoid;page-break-after:avoid}})";
 
 // ---- chart geometry ----
 
@@ -440,14 +429,7 @@ std::string AgentsHtml(const std::vector<AgentCalls>& agents) {
   return out + "</table>\n";
 }
 
-std::string RepeatsHtml(const Repeats& r) {
-  if (r.calls == 0) return "<h2>Repeat calls</h2>\n<p>No call from an identified customer in the record.</p>\n";
-  return fmt::format("<h2>Repeat calls</h2>\n<p>Of {} calls from {} identified customers, {} were followed by another "
-                     "call from the same customer within 24 h and {} within 7 days; {} customers called again within "
-                     "24 h at least once, {} within 7 days.</p>\n", CountText(r.calls), CountText(r.customers),
-                     CountText(r.within_24h), CountText(r.within_7d), CountText(r.customers_24h),
-                     CountText(r.customers_7d));
-}
+std::string RepeatsHtml(const Repeats& r) { return "<h2>Repeat calls</h2>\n<p>" + E(RepeatsSentence(r)) + "</p>\n"; }
 
 std::string WrittenHtml(const WrittenStats& w) {
   std::string out = "<h2>Written requests</h2>\n";
@@ -526,7 +508,7 @@ std::string Charts(const Sludge& s) {
 }  // namespace
 
 std::string SludgeHtml(const Sludge& s) {
-  return kHead + Headline(s) + Charts(s) + FindingsHtml(s.findings) + FlagsHtml(s) + QueuesHtml(s.queues) +
+  return HtmlPageHead("Sludge audit", kCss) + Headline(s) + Charts(s) + FindingsHtml(s.findings) + FlagsHtml(s) + QueuesHtml(s.queues) +
          AgentsHtml(s.agents) + RepeatsHtml(s.repeats) + WrittenHtml(s.written) + PromisesHtml(s) +
          "</body></html>\n";
 }

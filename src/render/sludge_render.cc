@@ -338,14 +338,7 @@ std::string AgentsText(const std::vector<AgentCalls>& agents, size_t limit) {
   return out + More(agents.size(), shown);
 }
 
-std::string RepeatsText(const Repeats& r) {
-  if (r.calls == 0) return "\nRepeat calls: no call from an identified customer in the record.\n";
-  return fmt::format("\nRepeat calls: of {} calls from {} identified customers, {} were followed by another call "
-                     "from the same customer within 24 h and {} within 7 days; {} customers called again within "
-                     "24 h at least once, {} within 7 days.\n", CountText(r.calls), CountText(r.customers),
-                     CountText(r.within_24h), CountText(r.within_7d), CountText(r.customers_24h),
-                     CountText(r.customers_7d));
-}
+std::string RepeatsText(const Repeats& r) { return "\nRepeat calls: " + RepeatsSentence(r) + "\n"; }
 
 std::string WrittenText(const WrittenStats& w) {
   if (w.requests == 0) return "\nWritten requests: none in the record.\n";
@@ -413,6 +406,15 @@ std::string SecondsText(const std::optional<int64_t>& s) { return s ? SecondsTex
 
 std::string SecondsText(const std::optional<double>& s) {
   return s ? SecondsText(static_cast<int64_t>(std::llround(*s))) : "-";
+}
+
+std::string RepeatsSentence(const Repeats& r) {
+  if (r.calls == 0) return "no call from an identified customer in the record.";
+  return fmt::format("of {} from {}, {} followed by another call from the same customer within 24 h and {} within "
+                     "7 days; {} called again within 24 h at least once, {} within 7 days.",
+                     CountOf(r.calls, "call"), CountOf(r.customers, "identified customer"),
+                     CountText(r.within_24h) + (r.within_24h == 1 ? " was" : " were"), CountText(r.within_7d),
+                     CountOf(r.customers_24h, "customer"), CountText(r.customers_7d));
 }
 
 std::string ShareText(std::optional<double> share) {

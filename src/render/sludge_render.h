@@ -46,5 +46,7 @@ std::string SecondsText(const std::optional<double>& s);  // rounded to the seco
 // A flag's evidence and its strength in plain words: the pattern's figures, how unlikely they
 // are, and what the customers' callbacks show.
 std::string FlagEvidenceText(const CutShortFlag& flag);
+// "of 20,543 calls from 4,743 identified customers, 10,633 were followed ..." (no capital).
+std::string RepeatsSentence(const Repeats& r);
 
 }  // namespace nanni
