@@ -34,13 +34,27 @@ struct JourneyRow {
   Journey j;
 };
 
+// Orders journeys worst first (cost, then account and customer for a stable order).
+bool Worse(const JourneyRow& a, const JourneyRow& b) {
+  if (a.j.cost_s != b.j.cost_s) return a.j.cost_s > b.j.cost_s;
+  return std::tie(a.account, a.customer) < std::tie(b.account, b.customer);
+}
+
+// Keeps the `top` worst of *rows, worst first.
+void KeepWorst(std::vector<JourneyRow>* rows, size_t top) {
+  const size_t n = std::min(top, rows->size());
+  std::partial_sort(rows->begin(), rows->begin() + static_cast<ptrdiff_t>(n), rows->end(), Worse);
+  rows->resize(n);
+}
+
 // What one worker thread tallies.
 struct WorkerTally {
-  explicit WorkerTally(PairShape shape) : calls(shape) {}
+  WorkerTally(PairShape shape, size_t top_journeys) : calls(shape), top_journeys(top_journeys) {}
   CallTally calls;
   WrittenTally written;
   PromiseTally promises;
-  std::vector<JourneyRow> journeys;
+  std::vector<JourneyRow> journeys;  // pruned to the worst top_journeys as it grows
+  size_t top_journeys;
   std::vector<CallRecord> account_calls;  // scratch
   std::vector<uint32_t> order;            // scratch
 };
@@ -74,8 +88,8 @@ bool ReadCall(const AccountView& view, size_t i, PersonIds* people, CallRecord* 
 void AddJourneys(uint32_t account, const std::vector<CallRecord>& calls,
                  const std::unordered_map<uint32_t, WrittenJourney>& written, std::vector<JourneyRow>* out) {
   std::unordered_map<uint32_t, Journey> by_customer;
+  if (calls.empty() && written.empty()) return;
   for (const CallRecord& c : calls) {
-    if (c.customer == 0) continue;
     Journey& j = by_customer[c.customer];
     ++j.contacts;
     j.repeat_calls += c.followed_7d;
@@ -96,19 +110,43 @@ void AddJourneys(uint32_t account, const std::vector<CallRecord>& calls,
   }
 }
 
-void ReadAccount(const AccountView& view, uint32_t account, WorkerTally* t) {
-  PersonIds people(view.index());
+// What kinds of events an account has, so that the parts it lacks are not read at all.
+struct AccountKinds {
+  bool written = false, promises = false;
+};
+
+// The account's inbound calls: those of unidentified callers straight into the tally (nothing
+// follows them), those of identified ones into t->account_calls, for their follow-ups.
+AccountKinds ReadCalls(const AccountView& view, PersonIds* people, WorkerTally* t) {
+  AccountKinds kinds;
   t->account_calls.clear();
   for (size_t i = 0; i < view.size(); ++i) {
     CallRecord r;
-    if (ReadCall(view, i, &people, &r)) t->account_calls.push_back(r);
+    if (ReadCall(view, i, people, &r)) {
+      if (r.customer == 0) {
+        t->calls.Add(r);
+      } else {
+        t->account_calls.push_back(r);
+      }
+      continue;
+    }
+    const Fact& f = view.fact(i);
+    kinds.written |= Is(f, EventKind::kRequest);
+    kinds.promises |= Is(f, EventKind::kCommitment);
   }
+  return kinds;
+}
+
+void ReadAccount(const AccountView& view, uint32_t account, WorkerTally* t) {
+  PersonIds people(view.index());
+  const AccountKinds kinds = ReadCalls(view, &people, t);
   MarkFollowUps(&t->account_calls, &t->order, &t->calls.repeats);
   for (const CallRecord& c : t->account_calls) t->calls.Add(c);
   std::unordered_map<uint32_t, WrittenJourney> written;
-  t->written.Add(view, &people, &written);
-  t->promises.Add(view, account, &people);
+  if (kinds.written) t->written.Add(view, &people, &written);
+  if (kinds.promises) t->promises.Add(view, account, &people);
   AddJourneys(account, t->account_calls, written, &t->journeys);
+  if (t->journeys.size() >= 4096 + 2 * t->top_journeys) KeepWorst(&t->journeys, t->top_journeys);
 }
 
 // The bins of the per-queue-and-agent tallies: those of the bunching scan, to its end.
@@ -122,13 +160,13 @@ PairShape PairShapeOf(const SignalSettings& s) {
 
 // Every account read into one tally per worker, merged.
 WorkerTally Tally(const IndexSnapshot& index, const ReportMoment& moment, const std::vector<uint32_t>& accounts,
-                  const AccountGroups& groups, PairShape shape) {
-  std::vector<WorkerTally> workers(AccountWorkers(accounts.size()), WorkerTally(shape));
+                  const AccountGroups& groups, PairShape shape, size_t top_journeys) {
+  std::vector<WorkerTally> workers(AccountWorkers(accounts.size()), WorkerTally(shape, top_journeys));
   ForEachAccountOnWorkers(accounts.size(), [&](size_t i, unsigned worker, AccountScratch* scratch) {
     AccountView view(index, moment, groups.events(accounts[i]), scratch);
     ReadAccount(view, accounts[i], &workers[worker]);
   });
-  WorkerTally all(shape);
+  WorkerTally all(shape, top_journeys);
   for (WorkerTally& w : workers) {
     all.calls.Merge(std::move(w.calls));
     all.written.Merge(std::move(w.written));
@@ -329,13 +367,8 @@ void Promises(const IndexSnapshot& index, PromiseTally* t, Sludge* out) {
 }
 
 void Journeys(const IndexSnapshot& index, std::vector<JourneyRow>* rows, size_t top, Sludge* out) {
-  auto worse = [&](const JourneyRow& a, const JourneyRow& b) {
-    if (a.j.cost_s != b.j.cost_s) return a.j.cost_s > b.j.cost_s;
-    return std::tie(a.account, a.customer) < std::tie(b.account, b.customer);
-  };
-  const size_t n = std::min(top, rows->size());
-  std::partial_sort(rows->begin(), rows->begin() + static_cast<ptrdiff_t>(n), rows->end(), worse);
-  for (size_t i = 0; i < n; ++i) {
+  KeepWorst(rows, top);
+  for (size_t i = 0; i < rows->size(); ++i) {
     Journey j = (*rows)[i].j;
     j.account = std::string(index.str((*rows)[i].account));
     j.customer = ContactText(index, (*rows)[i].customer);
@@ -419,12 +452,13 @@ Status SludgeBuilder::Build(const AccessScope& scope, const ReportMoment& moment
   const AccountGroups groups(index_);
   const std::vector<uint32_t> accounts = AllowedAccounts(index_, groups, scope);
   const SignalSettings& s = settings_.sludge;
-  WorkerTally t = Tally(index_, moment, accounts, groups, PairShapeOf(s));
+  const size_t top = static_cast<size_t>(std::max(0.0, s.Get("journeys", "top")));
+  WorkerTally t = Tally(index_, moment, accounts, groups, PairShapeOf(s), top);
   Calls(index_, s, &t.calls, out);
   CutShort(index_, t.calls, s, out);
   out->written = t.written.Finish();
   Promises(index_, &t.promises, out);
-  Journeys(index_, &t.journeys, static_cast<size_t>(std::max(0.0, s.Get("journeys", "top"))), out);
+  Journeys(index_, &t.journeys, top, out);
   Findings(index_, &t.calls, out);
   return Status::OK();
 }

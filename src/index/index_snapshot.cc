@@ -36,11 +36,25 @@ Status StaleReason(const DerivedBlock& b, uint64_t tone_model, uint64_t covered,
   if (header.version != kIndexFormatVersion) {
     *why = fmt::format("its blocks from event {} on are of another format (version {})", b.first_seq, header.version);
   } else if (header.tone_model != tone_model) {
-    *why = fmt::format("its tone scores from event {} on were made with other tone weights", b.first_seq);
+    *why = fmt::format("its readings of customers' words from event {} on were made with other tone weights or "
+                       "chase phrases", b.first_seq);
   } else if (b.first_seq != covered + 1) {
     *why = fmt::format("it has a gap at event {}", covered + 1);
   }
   return Status::OK();
+}
+
+// The records the blocks of `stream` that end by `end` hold, from their headers alone: what a
+// column is reserved for, so that loading it never holds twice its size.
+Status CountRecords(LedgerStore* store, std::string_view stream, uint64_t end, uint64_t* count) {
+  *count = 0;
+  return store->ReadDerivedPrefixes(AccessScope::All(), stream, sizeof(BlockHeader), [&](const DerivedBlock& b) {
+    BlockHeader header;
+    BlockReader in(b.stream, b.bytes);
+    NANNI_RETURN_IF_ERROR(in.Header(&header));
+    if (b.end_seq <= end) *count += header.count;
+    return Status::OK();
+  });
 }
 
 }  // namespace
@@ -80,6 +94,9 @@ Status IndexSnapshot::Load(LedgerStore* store, uint32_t parts, uint64_t tone_mod
   out->parts_ = parts;
   out->tone_model_ = tone_model;
   stale->clear();
+  uint64_t count = 0;
+  NANNI_RETURN_IF_ERROR(CountRecords(store, index_stream::kFacts, UINT64_MAX, &count));
+  out->columns_.facts.reserve(count);
   // The facts decide how far the index reaches: the first block that is not current ends it.
   NANNI_RETURN_IF_ERROR(store->ReadDerived(AccessScope::All(), index_stream::kFacts, [&](const DerivedBlock& b) {
     if (!stale->empty()) return Status::OK();
@@ -89,11 +106,24 @@ Status IndexSnapshot::Load(LedgerStore* store, uint32_t parts, uint64_t tone_mod
   const uint64_t end = out->covered() + 1;
   for (std::string_view stream : index_stream::kAfterFacts) {
     if (!Wanted(stream, parts)) continue;
+    NANNI_RETURN_IF_ERROR(CountRecords(store, stream, end, &count));
+    out->Reserve(stream, count);
     NANNI_RETURN_IF_ERROR(store->ReadDerived(AccessScope::All(), stream, [&](const DerivedBlock& b) {
       return b.end_seq <= end ? out->AddBlock(b) : Status::OK();
     }));
   }
   return Status::OK();
+}
+
+void IndexSnapshot::Reserve(std::string_view stream, uint64_t count) {
+  if (stream == index_stream::kStrings) strings_.reserve(count);
+  if (stream == index_stream::kCalls) columns_.calls.reserve(count);
+  if (stream == index_stream::kMoney) columns_.money.reserve(count);
+  if (stream == index_stream::kPromises) columns_.promises.reserve(count);
+  if (stream == index_stream::kIncidents) columns_.incidents.reserve(count);
+  if (stream == index_stream::kContracts) columns_.contracts.reserve(count);
+  if (stream == index_stream::kEscalations) columns_.escalations.reserve(count);
+  if (stream == index_stream::kTone) columns_.tone.reserve(count);
 }
 
 Status IndexSnapshot::AddBlock(const DerivedBlock& block) {
@@ -214,7 +244,7 @@ void IndexSnapshot::Finish() {
     rows(columns_.escalations, &side_rows_);
   }
   tone_rows_.clear();
-  if (parts_ & kIndexTone) {
+  if ((parts_ & kIndexTone) && !columns_.tone.empty()) {  // none: tone_row() is kNoRecord for all
     tone_rows_.assign(covered() + 1, kNoRecord);
     rows(columns_.tone, &tone_rows_);
   }

@@ -88,6 +88,8 @@ class IndexSnapshot {
   IndexBuilder::State BuilderState() const;
 
  private:
+  // Makes room for `count` more records of `stream` (a stream after the facts).
+  void Reserve(std::string_view stream, uint64_t count);
   Status AddFacts(const DerivedBlock& block, BlockReader* in, uint64_t count);
   Status AddStrings(BlockReader* in, uint64_t count);
   Status AddLinks(BlockReader* in);

@@ -132,9 +132,12 @@ void Bootstrap(const std::vector<double>& bins, const BunchingShape& shape, cons
                BunchingEvidence* out) {
   const int reps = std::max(0, static_cast<int>(Get(settings, "handle_time_cut", "bootstrap")));
   std::mt19937_64 rng(static_cast<uint64_t>(Get(settings, "handle_time_cut", "seed")));
-  std::vector<double> excess, resampled(bins.size());
+  // Only the bins the estimate reads are redrawn: those of its fit range.
+  const size_t from = static_cast<size_t>(out->fit_from_s / shape.bin_s);
+  const size_t to = std::min(bins.size(), static_cast<size_t>(out->fit_to_s / shape.bin_s));
+  std::vector<double> excess, resampled(bins.size(), 0);
   for (int r = 0; r < reps; ++r) {
-    for (size_t k = 0; k < bins.size(); ++k) {
+    for (size_t k = from; k < to; ++k) {
       resampled[k] = bins[k] > 0 ? static_cast<double>(std::poisson_distribution<uint64_t>(bins[k])(rng)) : 0;
     }
     const Estimate e = EstimateAt(resampled, out->threshold_s, shape);
