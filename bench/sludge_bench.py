@@ -97,7 +97,8 @@ def write_chunk(task):
     for i in range(AGENTS):
         acc += 0.5 + (i * 7919 % 100) / 100  # 0.5 .. 1.5: some agents take three times the calls of others
         agent_cum.append(acc)
-    mu_wait, mu_aband, mu_handle, mu_ivr, mu_drop = math.log(35), math.log(55), math.log(170), math.log(22), math.log(50)
+    mu_wait, mu_aband, mu_handle = math.log(35), math.log(55), math.log(170)
+    mu_ivr, mu_drop = math.log(22), math.log(50)
     out = []
     call_id = first_id
     for day in range(d0, d1):

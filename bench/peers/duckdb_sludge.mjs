@@ -49,8 +49,10 @@ const groups = `
   SELECT hour, queue, grouping(hour) AS gh, grouping(queue) AS gq,
          count(*) AS calls, count(*) FILTER (served) AS served, count(*) FILTER (abandoned) AS abandoned,
          count(*) FILTER (outcome = 'dropped') AS dropped, count(*) FILTER (outcome = 'transferred') AS transferred,
-         count(*) FILTER (served AND queue_wait_s <= 20) / nullif(count(*) FILTER (served OR abandoned), 0) AS service_level_20,
-         count(*) FILTER (served AND queue_wait_s <= 60) / nullif(count(*) FILTER (served OR abandoned), 0) AS service_level_60,
+         count(*) FILTER (served AND queue_wait_s <= 20)
+           / nullif(count(*) FILTER (served OR abandoned), 0) AS service_level_20,
+         count(*) FILTER (served AND queue_wait_s <= 60)
+           / nullif(count(*) FILTER (served OR abandoned), 0) AS service_level_60,
          count(*) FILTER (abandoned) / nullif(count(*) FILTER (served OR abandoned), 0) AS abandon_rate,
          avg(queue_wait_s) FILTER (served) AS asa_s,
          quantile_disc(queue_wait_s, 0.5) FILTER (served) AS median_wait_s,
@@ -94,7 +96,9 @@ const times = [];
 let figures = null;
 for (let i = 0; i < runs + 1; ++i) {  // the first run warms up and is not counted
   const t = performance.now();
-  const [g, a, r] = [await db.runAndReadAll(groups), await db.runAndReadAll(agents), await db.runAndReadAll(repeats)];
+  const g = await db.runAndReadAll(groups);
+  const a = await db.runAndReadAll(agents);
+  const r = await db.runAndReadAll(repeats);
   const seconds = (performance.now() - t) / 1000;
   if (i > 0) times.push(seconds);
   if (i === runs) figures = { groups: objects(g), agents: objects(a), repeats: objects(r)[0] };
