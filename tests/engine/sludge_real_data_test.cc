@@ -599,32 +599,32 @@ TEST_F(SludgeRealData, BothCutShortDetectorsRanOnEveryAgentWithEnoughCalls) {
              << b.at("ci_low") << ", " << b.at("ci_high") << "]";
     }
     // Callbacks after the pattern's calls, the agent's other calls and every other agent's.
-    uint64_t these = 0, these_day = 0, other = 0, other_day = 0, rest = 0, rest_day = 0;
+    struct Rate {
+      uint64_t calls = 0, day = 0, week = 0;
+    };
+    Rate these, other, rest;  // the pattern's calls, the agent's other calls, other agents' calls
     for (const auto& [agent, list] : agents) {
       for (const Call* c : list) {
         if (c->customer == 0) continue;
-        const bool day = followed_->day[static_cast<size_t>(c - log_->calls.data())];
-        if (agent != name) {
-          ++rest;
-          rest_day += day;
-        } else if (c->handle_s >= from && c->handle_s < to) {
-          ++these;
-          these_day += day;
-        } else {
-          ++other;
-          other_day += day;
-        }
+        const size_t i = static_cast<size_t>(c - log_->calls.data());
+        Rate& r = agent != name ? rest : c->handle_s >= from && c->handle_s < to ? these : other;
+        ++r.calls;
+        r.day += followed_->day[i];
+        r.week += followed_->week[i];
       }
     }
     const json& cb = f.at("callbacks");
-    EXPECT_EQ(cb.at("these").at("calls"), these) << name;
-    EXPECT_EQ(cb.at("these").at("within_24h"), these_day) << name;
-    EXPECT_EQ(cb.at("agent_other").at("calls"), other) << name;
-    EXPECT_EQ(cb.at("agent_other").at("within_24h"), other_day) << name;
-    EXPECT_EQ(cb.at("other_agents").at("calls"), rest) << name;
-    EXPECT_EQ(cb.at("other_agents").at("within_24h"), rest_day) << name;
-    report << "; called back within 24 h after " << these_day << " of " << these << " (agent's other calls "
-           << other_day << " of " << other << ", other agents " << rest_day << " of " << rest << "), confirmed "
+    for (const auto& [part, r] : {std::pair<const char*, Rate>{"these", these}, {"agent_other", other},
+                                  {"other_agents", rest}}) {
+      const json& got = cb.at(part);
+      EXPECT_EQ(got.at("calls"), r.calls) << name << " callbacks." << part;
+      EXPECT_EQ(got.at("within_24h"), r.day) << name << " callbacks." << part;
+      EXPECT_EQ(got.at("within_7d"), r.week) << name << " callbacks." << part;
+      ExpectShare(got.at("share_24h"), Ratio(r.day, r.calls), name + " callbacks." + part + ".share_24h");
+    }
+    report << "; called back within 24 h after " << these.day << " of " << these.calls << " (agent's other calls "
+           << other.day << " of " << other.calls << ", other agents " << rest.day << " of " << rest.calls
+           << "), within 7 days after " << these.week << " (" << other.week << ", " << rest.week << "), confirmed "
            << cb.at("confirmed") << "\n";
   }
   for (const json& s : S().at("scanned")) {
