@@ -68,7 +68,7 @@ TEST_P(NanniConfigErrors, NameFileKeyAndProblem) {
 INSTANTIATE_TEST_SUITE_P(
     All, NanniConfigErrors,
     testing::Values(
-        BadConfig{"[compnay]\n", "c.toml: key 'compnay': unknown key (allowed: company, accounts, business_hours, economics, signals, escalations)"},
+        BadConfig{"[compnay]\n", "c.toml: key 'compnay': unknown key (allowed: company, accounts, business_hours, economics, signals, escalations, sludge)"},
         BadConfig{"[company]\ndomains = \"x.com\"\n", "c.toml: key 'company.domains': must be an array of strings"},
         BadConfig{"[business_hours]\nstart = \"9am\"\n", "c.toml: key 'business_hours.start': must be \"HH:MM\""},
         BadConfig{"[business_hours]\nstart = \"18:00\"\nend = \"09:00\"\n", "c.toml: key 'business_hours.end': must be later than business_hours.start"},

@@ -32,6 +32,8 @@ SEK = 95000
 late_days = 15
 [escalations]
 unanswered_hours = 8
+[sludge.short_calls]
+short_s = 5
 )", "c.toml", &config);
   ASSERT_TRUE(s.ok()) << s.ToString();
   const TriageSettings& t = config.triage;
@@ -41,6 +43,9 @@ unanswered_hours = 8
   EXPECT_EQ(t.signals.Get("late_payer", "late_days"), 15);
   EXPECT_EQ(t.signals.Get("late_payer", "min_late"), TriageSettings::Defaults().signals.Get("late_payer", "min_late"));
   EXPECT_EQ(t.Escalation("unanswered_hours"), 8);
+  EXPECT_EQ(t.sludge.Get("short_calls", "short_s"), 5);
+  EXPECT_EQ(t.sludge.Get("short_calls", "min_ratio"), TriageSettings::Defaults().sludge.Get("short_calls", "min_ratio"));
+  EXPECT_EQ(TriageSettings::Defaults().sludge.Get("handle_time_cut", "bin_s"), 10) << "data/triage/sludge.toml";
 }
 
 struct BadTriage {
@@ -67,7 +72,10 @@ INSTANTIATE_TEST_SUITE_P(
                       BadTriage{"[economics]\nwindow_days = 0\n", "at least 1"},
                       BadTriage{"[economics]\ntop_share = 120\n", "per cent"},
                       BadTriage{"[economics.cost_per_minute]\nintern = 10\n", "economics.cost_per_minute.intern"},
-                      BadTriage{"[escalations]\nunanswerd_hours = 3\n", "key 'escalations.unanswerd_hours': unknown key"}));
+                      BadTriage{"[escalations]\nunanswerd_hours = 3\n", "key 'escalations.unanswerd_hours': unknown key"},
+                      BadTriage{"[sludge.short_call]\nshort_s = 3\n", "key 'sludge.short_call': unknown key"},
+                      BadTriage{"[sludge.handle_time_cut]\norder = \"cubic\"\n", "sludge.handle_time_cut.order"},
+                      BadTriage{"sludge = 3\n", "key 'sludge': must be a table"}));
 
 }  // namespace
 }  // namespace nanni

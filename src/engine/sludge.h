@@ -19,16 +19,17 @@
 
 namespace nanni {
 
-// Inbound calls of one group (all, an hour of the day, a queue). "Served" calls reached an
-// agent: outcome answered or transferred, or dropped after some service (handle_s > 0).
-// Service level counts abandoned calls against us: served within T / (served + abandoned).
+// Inbound calls of one group (all, an hour of the day, a queue). "Answered" calls reached an
+// agent: outcome answered or transferred, or dropped by an agent after some service
+// (handle_s > 0). Service level counts abandoned calls against us: answered within T /
+// (answered + abandoned).
 struct CallStats {
-  uint64_t calls = 0, served = 0, abandoned = 0, dropped = 0, transferred = 0;
-  std::optional<double> service_level_20, service_level_60;  // share served within 20 / 60 s
-  std::optional<double> abandon_rate;                        // abandoned / (served + abandoned)
-  std::optional<double> asa_s;                               // mean wait of the served calls
-  std::optional<int64_t> median_wait_s, p90_wait_s;          // of the served calls
-  int64_t wait_s = 0;  // customers' time in the queue, served and abandoned alike
+  uint64_t calls = 0, answered = 0, abandoned = 0, dropped = 0, transferred = 0;
+  std::optional<double> service_level_20, service_level_60;  // share answered within 20 / 60 s
+  std::optional<double> abandon_rate;                        // abandoned / (answered + abandoned)
+  std::optional<double> asa_s;                               // mean wait of the answered calls
+  std::optional<int64_t> median_wait_s, p90_wait_s;          // of the answered calls
+  int64_t wait_s = 0;  // customers' time in the queue, answered and abandoned alike
 };
 
 struct HourCalls {
@@ -80,7 +81,7 @@ struct AgentCalls {
   // Nearest-rank quantiles of handle_s over the served calls (docs/sludge.md).
   int64_t p10_s = 0, p25_s = 0, median_s = 0, p75_s = 0, p90_s = 0;
   double mean_s = 0;
-  uint64_t short_calls = 0;  // served in at most [sludge.short_calls] short_s seconds
+  uint64_t short_calls = 0;  // served in under [sludge.short_calls] short_s seconds
   CallbackRate callbacks;    // after this agent's served calls
 };
 

@@ -313,7 +313,7 @@ void CallFindings(const IndexSnapshot& index, CallTally* t, std::vector<SludgeFi
     CallStats st = g.Stats();
     out->push_back({"queue", name,
                     fmt::format("{} calls, {} abandoned, median wait {} s; {} calls followed by another within 7 days",
-                                st.calls, Percent(st.abandoned, st.served + st.abandoned), st.median_wait_s.value_or(0),
+                                st.calls, Percent(st.abandoned, st.answered + st.abandoned), st.median_wait_s.value_or(0),
                                 g.repeat_7d),
                     st.wait_s + g.repeat_cost_s, g.repeat_7d});
   }

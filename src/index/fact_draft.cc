@@ -1,6 +1,7 @@
 #include "index/fact_draft.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "event/contact_key.h"
 #include "event/kind.h"
@@ -72,13 +73,18 @@ void DraftCore(const Event& e, FactDraft* d) {
   }
 }
 
+// A call's duration as CallFact keeps it (the schema makes them non-negative).
+int32_t Seconds32(int64_t seconds) {
+  return static_cast<int32_t>(std::clamp<int64_t>(seconds, 0, std::numeric_limits<int32_t>::max()));
+}
+
 void DraftCall(const Event& e, FactDraft* d) {
   d->table = FactDraft::Table::kCall;
   CallFact& c = d->call;
   c = CallFact();
-  c.queue_wait_s = IntOr(e, "queue_wait_s");
-  c.handle_s = IntOr(e, "handle_s");
-  c.ivr_s = IntOr(e, "ivr_s");
+  c.queue_wait_s = Seconds32(IntOr(e, "queue_wait_s"));
+  c.handle_s = Seconds32(IntOr(e, "handle_s"));
+  c.ivr_s = Seconds32(IntOr(e, "ivr_s"));
   c.outcome = ChoiceCode(e.kind, "outcome", e.StringAttr("outcome"));
   c.direction = ChoiceCode(e.kind, "direction", e.StringAttr("direction"));
   AssignOr(e.StringAttr("agent"), &d->agent);

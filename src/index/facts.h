@@ -37,13 +37,14 @@ struct Fact {
   uint8_t from_level = 0;   // Level
 };
 
+// Durations in seconds, capped at INT32_MAX (68 years) in the index; the record keeps the value.
 struct CallFact {
   uint32_t seq = 0;
   uint32_t agent = 0, queue = 0, transfer_to = 0;  // string ids
-  int64_t queue_wait_s = 0, handle_s = 0, ivr_s = 0;
+  int32_t queue_wait_s = 0, handle_s = 0, ivr_s = 0;
   uint8_t outcome = 0;    // 1 + index in the call kind's outcome choices; 0: none
   uint8_t direction = 0;  // 1 + index in the direction choices; 0: none
-  uint8_t pad[6] = {};
+  uint8_t pad[2] = {};
 };
 
 // An invoice or a payment.
@@ -149,7 +150,7 @@ constexpr uint16_t ParticipantBit(int side, int level) {
 }
 
 static_assert(sizeof(Fact) == 40 && std::is_trivially_copyable_v<Fact>);
-static_assert(sizeof(CallFact) == 48 && sizeof(MoneyFact) == 32 && sizeof(PromiseFact) == 24);
+static_assert(sizeof(CallFact) == 32 && sizeof(MoneyFact) == 32 && sizeof(PromiseFact) == 24);
 static_assert(sizeof(ContractFact) == 40 && sizeof(EscalationFact) == 8);
 static_assert(sizeof(IncidentFact) == 12 && sizeof(ToneFact) == 40 && sizeof(LinkFixup) == 12);
 

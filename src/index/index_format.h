@@ -48,7 +48,7 @@ constexpr std::string_view kAfterFacts[] = {kStrings, kCalls, kMoney, kPromises,
                                             kContracts, kEscalations, kTone, kLinks};
 }  // namespace index_stream
 
-constexpr uint32_t kIndexFormatVersion = 2;  // 2: contracts, escalations, promise `what`, threat kinds
+constexpr uint32_t kIndexFormatVersion = 3;  // 2: contracts, escalations, promise `what`, threat kinds; 3: 32-byte CallFact
 
 struct BlockHeader {
   char magic[4] = {'N', 'I', 'X', 'B'};

@@ -344,10 +344,10 @@ std::string Headline(const Sludge& s) {
       E(FormatRfc3339(s.as_of)));
   if (c.calls == 0) return out + "<p>No calls in the record.</p>\n";
   return out + fmt::format(
-      "<p><strong>{}</strong> calls: {} served, {} abandoned ({} of those served or abandoned), {} dropped, {} "
+      "<p><strong>{}</strong> calls: {} answered, {} abandoned ({} of those answered or abandoned), {} dropped, {} "
       "transferred. Service level {} within 20 s and {} within 60 s; average speed of answer {}; median wait {}, 90th "
       "percentile {}; customers' time in queues {}. Median patience {}.</p>\n",
-      CountText(c.calls), CountText(c.served), CountText(c.abandoned),
+      CountText(c.calls), CountText(c.answered), CountText(c.abandoned),
       ShareText(c.abandon_rate), CountText(c.dropped), CountText(c.transferred), ShareText(c.service_level_20),
       ShareText(c.service_level_60), SecondsText(c.asa_s), SecondsText(c.median_wait_s), SecondsText(c.p90_wait_s),
       DurationText(c.wait_s), p.median_s ? SecondsText(*p.median_s) : p.calls ? "not reached" : "-");
@@ -397,12 +397,12 @@ std::string FlagsHtml(const Sludge& s) {
 std::string QueuesHtml(const std::vector<QueueCalls>& queues) {
   if (queues.empty()) return "<h2>Queues</h2>\n<p>None in the record.</p>\n";
   std::string out = "<h2>Queues</h2>\n<table class=\"queues\">" +
-                    Header({"queue", "calls", "served", "abandoned", "served within 20 s", "ASA", "median wait",
+                    Header({"queue", "calls", "answered", "abandoned", "answered within 20 s", "ASA", "median wait",
                             "p90 wait", "repeat within 7 d", "time in queue"});
   for (const QueueCalls& q : queues) {
     const CallStats& c = q.stats;
     out += "<tr>" + Cell(q.queue.empty() ? "(none named)" : E(q.queue)) + Cell(CountText(c.calls), true) +
-           Cell(CountText(c.served), true) + Cell(CountText(c.abandoned), true) +
+           Cell(CountText(c.answered), true) + Cell(CountText(c.abandoned), true) +
            Cell(ShareText(c.service_level_20), true) + Cell(SecondsText(c.asa_s), true) +
            Cell(SecondsText(c.median_wait_s), true) + Cell(SecondsText(c.p90_wait_s), true) +
            Cell(CountText(q.repeat_7d), true) + Cell(DurationText(c.wait_s), true) + "</tr>\n";

@@ -70,7 +70,7 @@ void OptReal(const std::optional<double>& v, JsonOut* json) { v ? json->Fixed(*v
 JsonOut& Real(JsonOut* json, double v) { return json->Fixed(v, kDecimals); }
 
 void CallStatsJson(const CallStats& c, JsonOut* json) {
-  json->BeginObject().Field("calls", c.calls).Field("served", c.served).Field("abandoned", c.abandoned);
+  json->BeginObject().Field("calls", c.calls).Field("answered", c.answered).Field("abandoned", c.abandoned);
   json->Field("dropped", c.dropped).Field("transferred", c.transferred).Key("service_level_20");
   OptReal(c.service_level_20, json);
   json->Key("service_level_60");
@@ -255,10 +255,10 @@ std::string Headline(const Sludge& s) {
   const CallStats& c = s.calls;
   std::string out = fmt::format("Sludge audit as of {}\n", FormatRfc3339(s.as_of));
   if (c.calls == 0) return out + "Calls: none in the record.\n";
-  out += fmt::format("Calls: {}; served {}, abandoned {} ({} of those served or abandoned), dropped {}, "
-                     "transferred {}.\n", CountText(c.calls), CountText(c.served), CountText(c.abandoned),
+  out += fmt::format("Calls: {}; answered {}, abandoned {} ({} of those answered or abandoned), dropped {}, "
+                     "transferred {}.\n", CountText(c.calls), CountText(c.answered), CountText(c.abandoned),
                      ShareText(c.abandon_rate), CountText(c.dropped), CountText(c.transferred));
-  out += fmt::format("Service level: {} served within 20 s, {} within 60 s; average speed of answer {}; median "
+  out += fmt::format("Service level: {} answered within 20 s, {} within 60 s; average speed of answer {}; median "
                      "wait {}, 90th percentile {}; customers' time in queues {}.\n", ShareText(c.service_level_20),
                      ShareText(c.service_level_60), SecondsText(c.asa_s), SecondsText(c.median_wait_s),
                      SecondsText(c.p90_wait_s), DurationText(c.wait_s));
@@ -296,13 +296,13 @@ std::string FlagsText(const Sludge& s) {
 std::string QueuesText(const std::vector<QueueCalls>& queues) {
   if (queues.empty()) return "\nQueues: none in the record.\n";
   std::string out = fmt::format("\nQueues, by customers' time waiting:\n  {:<20} {:>8} {:>8} {:>9} {:>7} {:>7} "
-                                "{:>8} {:>8} {:>9} {:>16}\n", "queue", "calls", "served", "abandoned", "SL 20s",
+                                "{:>8} {:>8} {:>9} {:>16}\n", "queue", "calls", "answered", "abandoned", "SL 20s",
                                 "ASA", "median", "p90", "repeat 7d", "time in queue");
   for (const QueueCalls& q : queues) {
     const CallStats& c = q.stats;
     out += fmt::format("  {:<20} {:>8} {:>8} {:>9} {:>7} {:>7} {:>8} {:>8} {:>9} {:>16}\n",
                        q.queue.empty() ? "(none named)" : Printable(q.queue, 20), CountText(c.calls),
-                       CountText(c.served), CountText(c.abandoned), ShareText(c.service_level_20),
+                       CountText(c.answered), CountText(c.abandoned), ShareText(c.service_level_20),
                        SecondsText(c.asa_s), SecondsText(c.median_wait_s), SecondsText(c.p90_wait_s),
                        CountText(q.repeat_7d), DurationText(c.wait_s));
   }

@@ -26,8 +26,8 @@ Timestamp At(const char* text) {
 CallStats Stats(uint64_t calls, int64_t median_wait_s, double service_level_20) {
   CallStats c;
   c.calls = calls;
-  c.served = calls * 4 / 5;
-  c.abandoned = calls - c.served;
+  c.answered = calls * 4 / 5;
+  c.abandoned = calls - c.answered;
   c.service_level_20 = service_level_20;
   c.median_wait_s = median_wait_s;
   return c;
@@ -235,14 +235,14 @@ TEST(SludgeRenderTest, JsonKeysAreTheStructMembers) {
                                             "handle_histogram", "histogram_bin_s", "wait_histogram", "flagged_agents",
                                             "scanned", "written", "promises", "promises_by_person",
                                             "promises_by_account", "missed_promises", "journeys", "findings"}));
-  EXPECT_EQ(Keys(j.at("calls")), (std::set<std::string>{"calls", "served", "abandoned", "dropped", "transferred",
+  EXPECT_EQ(Keys(j.at("calls")), (std::set<std::string>{"calls", "answered", "abandoned", "dropped", "transferred",
                                                         "service_level_20", "service_level_60", "abandon_rate", "asa_s",
                                                         "median_wait_s", "p90_wait_s", "wait_s"}));
   EXPECT_EQ(Keys(j.at("flagged_agents")[0].at("callbacks")),
             (std::set<std::string>{"these", "agent_other", "other_agents", "confirmed"}));
   EXPECT_EQ(Keys(j.at("promises")), (std::set<std::string>{"who", "promised", "kept_on_time", "kept_late", "broken",
-                                                           "overdue", "open", "missed", "missed_warned",
-                                                           "late_median_s"}));
+                                                           "withdrawn", "overdue", "open", "missed",
+                                                           "missed_warned", "late_median_s", "late_s"}));
 }
 
 TEST(SludgeRenderTest, JsonValues) {
@@ -312,10 +312,10 @@ TEST(SludgeRenderTest, JsonFlagsStartWithAgentAndPattern) {
 
 TEST(SludgeRenderTest, TextNamesTheFlagsAndTheirEvidence) {
   const std::string text = SludgeText(Sample(), 0);
-  EXPECT_NE(text.find("Calls: 100; served 80, abandoned 20"), std::string::npos) << text;
-  EXPECT_NE(text.find("55.0% served within 20 s"), std::string::npos) << text;
+  EXPECT_NE(text.find("Calls: 100; answered 80, abandoned 20"), std::string::npos) << text;
+  EXPECT_NE(text.find("55.0% answered within 20 s"), std::string::npos) << text;
   EXPECT_NE(text.find("Median patience: 200 s"), std::string::npos) << text;
-  EXPECT_NE(text.find("BOB: 23.1% of 2,256 services at most 10 s, against 0.6% for the median agent (38x; binomial "
+  EXPECT_NE(text.find("BOB: 23.1% of 2,256 services under 10 s, against 0.6% for the median agent (38x; binomial "
                       "p < 1e-300)"), std::string::npos) << text;
   EXPECT_NE(text.find("ALICE: service times bunch below 600 s: 180 calls in [540 s, 600 s) against 60 expected "
                       "(+200%), 20 in [600 s, 660 s) against 55 expected"), std::string::npos) << text;

@@ -39,7 +39,7 @@ std::string SludgeCli::db_;
 TEST_F(SludgeCli, TextLeadsWithTheCallsAndTheFindings) {
   auto r = Nanni({"--db", db_, "sludge", "--limit", "5"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Calls: 44,453; served 32,913, abandoned 11,212"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Calls: 44,453; answered 32,913, abandoned 11,212"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Findings, by customers' time"), std::string::npos);
   EXPECT_NE(r.out.find("[short_calls] MORIAH"), std::string::npos) << "the agent Brown et al. describe";
   EXPECT_NE(r.out.find("--limit 0 shows all"), std::string::npos);
@@ -50,7 +50,7 @@ TEST_F(SludgeCli, JsonHasTheTotalsAndTheFlaggedAgentsWithTheirEvidence) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json s = json::parse(r.out);
   EXPECT_EQ(s.at("calls").at("calls"), 44453);
-  EXPECT_EQ(s.at("calls").at("served"), 32913);
+  EXPECT_EQ(s.at("calls").at("answered"), 32913);
   EXPECT_EQ(s.at("calls").at("abandoned"), 11212);
   ASSERT_FALSE(s.at("flagged_agents").empty());
   for (const json& f : s.at("flagged_agents")) {

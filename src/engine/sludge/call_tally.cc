@@ -60,7 +60,7 @@ void GroupTally::Merge(const GroupTally& o) {
 CallStats GroupTally::Stats() {
   CallStats s;
   s.calls = calls;
-  s.served = served;
+  s.answered = served;
   s.abandoned = abandoned;
   s.dropped = dropped;
   s.transferred = transferred;
