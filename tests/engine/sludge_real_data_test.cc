@@ -219,7 +219,7 @@ std::optional<double> Ratio(uint64_t num, uint64_t den) {
 // `stats` (a CallStats in the JSON) against ours.
 void ExpectStats(const json& stats, const Expected& e, const std::string& what) {
   EXPECT_EQ(stats.at("calls"), e.calls) << what;
-  EXPECT_EQ(stats.at("served"), e.served) << what;
+  EXPECT_EQ(stats.at("answered"), e.served) << what << ": served calls (CallStats::answered)";
   EXPECT_EQ(stats.at("abandoned"), e.abandoned) << what;
   EXPECT_EQ(stats.at("dropped"), e.dropped) << what;
   EXPECT_EQ(stats.at("transferred"), e.transferred) << what;
