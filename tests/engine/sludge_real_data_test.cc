@@ -106,9 +106,9 @@ CallLog ReadCallLog(const std::string& path) {
     Call c;
     c.line = n;
     const std::string& outcome = at("outcome");
-    // data/profiles/callcenter.toml's [maps.outcome]
-    c.outcome = outcome == "AGENT" ? "answered" : outcome == "HANG" ? "abandoned" : outcome == "PHANTOM" ? "dropped"
-                                                                                                       : "";
+    static const std::map<std::string, std::string> kOutcomes = {  // the profile's [maps.outcome]
+        {"AGENT", "answered"}, {"HANG", "abandoned"}, {"PHANTOM", "dropped"}};
+    c.outcome = kOutcomes.count(outcome) ? kOutcomes.at(outcome) : "";
     if (c.outcome.empty()) throw std::runtime_error("line " + std::to_string(n) + ": outcome " + outcome);
     c.agent = at("server") == "NO_SERVER" ? "" : at("server");
     c.queue = at("type");
@@ -289,7 +289,8 @@ class SludgeRealData : public ::testing::Test {
     log_ = new CallLog(ReadCallLog(csv));
     followed_ = new Followed(Follow(log_->calls));
     dir_ = new test::TempDir();
-    const std::string db = dir_->File("calls.db");
+    db_ = dir_->File("calls.db");
+    const std::string& db = db_;
     ASSERT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
     auto r = Nanni({"--db", db, "import", "--no-progress", "--profile", "callcenter", csv});
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -333,12 +334,14 @@ class SludgeRealData : public ::testing::Test {
   static CallLog* log_;
   static Followed* followed_;
   static test::TempDir* dir_;
+  static std::string db_;
   static json* sludge_;
 };
 
 CallLog* SludgeRealData::log_ = nullptr;
 Followed* SludgeRealData::followed_ = nullptr;
 test::TempDir* SludgeRealData::dir_ = nullptr;
+std::string SludgeRealData::db_;
 json* SludgeRealData::sludge_ = nullptr;
 
 TEST_F(SludgeRealData, TheLogIsReadAsTheIssueCountsIt) {
@@ -471,6 +474,35 @@ TEST_F(SludgeRealData, RepeatCallsWithin24HoursAnd7Days) {
   std::cout << "repeats: " << customers.size() << " identified customers, " << calls << " calls; " << day
             << " followed within 24 h (" << customers_day.size() << " customers), " << week << " within 7 days ("
             << customers_week.size() << " customers)\n";
+}
+
+TEST_F(SludgeRealData, AsOfReadsOnlyTheCallsThatHadStarted) {
+  // Mid-month, local midnight (+03:00 all August); no call starts at exactly that second.
+  const int64_t cut = Days(2010, 8, 16) * 86400;
+  std::vector<Call> before;
+  for (const Call& c : log_->calls) {
+    ASSERT_NE(c.start, cut);
+    if (c.start < cut) before.push_back(c);
+  }
+  ASSERT_GT(before.size(), 20000u);
+  auto r = Nanni({"--db", db_, "--json", "sludge", "--as-of", "2010-08-16T00:00:00+03:00"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json s = json::parse(r.out);
+  std::vector<const Call*> all;
+  for (const Call& c : before) all.push_back(&c);
+  ExpectStats(s.at("calls"), Tally(all), "calls as of the 16th");
+  // A call followed only by a call after the moment is not followed yet.
+  const Followed f = Follow(before);
+  uint64_t calls = 0, day = 0, week = 0;
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i].customer == 0) continue;
+    ++calls;
+    day += f.day[i];
+    week += f.week[i];
+  }
+  EXPECT_EQ(s.at("repeats").at("calls"), calls);
+  EXPECT_EQ(s.at("repeats").at("within_24h"), day);
+  EXPECT_EQ(s.at("repeats").at("within_7d"), week);
 }
 
 TEST_F(SludgeRealData, KaplanMeierPatience) {
