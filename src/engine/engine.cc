@@ -161,14 +161,14 @@ Status Engine::IndexEntries(uint64_t end, IndexBuilder* builder, const IndexBuil
 Status Engine::LoadSnapshot(uint64_t head, uint32_t parts, std::shared_ptr<const IndexSnapshot>* out,
                             std::string* stale) {
   auto snapshot = std::make_shared<IndexSnapshot>();
-  NANNI_RETURN_IF_ERROR(IndexSnapshot::Load(store_.get(), parts, tone_fingerprint(), snapshot.get(), stale));
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::Load(store_.get(), parts, index_fingerprint(), snapshot.get(), stale));
   if (snapshot->covered() > head) {
     return Status::Corruption("the analytic index describes more events than the ledger holds\n"
                               "hint: nanni reindex rebuilds it from the ledger");
   }
   if (snapshot->covered() < head) {
     if (stale->empty()) *stale = fmt::format("it describes {} of the ledger's {} events", snapshot->covered(), head);
-    IndexBuilder builder(snapshot->BuilderState(), tone_fingerprint());
+    IndexBuilder builder(snapshot->BuilderState(), index_fingerprint());
     LedgerStore* store = store_.get();
     NANNI_RETURN_IF_ERROR(IndexEntries(
         head + 1, &builder,
@@ -276,8 +276,8 @@ Status Engine::Escalations(const AccessScope& scope, const ReportMoment& moment,
 }
 
 Status Engine::Sludge(const AccessScope& scope, const ReportMoment& moment, nanni::Sludge* out) {
-  std::shared_ptr<const IndexSnapshot> index;  // calls and promises: the audit reads no other side table
-  NANNI_RETURN_IF_ERROR(Snapshot(kIndexCalls | kIndexPromises, &index));
+  std::shared_ptr<const IndexSnapshot> index;  // calls, promises, and the tone table for chasing
+  NANNI_RETURN_IF_ERROR(Snapshot(kIndexCalls | kIndexPromises | kIndexTone, &index));
   NANNI_RETURN_IF_ERROR(SludgeBuilder(*index, config_.triage).Build(scope, moment, out));
   EventReader reader(store_.get());
   return CiteSludge(&reader, out);
@@ -333,8 +333,8 @@ Status Engine::Import(std::vector<std::unique_ptr<EventSource>> sources, ImportO
   IndexBuilder::State state;
   std::vector<uint64_t> ends;
   std::string stale;
-  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_fingerprint(), &state, &ends, &stale));
-  IndexBuilder builder(std::move(state), tone_fingerprint());
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), index_fingerprint(), &state, &ends, &stale));
+  IndexBuilder builder(std::move(state), index_fingerprint());
   NANNI_RETURN_IF_ERROR(txn->DeleteDerived(index_stream::kPrefix, builder.next_seq()));
   NANNI_RETURN_IF_ERROR(IndexEntries(
       writer->head().count + 1, &builder,
@@ -351,7 +351,7 @@ Status Engine::Reindex(const std::function<void(uint64_t)>& progress, uint64_t* 
   ChainHead head;
   NANNI_RETURN_IF_ERROR(txn->ReadHead(&head));
   NANNI_RETURN_IF_ERROR(txn->DeleteDerived(index_stream::kPrefix, 0));
-  IndexBuilder builder(IndexBuilder::State(), tone_fingerprint());
+  IndexBuilder builder(IndexBuilder::State(), index_fingerprint());
   AppendTransaction* t = txn.get();
   NANNI_RETURN_IF_ERROR(IndexEntries(
       head.count + 1, &builder, [t](std::string_view id, uint64_t* seq) { return t->FindSeq(id, seq); },
@@ -394,7 +394,7 @@ Status Engine::CheckIndex(uint64_t head, IndexCheck* index) {
   // The stored index, block by block: rebuilt from the entries each block describes.
   IndexBuilder::State state;
   std::vector<uint64_t> ends;
-  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), tone_fingerprint(), &state, &ends, &index->stale));
+  NANNI_RETURN_IF_ERROR(IndexSnapshot::LoadState(store_.get(), index_fingerprint(), &state, &ends, &index->stale));
   index->covered = ends.empty() ? 0 : ends.back() - 1;
   if (index->stale.empty() && index->covered < head) {
     index->stale = fmt::format("it describes {} of the ledger's {} events", index->covered, head);
@@ -404,7 +404,7 @@ Status Engine::CheckIndex(uint64_t head, IndexCheck* index) {
   for (std::string_view s : index_stream::kAfterFacts) {
     NANNI_RETURN_IF_ERROR(StoredDigests(store_.get(), s, &stored[std::string(s)]));
   }
-  IndexBuilder builder(IndexBuilder::State(), tone_fingerprint());
+  IndexBuilder builder(IndexBuilder::State(), index_fingerprint());
   LedgerStore* store = store_.get();
   auto find = [store](std::string_view id, uint64_t* seq) { return store->FindSeq(AccessScope::All(), id, seq); };
   auto compare = [&](const DerivedBlock& b) -> Status {

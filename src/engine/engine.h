@@ -37,6 +37,7 @@
 #include "ledger/effective_events.h"
 #include "ledger/ledger_store.h"
 #include "ledger/verifier.h"
+#include "text/chase.h"
 #include "tone/tone_model.h"
 
 namespace nanni {
@@ -79,6 +80,13 @@ class Engine {
   const BusinessClock& clock() const { return clock_; }
   // The tone model (loaded on first use: most questions need only its fingerprint).
   const ToneModel& tone_model() const { return tone_model_ != nullptr ? *tone_model_ : ToneModel::Default(); }
+
+  // What the index's readings of customers' words (tone scores, chasing) must have been made
+  // with: the tone model and the chase phrases.
+  uint64_t index_fingerprint() const {
+    const uint64_t tone = tone_model_ != nullptr ? tone_model_->fingerprint() : ToneModel::DefaultFingerprint();
+    return tone ^ (ChasePhrases::Default().fingerprint() * 0x9E3779B97F4A7C15ull);
+  }
 
   // ---- Reading the record ----
 
@@ -147,10 +155,6 @@ class Engine {
 
  private:
   explicit Engine(Options options) : config_(std::move(options.config)), tone_model_(options.tone_model) {}
-  // What the index's tone scores must have been made with.
-  uint64_t tone_fingerprint() const {
-    return tone_model_ != nullptr ? tone_model_->fingerprint() : ToneModel::DefaultFingerprint();
-  }
 
   // The business clock with its business days precomputed over the record's span.
   // The triage with evidence by seq only (Triage and Signals cite what they return).

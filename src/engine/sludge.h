@@ -94,6 +94,7 @@ struct Repeats {
 // Callbacks after the calls of a flagged pattern, against the same agent's other calls and
 // every other agent's: do the customers of the suspect calls have to call back more often?
 struct CallbackCheck {
+  // For a queue's flag: its other calls, and the other queues'.
   CallbackRate these, agent_other, other_agents;
   bool confirmed = false;  // these.share_24h above both, by the margin of docs/sludge.md
 };
@@ -125,6 +126,7 @@ struct BunchingEvidence {
 // The strongest threshold the scan found in one agent's service times, flagged or not.
 struct ThresholdScan {
   std::string agent;
+  std::string queue;  // set for a queue's scan (agent is then "")
   BunchingEvidence best;
   bool flagged = false;
 };
@@ -137,6 +139,9 @@ struct CutShortFlag {
   std::optional<BunchingEvidence> bunching;
   CallbackCheck callbacks;
   uint64_t suspect_calls = 0;  // the calls of the pattern
+  // A queue's flag: the share of the pattern's calls served by agents flagged for the same
+  // pattern (near 1: those agents explain it; near 0: the whole queue does it).
+  std::optional<double> by_flagged_agents;
 };
 
 // One written request (a request of theirs and the thread that grew from it by replies).
@@ -201,11 +206,17 @@ struct Sludge {
   std::vector<uint64_t> handle_histogram;  // served calls per [sludge.handle_time_cut] bin_s, to its scan_to_s
   int64_t histogram_bin_s = 0;
   std::vector<uint64_t> wait_histogram;    // served calls per 10 s of wait, to 600 s
-  std::vector<CutShortFlag> flagged;       // agents (and queues) on strong evidence only
+  std::vector<CutShortFlag> flagged;       // agents, on strong evidence only
   std::vector<ThresholdScan> scanned;      // each agent's strongest threshold, flagged or not
+  // The same for each queue's calls (all its agents together): a target set for a whole queue.
+  std::vector<CutShortFlag> flagged_queues;
+  std::vector<ThresholdScan> scanned_queues;
   WrittenStats written;
   PromiseStats promises;                   // all of ours
   std::vector<PromiseStats> promises_by_person, promises_by_account;  // most missed first
+  // By the promiser's level on our side ("agent", "manager", ...; "unknown"): the teams the
+  // record can tell apart.
+  std::vector<PromiseStats> promises_by_team;
   std::vector<PromiseCase> missed_promises;  // every missed one, by account then due
   std::vector<Journey> journeys;           // the worst, by cost_s
   std::vector<SludgeFinding> findings;     // by cost_s, largest first

@@ -9,12 +9,15 @@
 #include <unordered_map>
 
 #include "engine/account_pool.h"
+#include "engine/contact_text.h"
 #include "engine/sludge/call_tally.h"
 #include "engine/sludge/cut_short.h"
 #include "engine/sludge/patience.h"
+#include "engine/sludge/person_ids.h"
 #include "engine/sludge/promise_tally.h"
 #include "engine/sludge/written_tally.h"
 #include "event/kind.h"
+#include "util/count_text.h"
 #include "index/fact_draft.h"
 
 namespace nanni {
@@ -33,6 +36,7 @@ struct JourneyRow {
 
 // What one worker thread tallies.
 struct WorkerTally {
+  explicit WorkerTally(PairShape shape) : calls(shape) {}
   CallTally calls;
   WrittenTally written;
   PromiseTally promises;
@@ -41,35 +45,6 @@ struct WorkerTally {
   std::vector<uint32_t> order;            // scratch
 };
 
-std::string ContactName(const IndexSnapshot& index, uint32_t contact) {
-  if (contact == 0) return "";
-  ContactParts p = SplitContactString(index.str(contact));
-  if (!p.name.empty() && !p.email.empty()) return fmt::format("{} <{}>", p.name, p.email);
-  if (!p.name.empty()) return std::string(p.name);
-  if (!p.email.empty()) return std::string(p.email);
-  return std::string(p.key);
-}
-
-// Each contact string of the account's calls mapped to one id per person (the first string of
-// its ContactKey): one identity, however the source spelled the name.
-class PersonIds {
- public:
-  explicit PersonIds(const IndexSnapshot& index) : index_(index) {}
-  uint32_t Of(uint32_t contact) {
-    if (contact == 0) return 0;
-    auto it = by_string_.find(contact);
-    if (it != by_string_.end()) return it->second;
-    const std::string_view key = SplitContactString(index_.str(contact)).key;
-    const uint32_t person = by_key_.emplace(key, contact).first->second;
-    by_string_.emplace(contact, person);
-    return person;
-  }
-
- private:
-  const IndexSnapshot& index_;
-  std::unordered_map<uint32_t, uint32_t> by_string_;
-  std::unordered_map<std::string_view, uint32_t> by_key_;
-};
 
 bool ReadCall(const AccountView& view, size_t i, PersonIds* people, CallRecord* out) {
   const Fact& f = view.fact(i);
@@ -131,20 +106,29 @@ void ReadAccount(const AccountView& view, uint32_t account, WorkerTally* t) {
   MarkFollowUps(&t->account_calls, &t->order, &t->calls.repeats);
   for (const CallRecord& c : t->account_calls) t->calls.Add(c);
   std::unordered_map<uint32_t, WrittenJourney> written;
-  t->written.Add(view, &written);
-  t->promises.Add(view, account);
+  t->written.Add(view, &people, &written);
+  t->promises.Add(view, account, &people);
   AddJourneys(account, t->account_calls, written, &t->journeys);
+}
+
+// The bins of the per-queue-and-agent tallies: those of the bunching scan, to its end.
+PairShape PairShapeOf(const SignalSettings& s) {
+  PairShape shape;
+  shape.bin_s = std::max<int64_t>(1, static_cast<int64_t>(s.Get("handle_time_cut", "bin_s")));
+  shape.bins = std::max<int64_t>(1, static_cast<int64_t>(s.Get("handle_time_cut", "scan_to_s")) / shape.bin_s + 1);
+  shape.short_s = static_cast<int64_t>(s.Get("short_calls", "short_s"));
+  return shape;
 }
 
 // Every account read into one tally per worker, merged.
 WorkerTally Tally(const IndexSnapshot& index, const ReportMoment& moment, const std::vector<uint32_t>& accounts,
-                  const AccountGroups& groups) {
-  std::vector<WorkerTally> workers(AccountWorkers(accounts.size()));
+                  const AccountGroups& groups, PairShape shape) {
+  std::vector<WorkerTally> workers(AccountWorkers(accounts.size()), WorkerTally(shape));
   ForEachAccountOnWorkers(accounts.size(), [&](size_t i, unsigned worker, AccountScratch* scratch) {
     AccountView view(index, moment, groups.events(accounts[i]), scratch);
     ReadAccount(view, accounts[i], &workers[worker]);
   });
-  WorkerTally all;
+  WorkerTally all(shape);
   for (WorkerTally& w : workers) {
     all.calls.Merge(std::move(w.calls));
     all.written.Merge(std::move(w.written));
@@ -205,16 +189,19 @@ void SetShare(CallbackRate* r) {
   if (r->calls > 0) r->share_24h = static_cast<double>(r->within_24h) / static_cast<double>(r->calls);
 }
 
-// Callbacks after `agent`'s calls with handle_s in [from, to), against the agent's other calls
-// and every other agent's.
-CallbackCheck Callbacks(const CallTally& t, uint32_t agent, int64_t from, int64_t to, const SignalSettings& s) {
+using Services = std::unordered_map<uint32_t, AgentTally>;  // served calls by agent, or by queue
+
+// Callbacks after the calls of `who` (an agent, or a queue) with handle_s in [from, to), against
+// its other calls and every other agent's (queue's).
+CallbackCheck Callbacks(const Services& services, uint32_t who, int64_t from, int64_t to, const SignalSettings& s) {
   CallbackCheck check;
-  const AgentTally& a = t.agents.at(agent);
+  const AgentTally& a = services.at(who);
   check.these = a.CallbacksIn(from, to);
   check.agent_other.calls = a.callbacks.calls - check.these.calls;
   check.agent_other.within_24h = a.callbacks.within_24h - check.these.within_24h;
-  for (const auto& [id, other] : t.agents) {
-    if (id == agent) continue;
+  check.agent_other.within_7d = a.callbacks.within_7d - check.these.within_7d;
+  for (const auto& [id, other] : services) {
+    if (id == who) continue;
     check.other_agents.calls += other.callbacks.calls;
     check.other_agents.within_24h += other.callbacks.within_24h;
     check.other_agents.within_7d += other.callbacks.within_7d;
@@ -230,35 +217,84 @@ CallbackCheck Callbacks(const CallTally& t, uint32_t agent, int64_t from, int64_
   return check;
 }
 
-// The agents in a stable order: by name.
-std::vector<std::pair<std::string, uint32_t>> AgentsByName(const IndexSnapshot& index, const CallTally& t) {
+// The ids of `services` in a stable order: by name.
+std::vector<std::pair<std::string, uint32_t>> ByName(const IndexSnapshot& index, const Services& services) {
   std::vector<std::pair<std::string, uint32_t>> out;
-  for (const auto& [id, a] : t.agents) out.emplace_back(std::string(index.str(id)), id);
+  for (const auto& [id, a] : services) out.emplace_back(std::string(index.str(id)), id);
   std::sort(out.begin(), out.end());
   return out;
 }
 
-void CutShort(const IndexSnapshot& index, const CallTally& t, const SignalSettings& s, Sludge* out) {
-  const auto agents = AgentsByName(index, t);
-  std::vector<const SecondsHistogram*> handles;
-  for (const auto& [name, id] : agents) handles.push_back(&t.agents.at(id).handle);
-  const double reference = ReferenceShortShare(handles, s);
-  for (const auto& [name, id] : agents) {
-    const AgentTally& a = t.agents.at(id);
-    if (auto e = JudgeShortCalls(a.handle, reference, s)) {
-      CutShortFlag f{name, "", "short_calls", e, std::nullopt, Callbacks(t, id, 0, e->short_s, s), e->short_calls};
-      out->flagged.push_back(std::move(f));
+// Both detectors over every agent (or queue) of `services`.
+class CutShortScan {
+ public:
+  CutShortScan(const IndexSnapshot& index, const Services& services, const SignalSettings& s, bool queues)
+      : index_(index), services_(services), s_(s), queues_(queues) {}
+
+  // Appends the flags to *flags and the id of each one's agent (queue) to *ids.
+  void Run(std::vector<CutShortFlag>* flags, std::vector<uint32_t>* ids, std::vector<ThresholdScan>* scans) const {
+    const auto subjects = ByName(index_, services_);
+    std::vector<const SecondsHistogram*> handles;
+    for (const auto& [name, id] : subjects) handles.push_back(&services_.at(id).handle);
+    const double reference = ReferenceShortShare(handles, s_);
+    for (const auto& [name, id] : subjects) {
+      const AgentTally& a = services_.at(id);
+      if (auto e = JudgeShortCalls(a.handle, reference, s_)) {
+        flags->push_back(Flag(name, id, "short_calls", 0, e->short_s));
+        flags->back().short_calls = e;
+        ids->push_back(id);
+      }
+      if (static_cast<double>(a.handle.count()) < s_.Get("handle_time_cut", "min_served")) continue;
+      BunchingEvidence b = ScanBunching(a.handle, s_);
+      const int64_t from = b.threshold_s - b.window_below_s;
+      b.dropped_in_bunch = a.DroppedIn(from, b.threshold_s);
+      const bool flagged = BunchingFlagged(b, s_);
+      scans->push_back({queues_ ? "" : name, queues_ ? name : "", b, flagged});
+      if (!flagged) continue;
+      flags->push_back(Flag(name, id, "handle_time_cut", from, b.threshold_s));
+      flags->back().bunching = b;
+      ids->push_back(id);
     }
-    if (static_cast<double>(a.handle.count()) < s.Get("handle_time_cut", "min_served")) continue;
-    BunchingEvidence b = ScanBunching(a.handle, s);
-    const int64_t from = b.threshold_s - b.window_below_s;
-    b.dropped_in_bunch = a.DroppedIn(from, b.threshold_s);
-    const bool flagged = BunchingFlagged(b, s);
-    out->scanned.push_back({name, b, flagged});
-    if (!flagged) continue;
-    const uint64_t suspect = a.handle.CountIn(from, b.threshold_s);
-    out->flagged.push_back({name, "", "handle_time_cut", std::nullopt, b, Callbacks(t, id, from, b.threshold_s, s), suspect});
   }
+
+ private:
+  CutShortFlag Flag(const std::string& name, uint32_t id, const char* pattern, int64_t from, int64_t to) const {
+    CutShortFlag f;
+    (queues_ ? f.queue : f.agent) = name;
+    f.pattern = pattern;
+    f.callbacks = Callbacks(services_, id, from, to, s_);
+    f.suspect_calls = services_.at(id).handle.CountIn(from, to);
+    return f;
+  }
+
+  const IndexSnapshot& index_;
+  const Services& services_;
+  const SignalSettings& s_;
+  bool queues_;
+};
+
+// For each queue's flag, the share of its calls that the agents flagged for the same pattern
+// served. `agents`, `queues`: the ids of the flags' agents and queues, in their order.
+void ExplainQueues(const CallTally& t, const std::vector<uint32_t>& agents, const std::vector<uint32_t>& queues,
+                   Sludge* out) {
+  for (size_t i = 0; i < out->flagged_queues.size(); ++i) {
+    CutShortFlag& q = out->flagged_queues[i];
+    uint64_t explained = 0;
+    for (size_t j = 0; j < out->flagged.size(); ++j) {
+      if (out->flagged[j].pattern != q.pattern) continue;
+      explained += q.bunching ? t.PairCallsIn(queues[i], agents[j], q.bunching->threshold_s - q.bunching->window_below_s,
+                                              q.bunching->threshold_s)
+                              : t.PairShortCalls(queues[i], agents[j]);
+    }
+    if (q.suspect_calls > 0) q.by_flagged_agents = static_cast<double>(explained) / static_cast<double>(q.suspect_calls);
+  }
+}
+
+void CutShort(const IndexSnapshot& index, const CallTally& t, const SignalSettings& s, Sludge* out) {
+  std::vector<uint32_t> agents, queues;
+  CutShortScan(index, t.agents, s, false).Run(&out->flagged, &agents, &out->scanned);
+  CutShortScan(index, t.queue_services, s, true).Run(&out->flagged_queues, &queues, &out->scanned_queues);
+  ExplainQueues(t, agents, queues, out);
 }
 
 }  // namespace
@@ -279,8 +315,12 @@ std::vector<PromiseStats> Groups(std::unordered_map<uint32_t, PromiseGroup>* gro
 
 void Promises(const IndexSnapshot& index, PromiseTally* t, Sludge* out) {
   out->promises = t->total.Finish("");
-  out->promises_by_person = Groups(&t->by_person, [&](uint32_t id) { return ContactName(index, id); });
+  out->promises_by_person = Groups(&t->by_person, [&](uint32_t id) { return ContactText(index, id); });
   out->promises_by_account = Groups(&t->by_account, [&](uint32_t id) { return std::string(index.str(id)); });
+  out->promises_by_team = Groups(&t->by_team, [](uint32_t level) {
+    const std::string name = LevelName(static_cast<Level>(level));
+    return name.empty() ? std::string("unknown") : name;
+  });
   out->missed_promises = std::move(t->missed);
   std::sort(out->missed_promises.begin(), out->missed_promises.end(), [](const PromiseCase& a, const PromiseCase& b) {
     if (a.account != b.account) return a.account < b.account;
@@ -298,7 +338,7 @@ void Journeys(const IndexSnapshot& index, std::vector<JourneyRow>* rows, size_t 
   for (size_t i = 0; i < n; ++i) {
     Journey j = (*rows)[i].j;
     j.account = std::string(index.str((*rows)[i].account));
-    j.customer = ContactName(index, (*rows)[i].customer);
+    j.customer = ContactText(index, (*rows)[i].customer);
     out->journeys.push_back(std::move(j));
   }
 }
@@ -312,16 +352,17 @@ void CallFindings(const IndexSnapshot& index, CallTally* t, std::vector<SludgeFi
     const std::string name(index.str(id));
     CallStats st = g.Stats();
     out->push_back({"queue", name,
-                    fmt::format("{} calls, {} abandoned, median wait {} s; {} calls followed by another within 7 days",
-                                st.calls, Percent(st.abandoned, st.answered + st.abandoned), st.median_wait_s.value_or(0),
-                                g.repeat_7d),
+                    fmt::format("{}, {} abandoned, median wait {} s; {} followed by another within 7 days",
+                                CountOf(st.calls, "call"), Percent(st.abandoned, st.answered + st.abandoned),
+                                st.median_wait_s.value_or(0), CountOf(g.repeat_7d, "call")),
                     st.wait_s + g.repeat_cost_s, g.repeat_7d});
   }
   for (const auto& [id, a] : t->agents) {
     if (a.repeat_cost_s == 0) continue;
     out->push_back({"agent", std::string(index.str(id)),
-                    fmt::format("{} served calls; {} followed by another call of the customer within 7 days",
-                                a.handle.count(), Percent(a.callbacks.within_7d, a.callbacks.calls)),
+                    fmt::format("{} answered; {} of those with an identified caller followed by another call of "
+                                "theirs within 7 days",
+                                CountOf(a.handle.count(), "call"), Percent(a.callbacks.within_7d, a.callbacks.calls)),
                     a.repeat_cost_s, a.callbacks.within_7d});
   }
 }
@@ -330,16 +371,17 @@ void OtherFindings(const Sludge& s, std::vector<SludgeFinding>* out) {
   const WrittenStats& w = s.written;
   if (w.requests > 0) {
     out->push_back({"written", "",
-                    fmt::format("{} requests: {} chased before an answer, {} asked again after one, {} handed between "
+                    fmt::format("{}: {} chased before an answer, {} asked again after one, {} handed between "
                                 "our people, {} went back to someone who had passed them on",
-                                w.requests, w.chased, w.reopened, w.handed_off, w.bounced),
+                                CountOf(w.requests, "request"), CountText(w.chased), CountText(w.reopened),
+                                CountText(w.handed_off), CountText(w.bounced)),
                     w.waiting_on_us_s, w.chased + w.reopened});
   }
   for (const PromiseStats& p : s.promises_by_account) {
     if (p.missed == 0) continue;
     out->push_back({"promises", p.who,
-                    fmt::format("{} of {} promises missed, {} of them with an update before the date", p.missed,
-                                p.promised, p.missed_warned),
+                    fmt::format("{} of {} missed, {} of them with an update before the date", CountText(p.missed),
+                                CountOf(p.promised, "promise"), CountText(p.missed_warned)),
                     p.late_s, 0});
   }
 }
@@ -376,8 +418,8 @@ Status SludgeBuilder::Build(const AccessScope& scope, const ReportMoment& moment
   out->as_of = moment.as_of;
   const AccountGroups groups(index_);
   const std::vector<uint32_t> accounts = AllowedAccounts(index_, groups, scope);
-  WorkerTally t = Tally(index_, moment, accounts, groups);
   const SignalSettings& s = settings_.sludge;
+  WorkerTally t = Tally(index_, moment, accounts, groups, PairShapeOf(s));
   Calls(index_, s, &t.calls, out);
   CutShort(index_, t.calls, s, out);
   out->written = t.written.Finish();

@@ -5,6 +5,7 @@
 
 #include "event/contact_key.h"
 #include "event/kind.h"
+#include "text/chase.h"
 #include "tone/tone_text.h"
 
 namespace nanni {
@@ -155,7 +156,8 @@ void ScoreTone(ToneScorer* scorer, ToneScore* score, FactDraft* d) {
   }
   t.flags = (score->Flagged(ToneDimension::kDemanding) ? kDemandingFlag : 0) |
             (score->Flagged(ToneDimension::kAbuse) ? kAbusiveFlag : 0) |
-            (t.max_threat >= 0.5f ? kThreatFlag : 0) | (t.max_badgering >= 0.5f ? kBadgeringFlag : 0);
+            (t.max_threat >= 0.5f ? kThreatFlag : 0) | (t.max_badgering >= 0.5f ? kBadgeringFlag : 0) |
+            (ChasePhrases::Default().Chases(d->tone_text) ? kChaseFlag : 0);
   for (int dim = static_cast<int>(ToneDimension::kThreatLegal); IsThreat(dim); ++dim) {
     if (score->score[dim] >= 0.5f) t.threats |= static_cast<uint8_t>(1u << (dim - static_cast<int>(ToneDimension::kThreatLegal)));
   }

@@ -103,7 +103,9 @@ struct ToneFact {
   double flagged_sum = 0;   // the sum of the flagged scores of abuse, threats and badgering
 };
 
-enum ToneFlag : uint8_t { kDemandingFlag = 1, kAbusiveFlag = 2, kThreatFlag = 4, kBadgeringFlag = 8 };
+// kChaseFlag: the message chases us (text/chase.h); not a tone score, kept here with the other
+// readings of the customer's words.
+enum ToneFlag : uint8_t { kDemandingFlag = 1, kAbusiveFlag = 2, kThreatFlag = 4, kBadgeringFlag = 8, kChaseFlag = 16 };
 
 // ToneFact::threats: one bit per kind of threat, in the order of tone/tone_score.h.
 enum ThreatBit : uint8_t { kLegalThreat = 1, kChurnThreat = 2, kPublicThreat = 4, kEscalationThreat = 8, kPersonalThreat = 16 };

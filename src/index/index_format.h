@@ -12,8 +12,9 @@
 //
 // Each block starts with a BlockHeader. Records are written as they are in memory (the index
 // is derived data of this machine: little-endian only, rebuilt elsewhere). Every block carries
-// the format version and the tone model's fingerprint: a block made by another version or
-// with other tone weights makes the index stale, to be rebuilt.
+// the format version and the fingerprint of what read the customers' words (the tone model and
+// the chase phrases, Engine::index_fingerprint): a block made by another version, with other
+// tone weights or other chase phrases makes the index stale, to be rebuilt.
 #pragma once
 
 #include <bit>

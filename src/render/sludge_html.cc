@@ -16,26 +16,15 @@ namespace nanni {
 
 namespace {
 
-std::string E(const std::string& text) { return "<bdi>" + HtmlEscape(text) + "</bdi>"; }
+std::string E(const std::string& text) { return HtmlIsolated(text); }
 
-constexpr const char* kHead = R"(<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sludge audit</title><style>
-body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;font-size:10pt;line-height:1.35;color:#1a1a1a;margin:0 auto;max-width:200mm;padding:8mm 6mm}
-h1{font-size:16pt;margin:0 0 4pt}h2{font-size:12.5pt;margin:14pt 0 4pt;border-bottom:1px solid #999}
-table{border-collapse:collapse;width:100%;margin:4pt 0}td,th{border-bottom:1px solid #ddd;padding:2pt 4pt;text-align:left;vertical-align:top}
-.num{text-align:right;white-space:nowrap}.ev{font-size:9pt}.note{color:#444;font-size:9pt}
-section{break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:auto;display:block;margin:4pt 0}
+constexpr std::string_view kCss = R"(svg{display:block;margin:4pt 0}
 svg text{font-size:9px;fill:#1a1a1a}svg .grid{stroke:#e2e2e2}svg .axis{stroke:#666}
 svg .bar{fill:#1f5fa8}svg .hazard{fill:#d6e0ec}svg .line{fill:none;stroke-width:2}
 svg .service-level{stroke:#b5452b}svg .point{fill:#b5452b}svg .survival{stroke:#1f5fa8}
 svg .median,svg .threshold{stroke:#b5452b;stroke-dasharray:4 3;stroke-width:1.5}svg .threshold-label{fill:#b5452b}
 svg .empty{font-size:12px;fill:#555}
-@media print{body{max-width:none;padding:0}h2{break-after:avoid;page-break-after:avoid}}
-</style></head><body>
-)";
+@media print{body{max-width:none;padding:0}h2{break-after:avoid;page-break-after:avoid}})";
 
 // ---- chart geometry ----
 
@@ -366,32 +355,47 @@ std::string FindingsHtml(const std::vector<SludgeFinding>& findings) {
   return out + "</table>\n";
 }
 
-std::string FlagsHtml(const Sludge& s) {
-  std::string out = "<h2>Calls cut short</h2>\n";
-  if (s.flagged.empty()) {
-    out += "<p>No agent or queue shows either pattern on strong evidence.</p>\n";
-  } else {
-    out += "<table class=\"flagged\">" + Header({"agent or queue", "pattern", "evidence", "calls of the pattern"});
-    for (const CutShortFlag& f : s.flagged) {
-      out += "<tr>" + Cell(E(f.queue.empty() ? f.agent : "queue " + f.queue)) + Cell(E(f.pattern)) +
-             Cell("<span class=\"ev\">" + E(FlagEvidenceText(f)) + "</span>") + Cell(CountText(f.suspect_calls), true) +
-             "</tr>\n";
+std::string FlagTableHtml(const std::vector<CutShortFlag>& flags) {
+  std::string out = "<table class=\"flagged\">" + Header({"agent or queue", "pattern", "evidence", "calls of the pattern"});
+  for (const CutShortFlag& f : flags) {
+    std::string evidence = FlagEvidenceText(f);
+    if (f.by_flagged_agents) {
+      evidence += fmt::format("; the agents flagged for it served {} of these calls", ShareText(f.by_flagged_agents));
     }
-    out += "</table>\n";
+    out += "<tr>" + Cell(E(f.queue.empty() ? f.agent : "queue " + f.queue)) + Cell(E(f.pattern)) +
+           Cell("<span class=\"ev\">" + E(evidence) + "</span>") + Cell(CountText(f.suspect_calls), true) + "</tr>\n";
   }
-  if (s.scanned.empty()) return out;
-  out += "<p class=\"note\">The strongest handle-time threshold found in each agent's service times, flagged or "
-         "not:</p>\n<table class=\"scanned\">" +
-         Header({"agent", "threshold", "below: seen / expected", "above: seen / expected", "excess", "z", "flagged"});
-  for (const ThresholdScan& t : s.scanned) {
+  return out + "</table>\n";
+}
+
+std::string ScanTableHtml(const std::vector<ThresholdScan>& scans) {
+  std::string out = "<table class=\"scanned\">" +
+                    Header({"agent or queue", "threshold", "below: seen / expected", "above: seen / expected", "excess",
+                            "z", "flagged"});
+  for (const ThresholdScan& t : scans) {
     const BunchingEvidence& b = t.best;
-    out += "<tr>" + Cell(E(t.agent)) + Cell(fmt::format("{} s", b.threshold_s), true) +
+    out += "<tr>" + Cell(E(t.queue.empty() ? t.agent : "queue " + t.queue)) +
+           Cell(fmt::format("{} s", b.threshold_s), true) +
            Cell(fmt::format("{:.0f} / {:.0f}", b.observed_below, b.expected_below), true) +
            Cell(fmt::format("{:.0f} / {:.0f}", b.observed_above, b.expected_above), true) +
            Cell(fmt::format("{:+.0f}%", b.excess * 100), true) + Cell(fmt::format("{:.1f}", b.z), true) +
            Cell(t.flagged ? "yes" : "no") + "</tr>\n";
   }
   return out + "</table>\n";
+}
+
+std::string FlagsHtml(const Sludge& s) {
+  std::string out = "<h2>Calls cut short</h2>\n";
+  out += s.flagged.empty() ? "<p>No agent shows either pattern on strong evidence.</p>\n" : FlagTableHtml(s.flagged);
+  if (!s.flagged_queues.empty()) {
+    out += "<p class=\"note\">Queues as a whole (all their agents together):</p>\n" + FlagTableHtml(s.flagged_queues);
+  }
+  if (s.scanned.empty() && s.scanned_queues.empty()) return out;
+  out += "<p class=\"note\">The strongest handle-time threshold found in each agent's and each queue's service "
+         "times, flagged or not:</p>\n";
+  std::vector<ThresholdScan> scans = s.scanned;
+  scans.insert(scans.end(), s.scanned_queues.begin(), s.scanned_queues.end());
+  return out + ScanTableHtml(scans);
 }
 
 std::string QueuesHtml(const std::vector<QueueCalls>& queues) {
@@ -425,14 +429,7 @@ std::string AgentsHtml(const std::vector<AgentCalls>& agents) {
   return out + "</table>\n";
 }
 
-std::string RepeatsHtml(const Repeats& r) {
-  if (r.calls == 0) return "<h2>Repeat calls</h2>\n<p>No call from an identified customer in the record.</p>\n";
-  return fmt::format("<h2>Repeat calls</h2>\n<p>Of {} calls from {} identified customers, {} were followed by another "
-                     "call from the same customer within 24 h and {} within 7 days; {} customers called again within "
-                     "24 h at least once, {} within 7 days.</p>\n", CountText(r.calls), CountText(r.customers),
-                     CountText(r.within_24h), CountText(r.within_7d), CountText(r.customers_24h),
-                     CountText(r.customers_7d));
-}
+std::string RepeatsHtml(const Repeats& r) { return "<h2>Repeat calls</h2>\n<p>" + E(RepeatsSentence(r)) + "</p>\n"; }
 
 std::string WrittenHtml(const WrittenStats& w) {
   std::string out = "<h2>Written requests</h2>\n";
@@ -492,7 +489,8 @@ std::string PromisesHtml(const Sludge& s) {
                      CountText(p.kept_on_time), CountText(p.kept_late), CountText(p.broken), CountText(p.overdue),
                      CountText(p.open), CountText(p.missed), CountText(p.missed_warned),
                      CountText(p.missed - std::min(p.missed, p.missed_warned)));
-  return out + PromiseRows("By person", s.promises_by_person) + PromiseRows("By account", s.promises_by_account) +
+  return out + PromiseRows("By team (our people's level)", s.promises_by_team) +
+         PromiseRows("By person", s.promises_by_person) + PromiseRows("By account", s.promises_by_account) +
          MissedRows(s.missed_promises);
 }
 
@@ -510,7 +508,7 @@ std::string Charts(const Sludge& s) {
 }  // namespace
 
 std::string SludgeHtml(const Sludge& s) {
-  return kHead + Headline(s) + Charts(s) + FindingsHtml(s.findings) + FlagsHtml(s) + QueuesHtml(s.queues) +
+  return HtmlPageHead("Sludge audit", kCss) + Headline(s) + Charts(s) + FindingsHtml(s.findings) + FlagsHtml(s) + QueuesHtml(s.queues) +
          AgentsHtml(s.agents) + RepeatsHtml(s.repeats) + WrittenHtml(s.written) + PromisesHtml(s) +
          "</body></html>\n";
 }

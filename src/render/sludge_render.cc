@@ -57,9 +57,10 @@ std::string CallbacksPart(const CutShortFlag& f) {
   const CallbackCheck& c = f.callbacks;
   if (c.these.calls == 0) return "no caller of those calls is identified, so callbacks cannot be compared";
   return fmt::format("their customers called back within 24 h after {} of those calls ({} identified), {} after {} "
-                     "other calls, {} for other agents; callbacks {} the pattern",
+                     "other calls, {} for other {}; callbacks {} the pattern",
                      ShareText(c.these.share_24h), CountText(c.these.calls), ShareText(c.agent_other.share_24h),
                      f.queue.empty() ? "the agent's" : "the queue's", ShareText(c.other_agents.share_24h),
+                     f.queue.empty() ? "agents" : "queues",
                      c.confirmed ? "confirm" : "do not confirm");
 }
 
@@ -171,7 +172,15 @@ void FlagJson(const CutShortFlag& f, JsonOut* json) {
   json->Key("other_agents");
   CallbackRateJson(f.callbacks.other_agents, json);
   json->Field("confirmed", f.callbacks.confirmed).EndObject();
-  json->Field("suspect_calls", f.suspect_calls).EndObject();
+  json->Field("suspect_calls", f.suspect_calls).Key("by_flagged_agents");
+  OptReal(f.by_flagged_agents, json);
+  json->EndObject();
+}
+
+void ScanJson(const ThresholdScan& t, JsonOut* json) {
+  json->BeginObject().Field("agent", t.agent).Field("queue", t.queue).Key("best");
+  BunchingJson(t.best, json);
+  json->Field("flagged", t.flagged).EndObject();
 }
 
 void WrittenJson(const WrittenStats& w, JsonOut* json) {
@@ -236,11 +245,9 @@ void CutShortJson(const Sludge& s, JsonOut* json) {
   json->Field("histogram_bin_s", s.histogram_bin_s).Key("wait_histogram");
   CountsJson(s.wait_histogram, json);
   ArrayJson("flagged_agents", s.flagged, FlagJson, json);
-  ArrayJson("scanned", s.scanned, [](const ThresholdScan& t, JsonOut* j) {
-    j->BeginObject().Field("agent", t.agent).Key("best");
-    BunchingJson(t.best, j);
-    j->Field("flagged", t.flagged).EndObject();
-  }, json);
+  ArrayJson("scanned", s.scanned, ScanJson, json);
+  ArrayJson("flagged_queues", s.flagged_queues, FlagJson, json);
+  ArrayJson("scanned_queues", s.scanned_queues, ScanJson, json);
 }
 
 // ---- text ----
@@ -276,8 +283,8 @@ std::string FindingsText(const std::vector<SludgeFinding>& findings, size_t limi
   for (size_t i = 0; i < shown; ++i) {
     const SludgeFinding& f = findings[i];
     std::string where = f.who.empty() ? f.where : f.where + " " + f.who;
-    out += fmt::format("{:>4}. [{}] {}\n      customers' time {}, {} repeat contacts\n", i + 1, Printable(where, 60),
-                       Printable(f.what, 400), DurationText(f.cost_s), CountText(f.repeat_contacts));
+    out += fmt::format("{:>4}. [{}] {}\n      customers' time {}, {}\n", i + 1, Printable(where, 60),
+                       Printable(f.what, 400), DurationText(f.cost_s), CountOf(f.repeat_contacts, "repeat contact"));
   }
   return out + More(findings.size(), shown);
 }
@@ -288,6 +295,12 @@ std::string FlagsText(const Sludge& s) {
   if (s.flagged.empty()) out += "  No agent or queue shows either pattern on strong evidence.\n";
   for (const CutShortFlag& f : s.flagged) {
     std::string line = FlagEvidenceText(f);
+    out += fmt::format("  [{}] {}\n", Printable(f.pattern, 40), Printable(line, line.size() + 1));
+  }
+  out += fmt::format("Queues as a whole: {} flagged ({} scanned)\n", s.flagged_queues.size(), s.scanned_queues.size());
+  for (const CutShortFlag& f : s.flagged_queues) {
+    std::string line = FlagEvidenceText(f);
+    if (f.by_flagged_agents) line += fmt::format("; the agents flagged for it served {} of these calls", ShareText(f.by_flagged_agents));
     out += fmt::format("  [{}] {}\n", Printable(f.pattern, 40), Printable(line, line.size() + 1));
   }
   return out;
@@ -325,14 +338,7 @@ std::string AgentsText(const std::vector<AgentCalls>& agents, size_t limit) {
   return out + More(agents.size(), shown);
 }
 
-std::string RepeatsText(const Repeats& r) {
-  if (r.calls == 0) return "\nRepeat calls: no call from an identified customer in the record.\n";
-  return fmt::format("\nRepeat calls: of {} calls from {} identified customers, {} were followed by another call "
-                     "from the same customer within 24 h and {} within 7 days; {} customers called again within "
-                     "24 h at least once, {} within 7 days.\n", CountText(r.calls), CountText(r.customers),
-                     CountText(r.within_24h), CountText(r.within_7d), CountText(r.customers_24h),
-                     CountText(r.customers_7d));
-}
+std::string RepeatsText(const Repeats& r) { return "\nRepeat calls: " + RepeatsSentence(r) + "\n"; }
 
 std::string WrittenText(const WrittenStats& w) {
   if (w.requests == 0) return "\nWritten requests: none in the record.\n";
@@ -371,7 +377,8 @@ std::string PromisesText(const Sludge& s, size_t limit) {
                                 CountText(p.overdue), CountText(p.open), CountText(p.missed), CountText(p.missed_warned),
                                 CountText(p.missed - std::min(p.missed, p.missed_warned)),
                                 p.late_median_s ? DurationText(*p.late_median_s) : "-");
-  return out + PromiseTable("By person", s.promises_by_person, limit) +
+  return out + PromiseTable("By team (our people's level)", s.promises_by_team, limit) +
+         PromiseTable("By person", s.promises_by_person, limit) +
          PromiseTable("By account", s.promises_by_account, limit);
 }
 
@@ -401,13 +408,13 @@ std::string SecondsText(const std::optional<double>& s) {
   return s ? SecondsText(static_cast<int64_t>(std::llround(*s))) : "-";
 }
 
-std::string CountText(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+std::string RepeatsSentence(const Repeats& r) {
+  if (r.calls == 0) return "no call from an identified customer in the record.";
+  return fmt::format("of {} from {}, {} followed by another call from the same customer within 24 h and {} within "
+                     "7 days; {} called again within 24 h at least once, {} within 7 days.",
+                     CountOf(r.calls, "call"), CountOf(r.customers, "identified customer"),
+                     CountText(r.within_24h) + (r.within_24h == 1 ? " was" : " were"), CountText(r.within_7d),
+                     CountOf(r.customers_24h, "customer"), CountText(r.customers_7d));
 }
 
 std::string ShareText(std::optional<double> share) {
@@ -446,6 +453,7 @@ void WriteSludgeJson(const Sludge& s, JsonOut* json) {
   PromiseStatsJson(s.promises, json);
   ArrayJson("promises_by_person", s.promises_by_person, PromiseStatsJson, json);
   ArrayJson("promises_by_account", s.promises_by_account, PromiseStatsJson, json);
+  ArrayJson("promises_by_team", s.promises_by_team, PromiseStatsJson, json);
   ArrayJson("missed_promises", s.missed_promises, PromiseCaseJson, json);
   ArrayJson("journeys", s.journeys, JourneyJson, json);
   ArrayJson("findings", s.findings, FindingJson, json);

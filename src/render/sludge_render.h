@@ -17,6 +17,7 @@
 #include <string>
 
 #include "engine/sludge.h"
+#include "util/count_text.h"
 #include "util/json_out.h"
 
 namespace nanni {
@@ -37,7 +38,6 @@ void WriteSludgeJson(const Sludge& s, JsonOut* json);
 std::string SludgeHtml(const Sludge& s);
 
 // The phrases the text and the page share.
-std::string CountText(uint64_t n);                   // "2,256"
 std::string ShareText(std::optional<double> share);  // "23.1%"; "-" when empty
 // "330 s" under ten minutes, DurationText's "1 h 05 min" from there; "-" when empty.
 std::string SecondsText(int64_t s);
@@ -46,5 +46,7 @@ std::string SecondsText(const std::optional<double>& s);  // rounded to the seco
 // A flag's evidence and its strength in plain words: the pattern's figures, how unlikely they
 // are, and what the customers' callbacks show.
 std::string FlagEvidenceText(const CutShortFlag& flag);
+// "of 20,543 calls from 4,743 identified customers, 10,633 were followed ..." (no capital).
+std::string RepeatsSentence(const Repeats& r);
 
 }  // namespace nanni

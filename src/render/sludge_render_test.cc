@@ -233,7 +233,8 @@ TEST(SludgeRenderTest, JsonKeysAreTheStructMembers) {
   const json j = Json(Sample());
   EXPECT_EQ(Keys(j), (std::set<std::string>{"as_of", "calls", "hours", "queues", "patience", "agents", "repeats",
                                             "handle_histogram", "histogram_bin_s", "wait_histogram", "flagged_agents",
-                                            "scanned", "written", "promises", "promises_by_person",
+                                            "scanned", "flagged_queues", "scanned_queues", "written", "promises",
+                                            "promises_by_person", "promises_by_team",
                                             "promises_by_account", "missed_promises", "journeys", "findings"}));
   EXPECT_EQ(Keys(j.at("calls")), (std::set<std::string>{"calls", "answered", "abandoned", "dropped", "transferred",
                                                         "service_level_20", "service_level_60", "abandon_rate", "asa_s",

@@ -11,21 +11,9 @@ namespace nanni {
 
 namespace {
 
-std::string E(const std::string& text) { return "<bdi>" + HtmlEscape(text) + "</bdi>"; }
+std::string E(const std::string& text) { return HtmlIsolated(text); }
 
-constexpr const char* kHead = R"(<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Triage</title><style>
-body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;font-size:10pt;line-height:1.35;color:#1a1a1a;margin:0 auto;max-width:200mm;padding:8mm 6mm}
-h1{font-size:16pt;margin:0 0 4pt}h2{font-size:12.5pt;margin:14pt 0 4pt;border-bottom:1px solid #999}
-h3{font-size:11pt;margin:10pt 0 2pt}table{border-collapse:collapse;width:100%;margin:4pt 0}
-td,th{border-bottom:1px solid #ddd;padding:2pt 4pt;text-align:left;vertical-align:top}
-.num{text-align:right;white-space:nowrap}.ev{color:#333;font-size:9pt}.move{margin:2pt 0 2pt 10pt}
-section{break-inside:avoid;page-break-inside:avoid}svg{max-width:100%;height:auto}
-</style></head><body>
-)";
+constexpr std::string_view kCss = ".move{margin:2pt 0 2pt 10pt}";
 
 // The Pareto chart: accounts by revenue, largest first, on x; the cumulative share of revenue
 // and of cost to serve on y; the top_pct line marked.
@@ -97,7 +85,7 @@ std::string AccountHtml(const AccountTriage& a, const std::string& currency) {
 }  // namespace
 
 std::string TriageHtml(const Triage& t) {
-  std::string out = kHead;
+  std::string out = HtmlPageHead("Triage", kCss);
   out += fmt::format("<h1>Triage</h1>\n<p>As of {}. Accounts that need something now, most urgent first; each "
                      "signal with the events behind it.</p>\n", E(FormatRfc3339(t.as_of)));
   out += Summary(t) + "<h2>Accounts</h2>\n";

@@ -35,7 +35,7 @@ Content Read(const std::string& db) {
   auto engine = test::OpenTestEngine(db);
   IndexSnapshot snapshot;
   std::string stale;
-  Status st = IndexSnapshot::Load(engine->store(), kIndexAll, engine->tone_model().fingerprint(), &snapshot, &stale);
+  Status st = IndexSnapshot::Load(engine->store(), kIndexAll, engine->index_fingerprint(), &snapshot, &stale);
   EXPECT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(stale, "");
   snapshot.Finish();

@@ -21,14 +21,6 @@ Evidence EvidenceAt(const AccountView& v, size_t i, std::string note) {
   return e;
 }
 
-std::string ContactText(const IndexSnapshot& index, uint32_t contact) {
-  ContactParts p = SplitContactString(index.str(contact));
-  if (!p.name.empty() && !p.email.empty()) return fmt::format("{} <{}>", p.name, p.email);
-  if (!p.name.empty()) return std::string(p.name);
-  if (!p.email.empty()) return std::string(p.email);
-  return std::string(p.key);
-}
-
 void KeepRecent(std::vector<Evidence>* evidence, size_t max) {
   std::stable_sort(evidence->begin(), evidence->end(),
                    [](const Evidence& a, const Evidence& b) { return a.time.utc_micros < b.time.utc_micros; });

@@ -14,6 +14,7 @@
 #include "casefile/business_clock.h"
 #include "config/triage_settings.h"
 #include "engine/account_view.h"
+#include "engine/contact_text.h"
 #include "engine/economics.h"
 #include "engine/triage.h"
 
@@ -44,8 +45,6 @@ struct SignalInput {
 
 // The evidence of position i of the view, with a note.
 Evidence EvidenceAt(const AccountView& v, size_t i, std::string note);
-// "Dana Whitfield <dana@acme.example>" for a contact string id of the index.
-std::string ContactText(const IndexSnapshot& index, uint32_t contact);
 // Keeps at most `max` evidence items, the most recent ones, oldest first.
 void KeepRecent(std::vector<Evidence>* evidence, size_t max = 12);
 

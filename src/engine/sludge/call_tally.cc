@@ -90,9 +90,11 @@ void AgentTally::Add(const CallRecord& c) {
   if (identified.empty()) {
     identified.assign(SecondsHistogram::kDense + 1, 0);
     called_back.assign(SecondsHistogram::kDense + 1, 0);
+    called_back_7d.assign(SecondsHistogram::kDense + 1, 0);
   }
   ++identified[Slot(c.handle_s)];
   called_back[Slot(c.handle_s)] += c.followed_24h;
+  called_back_7d[Slot(c.handle_s)] += c.followed_7d;
   ++callbacks.calls;
   callbacks.within_24h += c.followed_24h;
   callbacks.within_7d += c.followed_7d;
@@ -102,6 +104,7 @@ void AgentTally::Merge(const AgentTally& o) {
   handle.Merge(o.handle);
   AddVectors(&identified, o.identified);
   AddVectors(&called_back, o.called_back);
+  AddVectors(&called_back_7d, o.called_back_7d);
   AddVectors(&dropped_at, o.dropped_at);
   dropped += o.dropped;
   transferred += o.transferred;
@@ -115,6 +118,7 @@ CallbackRate AgentTally::CallbacksIn(int64_t from, int64_t to) const {
   CallbackRate r;
   r.calls = SumIn(identified, from, to);
   r.within_24h = SumIn(called_back, from, to);
+  r.within_7d = SumIn(called_back_7d, from, to);
   r.share_24h = Share(r.within_24h, r.calls);
   return r;
 }
@@ -125,7 +129,14 @@ void CallTally::Add(const CallRecord& c) {
   all.Add(c);
   hours[static_cast<size_t>(c.hour)].Add(c);
   queues[c.queue].Add(c);
-  if (c.served && c.agent != 0) agents[c.agent].Add(c);
+  if (c.served && c.agent != 0) {
+    agents[c.agent].Add(c);
+    queue_services[c.queue].Add(c);
+    PairTally& pair = pairs[uint64_t{c.queue} << 32 | c.agent];
+    if (pair.bins.empty()) pair.bins.assign(static_cast<size_t>(shape.bins), 0);
+    ++pair.bins[static_cast<size_t>(std::min(c.handle_s / shape.bin_s, shape.bins - 1))];
+    pair.short_calls += c.handle_s < shape.short_s;
+  }
   if ((c.served || c.abandoned) && c.wait_s > 0) (c.served ? waited_served : waited_abandoned).Add(c.wait_s);
   if (c.customer != 0) {
     ++repeats.calls;
@@ -139,6 +150,12 @@ void CallTally::Merge(CallTally&& o) {
   for (size_t h = 0; h < hours.size(); ++h) hours[h].Merge(o.hours[h]);
   for (auto& [id, q] : o.queues) queues[id].Merge(q);
   for (auto& [id, a] : o.agents) agents[id].Merge(a);
+  for (auto& [id, q] : o.queue_services) queue_services[id].Merge(q);
+  for (auto& [key, p] : o.pairs) {
+    PairTally& mine = pairs[key];
+    AddVectors(&mine.bins, p.bins);
+    mine.short_calls += p.short_calls;
+  }
   waited_served.Merge(o.waited_served);
   waited_abandoned.Merge(o.waited_abandoned);
   repeats.customers += o.repeats.customers;
@@ -147,6 +164,17 @@ void CallTally::Merge(CallTally&& o) {
   repeats.within_7d += o.repeats.within_7d;
   repeats.customers_24h += o.repeats.customers_24h;
   repeats.customers_7d += o.repeats.customers_7d;
+}
+
+uint64_t CallTally::PairCallsIn(uint32_t queue, uint32_t agent, int64_t from, int64_t to) const {
+  auto it = pairs.find(uint64_t{queue} << 32 | agent);
+  if (it == pairs.end()) return 0;
+  return SumIn(it->second.bins, from / shape.bin_s, to / shape.bin_s);
+}
+
+uint64_t CallTally::PairShortCalls(uint32_t queue, uint32_t agent) const {
+  auto it = pairs.find(uint64_t{queue} << 32 | agent);
+  return it == pairs.end() ? 0 : it->second.short_calls;
 }
 
 void MarkFollowUps(std::vector<CallRecord>* calls, std::vector<uint32_t>* order, Repeats* repeats) {

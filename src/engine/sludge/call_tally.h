@@ -40,29 +40,50 @@ struct GroupTally {
 // One agent's served calls, with what followed them, second by second of service time.
 struct AgentTally {
   SecondsHistogram handle;
-  std::vector<uint32_t> identified, called_back, dropped_at;  // by handle second (kDense: beyond)
+  std::vector<uint32_t> identified, called_back, called_back_7d, dropped_at;  // by handle second (kDense: beyond)
   uint64_t dropped = 0, transferred = 0;
   int64_t repeat_cost_s = 0;
   CallbackRate callbacks;
 
   void Add(const CallRecord& c);
   void Merge(const AgentTally& other);
-  // Identified calls with handle_s in [from, to), and of those the ones called back within 24 h.
+  // Identified calls with handle_s in [from, to), and of those the ones called back within 24 h
+  // and within 7 days.
   CallbackRate CallbacksIn(int64_t from, int64_t to) const;
   uint64_t DroppedIn(int64_t from, int64_t to) const;
 };
 
+// The served calls of one agent in one queue, per bin of service time: how much of a queue's
+// pattern the agents flagged for it explain.
+struct PairTally {
+  std::vector<uint32_t> bins;  // per bin_s of handle_s; the last holds the rest
+  uint64_t short_calls = 0;    // handle_s < short_s
+};
+
+struct PairShape {
+  int64_t bin_s = 10, bins = 1, short_s = 10;
+};
+
 struct CallTally {
+  explicit CallTally(PairShape shape = PairShape()) : shape(shape) {}
+
+  PairShape shape;
   GroupTally all;
   std::array<GroupTally, 24> hours;
   std::unordered_map<uint32_t, GroupTally> queues;
   std::unordered_map<uint32_t, AgentTally> agents;
+  std::unordered_map<uint32_t, AgentTally> queue_services;  // the served calls with an agent, by queue
+  std::unordered_map<uint64_t, PairTally> pairs;            // by queue << 32 | agent
   SecondsHistogram waited_served, waited_abandoned;  // waits > 0, for the patience curve
   Repeats repeats;
 
   // Adds one call (MarkFollowUps counts the customers).
   void Add(const CallRecord& c);
   void Merge(CallTally&& other);
+  // The calls of `queue` served by `agent` with handle_s in [from, to) (multiples of bin_s), and
+  // under short_s.
+  uint64_t PairCallsIn(uint32_t queue, uint32_t agent, int64_t from, int64_t to) const;
+  uint64_t PairShortCalls(uint32_t queue, uint32_t agent) const;
 };
 
 // Sets followed_24h, followed_7d and followup_s of `calls` (one account's), from each customer's

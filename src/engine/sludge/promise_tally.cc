@@ -1,5 +1,7 @@
 #include "engine/sludge/promise_tally.h"
 
+#include "engine/contact_text.h"
+
 namespace nanni {
 
 namespace {
@@ -59,7 +61,7 @@ PromiseStats PromiseGroup::Finish(std::string who) {
   return s;
 }
 
-void PromiseTally::Add(const AccountView& view, uint32_t account) {
+void PromiseTally::Add(const AccountView& view, uint32_t account, PersonIds* people) {
   // The first update of ours on each commitment, by its position.
   std::unordered_map<uint32_t, int64_t> first_update;
   for (size_t i = 0; i < view.size(); ++i) {
@@ -84,12 +86,14 @@ void PromiseTally::Add(const AccountView& view, uint32_t account) {
     const bool warned = told_before || (status == "broken" && settled_before);
     const int64_t late_s = settled > due ? (settled - due) / kMicrosPerSecond : 0;
     Count(&total, status, warned, late_s);
-    Count(&by_person[f.from], status, warned, late_s);
+    const uint32_t promiser = people->Of(f.from);
+    Count(&by_person[promiser], status, warned, late_s);
     Count(&by_account[account], status, warned, late_s);
+    Count(&by_team[f.from_level], status, warned, late_s);
     if (status != "kept_late" && status != "broken" && status != "overdue") continue;
     PromiseCase c;
     c.account = std::string(view.index().str(account));
-    c.promiser = std::string(view.index().str(f.from));
+    c.promiser = ContactText(view.index(), promiser);
     c.seq = view.seq(i);
     c.due = Timestamp{due, f.offset_minutes};
     if (status != "overdue") c.settled = Timestamp{settled, view.fact(o).offset_minutes};
@@ -103,6 +107,7 @@ void PromiseTally::Merge(PromiseTally&& o) {
   total.Merge(std::move(o.total));
   for (auto& [id, g] : o.by_person) by_person[id].Merge(std::move(g));
   for (auto& [id, g] : o.by_account) by_account[id].Merge(std::move(g));
+  for (auto& [id, g] : o.by_team) by_team[id].Merge(std::move(g));
   missed.insert(missed.end(), std::make_move_iterator(o.missed.begin()), std::make_move_iterator(o.missed.end()));
 }
 

@@ -10,6 +10,7 @@
 
 #include "engine/account_view.h"
 #include "engine/sludge.h"
+#include "engine/sludge/person_ids.h"
 #include "engine/sludge/seconds_histogram.h"
 
 namespace nanni {
@@ -25,10 +26,12 @@ struct PromiseGroup {
 struct PromiseTally {
   PromiseGroup total;
   std::unordered_map<uint32_t, PromiseGroup> by_person, by_account;  // by contact / account id
+  std::unordered_map<uint32_t, PromiseGroup> by_team;                 // by the promiser's Level
   std::vector<PromiseCase> missed;  // id left empty: the engine cites them
 
-  // Adds the commitments of ours in `view`, an account whose name is `account` (its string id).
-  void Add(const AccountView& view, uint32_t account);
+  // Adds the commitments of ours in `view`, an account whose name is `account` (its string id);
+  // `people`: the account's persons (by_person is by person).
+  void Add(const AccountView& view, uint32_t account, PersonIds* people);
   void Merge(PromiseTally&& other);
 };
 

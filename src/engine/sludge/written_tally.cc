@@ -15,38 +15,47 @@ struct Thread {
   std::vector<uint32_t> handlers;  // our people who wrote in it, in order of first appearance
 };
 
+// Whether the message at position i of `view` chases us (index/facts.h, kChaseFlag).
+bool ChasesUs(const AccountView& view, size_t i) {
+  const uint32_t row = view.index().tone_row(view.seq(i));
+  return row != IndexSnapshot::kNoRecord && (view.index().tone()[row].flags & kChaseFlag) != 0;
+}
+
 bool Written(const Fact& f) {
   return Is(f, EventKind::kRequest) || Is(f, EventKind::kResponse) || Is(f, EventKind::kMessage) ||
          Is(f, EventKind::kStatusUpdate);
 }
 
-void Theirs(const Fact& f, Thread* t, WrittenTally* tally, WrittenJourney* j) {
-  if (!t->answered) t->chased = true;
+// A message of theirs in the thread; `chases`: its words chase us.
+void Theirs(const Fact& f, bool chases, Thread* t, WrittenTally* tally, WrittenJourney* j) {
+  if (!t->answered || chases) t->chased = true;
   if (t->answered && Is(f, EventKind::kRequest)) t->reopened = true;
-  if (t->last_ours) tally->stats.waiting_on_them_s += (f.time_utc_micros - t->last) / kMicrosPerSecond;
+  if (t->last_ours) {  // their turn is over: the clock of waiting on us starts now
+    tally->stats.waiting_on_them_s += (f.time_utc_micros - t->last) / kMicrosPerSecond;
+    t->last = f.time_utc_micros;
+  }
   t->last_ours = false;
-  t->last = f.time_utc_micros;
   ++j->messages;
 }
 
-void Ours(const Fact& f, Thread* t, WrittenTally* tally, WrittenJourney* j) {
-  if (!t->last_ours) {
+void Ours(const Fact& f, uint32_t person, Thread* t, WrittenTally* tally, WrittenJourney* j) {
+  if (!t->last_ours) {  // our turn is over: from their first message since our last one
     const int64_t waited = (f.time_utc_micros - t->last) / kMicrosPerSecond;
     tally->stats.waiting_on_us_s += waited;
     j->waiting_on_us_s += waited;
+    t->last = f.time_utc_micros;
   }
   if (!t->answered) {
     t->answered = true;
     tally->first_reply.Add((f.time_utc_micros - t->asked) / kMicrosPerSecond);
   }
-  if (f.from != 0 && f.from != t->last_handler) {
-    const bool seen = std::find(t->handlers.begin(), t->handlers.end(), f.from) != t->handlers.end();
+  if (person != 0 && person != t->last_handler) {
+    const bool seen = std::find(t->handlers.begin(), t->handlers.end(), person) != t->handlers.end();
     if (seen && t->last_handler != 0) t->bounced = true;
-    if (!seen) t->handlers.push_back(f.from);
-    t->last_handler = f.from;
+    if (!seen) t->handlers.push_back(person);
+    t->last_handler = person;
   }
   t->last_ours = true;
-  t->last = f.time_utc_micros;
 }
 
 void Close(const Thread& t, WrittenTally* tally, WrittenJourney* j) {
@@ -65,9 +74,11 @@ void Close(const Thread& t, WrittenTally* tally, WrittenJourney* j) {
 
 }  // namespace
 
-void WrittenTally::Add(const AccountView& view, std::unordered_map<uint32_t, WrittenJourney>* journeys) {
+void WrittenTally::Add(const AccountView& view, PersonIds* people,
+                       std::unordered_map<uint32_t, WrittenJourney>* journeys) {
   std::vector<uint32_t> root(view.size(), AccountView::kNone);
   std::unordered_map<uint32_t, Thread> threads;  // by the position of the request
+  std::unordered_map<uint32_t, uint32_t> latest;  // person -> the position of their latest request
   for (size_t i = 0; i < view.size(); ++i) {
     const Fact& f = view.fact(i);
     if (!Written(f)) continue;
@@ -75,20 +86,26 @@ void WrittenTally::Add(const AccountView& view, std::unordered_map<uint32_t, Wri
     root[i] = parent != AccountView::kNone && parent < i && root[parent] != AccountView::kNone
                   ? root[parent]
                   : static_cast<uint32_t>(i);
+    const bool chases = nanni::Theirs(f) && ChasesUs(view, i);
+    if (root[i] == i && chases) {  // a chaser outside any thread chases their latest request
+      auto asked = latest.find(people->Of(f.from));
+      if (asked != latest.end()) root[i] = asked->second;
+    }
     if (root[i] == i) {
       if (Is(f, EventKind::kRequest) && nanni::Theirs(f)) {
         Thread& t = threads[static_cast<uint32_t>(i)];
-        t.customer = f.from;
+        t.customer = people->Of(f.from);
         t.asked = t.last = f.time_utc_micros;
-        ++(*journeys)[f.from].messages;
+        latest[t.customer] = static_cast<uint32_t>(i);
+        ++(*journeys)[t.customer].messages;
       }
       continue;
     }
     auto it = threads.find(root[i]);
     if (it == threads.end()) continue;
     WrittenJourney& j = (*journeys)[it->second.customer];
-    if (nanni::Theirs(f)) Theirs(f, &it->second, this, &j);
-    if (nanni::Ours(f)) Ours(f, &it->second, this, &j);
+    if (nanni::Theirs(f)) Theirs(f, chases, &it->second, this, &j);
+    if (nanni::Ours(f)) Ours(f, people->Of(f.from), &it->second, this, &j);
   }
   for (const auto& [at, t] : threads) Close(t, this, &(*journeys)[t.customer]);
 }

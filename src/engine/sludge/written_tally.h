@@ -1,7 +1,8 @@
 // The written channels' friction (docs/sludge.md): each request of theirs and the thread that
 // grew from it by replies (reply_to), read from one account's view: how many of our people
 // answered it, whether they had to chase us or ask again, whether it went back to someone who
-// had passed it on, and whose turn it was for how long.
+// had passed it on, and whose turn it was for how long. A message of theirs whose words chase
+// (text/chase.h) and that replies to nothing belongs to the thread of their latest request.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 
 #include "engine/account_view.h"
 #include "engine/sludge.h"
+#include "engine/sludge/person_ids.h"
 #include "engine/sludge/seconds_histogram.h"
 
 namespace nanni {
@@ -25,8 +27,9 @@ struct WrittenTally {
   uint64_t answered = 0, handlers = 0;
   SecondsHistogram first_reply;
 
-  // Adds the requests of `view`'s account; `journeys` gets its customers' part, by contact id.
-  void Add(const AccountView& view, std::unordered_map<uint32_t, WrittenJourney>* journeys);
+  // Adds the requests of `view`'s account; `journeys` gets its customers' part, by person
+  // (`people`: the account's).
+  void Add(const AccountView& view, PersonIds* people, std::unordered_map<uint32_t, WrittenJourney>* journeys);
   void Merge(WrittenTally&& other);
   WrittenStats Finish();
 };
