@@ -4,10 +4,12 @@
 #   bench/ledger_bench.py     import, per-account reads, verify      (peer: the sqlite3 shell)
 #   bench/portfolio_bench.py  portfolio and tone --all from the index (peer: DuckDB, bench/peers)
 #   bench/triage_bench.py     triage, economics, escalations         (peer: nanni portfolio)
+#   bench/sludge_bench.py     the sludge audit over call events      (peer: DuckDB, bench/peers)
 # Needs a release build (./dev bench builds it) and the peers scripts/install-deps.sh installs.
-# Writes scratch files to bench/out/ (about 40 GB for 10M events).
+# Writes scratch files to bench/out/ (about 50 GB for 10M events).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 bench/ledger_bench.py "$@"
 python3 bench/portfolio_bench.py "$@"
 python3 bench/triage_bench.py "$@"
+python3 bench/sludge_bench.py "$@"
