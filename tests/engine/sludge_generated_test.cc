@@ -39,13 +39,8 @@ struct SeedRun {
 
 SeedRun RunSeed(int seed) {
   test::TempDir dir;
-  const std::string db = dir.File("g.db"), events = dir.File("g.ndjson"), truth = dir.File("t.json");
-  auto gen = Nanni({"generate", "--seed", std::to_string(seed), "--accounts", "200", "--months", "24", "--out", events,
-                    "--truth", truth});
-  EXPECT_EQ(gen.exit_code, 0) << gen.err;
-  EXPECT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
-  auto imported = Nanni({"--db", db, "import", "--no-progress", events});
-  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  std::string truth;
+  const std::string db = test::GeneratedLedger(dir, seed, 200, 24, &truth);
   auto sludge = Nanni({"--db", db, "--json", "sludge", "--as-of", "2026-10-31T00:00:00Z"});
   EXPECT_EQ(sludge.exit_code, 0) << sludge.err;
   return {ReadTruth(truth), json::parse(sludge.out)};

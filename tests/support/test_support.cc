@@ -1,5 +1,7 @@
 #include "support/test_support.h"
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/wait.h>
@@ -111,6 +113,18 @@ CommandResult Chromium(std::vector<std::string> args) {
 
 std::string SharedData(const std::string& relative) {
   return std::string(NANNI_SHARED_DATA) + "/" + relative;
+}
+
+std::string GeneratedLedger(const TempDir& dir, int seed, int accounts, int months, std::string* truth) {
+  const std::string db = dir.File("g.db"), events = dir.File("g.ndjson");
+  *truth = dir.File("t.json");
+  auto gen = Nanni({"generate", "--seed", std::to_string(seed), "--accounts", std::to_string(accounts), "--months",
+                    std::to_string(months), "--out", events, "--truth", *truth});
+  EXPECT_EQ(gen.exit_code, 0) << gen.err;
+  EXPECT_EQ(Nanni({"--db", db, "init"}).exit_code, 0);
+  auto imported = Nanni({"--db", db, "import", "--no-progress", events});
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  return db;
 }
 
 }  // namespace nanni::test

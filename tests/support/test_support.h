@@ -34,6 +34,10 @@ CommandResult Run(const std::vector<std::string>& argv);
 // Runs the nanni binary under test with `args`.
 CommandResult Nanni(const std::vector<std::string>& args);
 
+// A generated portfolio (`nanni generate --seed S --accounts A --months M`) imported into a new
+// ledger in `dir`: its path, with the truth file's in *truth. Fails the test on any error.
+std::string GeneratedLedger(const TempDir& dir, int seed, int accounts, int months, std::string* truth);
+
 // Runs headless Chromium (Debian's package) with `args`, within 120 s, once more if it fails:
 // it can crash starting up on a loaded machine; a second failure is a real one.
 CommandResult Chromium(std::vector<std::string> args);
