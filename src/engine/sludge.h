@@ -53,7 +53,8 @@ struct PatiencePoint {
   double survival = 1;    // S(wait_s): still waiting after wait_s
 };
 
-// The hazard of hanging up in [from_s, to_s): abandonments per minute of waiting at risk.
+// The hazard of hanging up between from_s and to_s: hang-ups at waits in (from_s, to_s] per
+// minute of waiting at risk in [from_s, to_s).
 struct HazardBin {
   int64_t from_s = 0, to_s = 0;
   uint64_t hung_up = 0;
@@ -103,7 +104,7 @@ struct CallbackCheck {
 struct ShortCallsEvidence {
   uint64_t served = 0, short_calls = 0;
   int64_t short_s = 0;
-  double share = 0, reference_share = 0;  // the reference: the median share of the other agents
+  double share = 0, reference_share = 0;  // the reference: the median share of the judged agents
   double ratio = 0;                        // share / reference (capped)
   double log10_p = 0;                      // binomial tail of short_calls at the reference share
 };
