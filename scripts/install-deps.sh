@@ -10,7 +10,7 @@ packages=(
   # libraries (see README "Dependencies")
   libsqlite3-dev sqlite3 libssl-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libsimdjson-dev libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev tzdata
-  libgmime-3.0-dev
+  libgmime-3.0-dev libsodium-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   # fuzzing (scripts/fuzz.sh): clang-14 with libFuzzer and the sanitizers
