@@ -26,7 +26,7 @@ struct Citation {
   int64_t line = 0;
   std::string ref;
   uint64_t seq = 0;
-  std::string hash;  // first 12 hex digits of the ledger entry's chain hash
+  std::string hash;  // first 12 hex digits of the entry's leaf hash (ledger/leaf.h)
 };
 
 // A person as a report names them.

@@ -8,6 +8,7 @@
 
 #include "event/contact_key.h"
 #include "event/event_decoder.h"
+#include "ledger/leaf.h"
 #include "util/printable.h"
 #include "util/sha256.h"
 
@@ -123,10 +124,12 @@ Status LoadCaseEvents(LedgerStore* store, const AccessScope& scope, const std::s
   query.with_index = false;  // the bodies say it all
   bool any = false;
   RawBodies raw;
+  const Digest identity = IdentityDigest(store->Identity());
   NANNI_RETURN_IF_ERROR(store->Query(scope, query, [&](const LedgerEntry& entry) -> Status {
     any = true;
     if (entry.recorded_utc_micros > moment.recorded_by_utc_micros) return Status::OK();
-    raw.entries.push_back(RawEntry{entry.seq, entry.recorded_utc_micros, entry.hash,
+    const Digest leaf = EntryLeafHash(identity, entry.seq, entry.recorded_utc_micros, Sha256::Of(entry.body));
+    raw.entries.push_back(RawEntry{entry.seq, entry.recorded_utc_micros, leaf,
                                    raw.bytes.size(), entry.body.size()});
     raw.bytes.append(entry.body);
     return Status::OK();

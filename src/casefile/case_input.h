@@ -36,8 +36,8 @@ Status LoadCaseEvents(LedgerStore* store, const AccessScope& scope, const std::s
 // `moment`, in effect order, with replaced ids as above.
 void PrepareCaseEvents(const ReportMoment& moment, std::vector<CaseEvent>* events);
 
-// The citation of an event stored as `seq` with chain hash `hash` (it keeps the first 12 hex
-// digits).
+// The citation of an event stored as `seq` with leaf hash `hash` (ledger/leaf.h; it keeps
+// the first 12 hex digits).
 Citation CiteOf(const Event& e, uint64_t seq, const Digest& hash);
 
 // How a report names a contact.

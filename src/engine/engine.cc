@@ -56,7 +56,7 @@ Status Engine::Accounts(const AccessScope& scope, std::vector<AccountSummary>* o
   return store_->ListAccounts(scope, out);
 }
 
-Status Engine::Head(ChainHead* head) { return store_->Head(AccessScope::All(), head); }
+Status Engine::Head(TreeHead* head) { return store_->Head(AccessScope::All(), head); }
 
 Status Engine::Events(const AccessScope& scope, const EventQuery& query, const EntryVisitor& visit) {
   NANNI_RETURN_IF_ERROR(CheckAccount(scope, query.account));
@@ -181,17 +181,17 @@ Status Engine::LoadSnapshot(uint64_t head, uint32_t parts, std::shared_ptr<const
 }
 
 Status Engine::Snapshot(uint32_t parts, std::shared_ptr<const IndexSnapshot>* out, std::string* stale) {
-  ChainHead head;
-  NANNI_RETURN_IF_ERROR(Head(&head));
+  uint64_t size = 0;
+  NANNI_RETURN_IF_ERROR(store_->Size(AccessScope::All(), &size));
   std::lock_guard lock(mu_);
-  if (!snapshot_ || snapshot_head_ != head.count || (snapshot_->parts() & parts) != parts) {
+  if (!snapshot_ || snapshot_head_ != size || (snapshot_->parts() & parts) != parts) {
     // A cached snapshot with other parts is reloaded with both, for the next question.
-    const uint32_t wanted = snapshot_ && snapshot_head_ == head.count ? parts | snapshot_->parts() : parts;
+    const uint32_t wanted = snapshot_ && snapshot_head_ == size ? parts | snapshot_->parts() : parts;
     std::shared_ptr<const IndexSnapshot> fresh;
     std::string why;
-    NANNI_RETURN_IF_ERROR(LoadSnapshot(head.count, wanted, &fresh, &why));
+    NANNI_RETURN_IF_ERROR(LoadSnapshot(size, wanted, &fresh, &why));
     snapshot_ = std::move(fresh);
-    snapshot_head_ = head.count;
+    snapshot_head_ = size;
     snapshot_stale_ = std::move(why);
   }
   *out = snapshot_;
@@ -337,7 +337,7 @@ Status Engine::Import(std::vector<std::unique_ptr<EventSource>> sources, ImportO
   IndexBuilder builder(std::move(state), index_fingerprint());
   NANNI_RETURN_IF_ERROR(txn->DeleteDerived(index_stream::kPrefix, builder.next_seq()));
   NANNI_RETURN_IF_ERROR(IndexEntries(
-      writer->head().count + 1, &builder,
+      writer->head().size + 1, &builder,
       [txn](std::string_view id, uint64_t* seq) { return txn->FindSeq(id, seq); },
       [txn](const DerivedBlock& block) { return txn->PutDerived(block); }, nullptr));
   options.index = &builder;
@@ -348,16 +348,16 @@ Status Engine::Import(std::vector<std::unique_ptr<EventSource>> sources, ImportO
 Status Engine::Reindex(const std::function<void(uint64_t)>& progress, uint64_t* indexed) {
   std::unique_ptr<AppendTransaction> txn;
   NANNI_RETURN_IF_ERROR(store_->BeginAppend(&txn));
-  ChainHead head;
-  NANNI_RETURN_IF_ERROR(txn->ReadHead(&head));
+  uint64_t size = 0;
+  NANNI_RETURN_IF_ERROR(txn->ReadSize(&size));
   NANNI_RETURN_IF_ERROR(txn->DeleteDerived(index_stream::kPrefix, 0));
   IndexBuilder builder(IndexBuilder::State(), index_fingerprint());
   AppendTransaction* t = txn.get();
   NANNI_RETURN_IF_ERROR(IndexEntries(
-      head.count + 1, &builder, [t](std::string_view id, uint64_t* seq) { return t->FindSeq(id, seq); },
+      size + 1, &builder, [t](std::string_view id, uint64_t* seq) { return t->FindSeq(id, seq); },
       [t](const DerivedBlock& block) { return t->PutDerived(block); }, progress));
   NANNI_RETURN_IF_ERROR(txn->Commit());
-  *indexed = head.count;
+  *indexed = size;
   std::lock_guard lock(mu_);
   snapshot_.reset();
   return Status::OK();
@@ -377,11 +377,10 @@ Status StoredDigests(LedgerStore* store, std::string_view stream, std::map<uint6
 
 }  // namespace
 
-Status Engine::Verify(const std::optional<Receipt>& receipt, const VerifyProgress& progress,
-                      VerifyReport* report, IndexCheck* index) {
+Status Engine::Verify(const VerifyProgress& progress, VerifyReport* report, IndexCheck* index) {
   *index = IndexCheck();
-  NANNI_RETURN_IF_ERROR(VerifyLedger(store_.get(), receipt, progress, report));
-  Status st = CheckIndex(report->head.count, index);
+  NANNI_RETURN_IF_ERROR(VerifyLedger(store_.get(), progress, report));
+  Status st = CheckIndex(report->head.size, index);
   if (st.code() == Status::Code::kCorruption && index->mismatch.empty()) index->mismatch = st.message();
   if (!index->mismatch.empty()) {
     return Status::Corruption("the analytic index disagrees with the ledger: " + index->mismatch +

@@ -95,7 +95,7 @@ class Engine {
   Status CheckAccount(const AccessScope& scope, const std::string& account);
 
   Status Accounts(const AccessScope& scope, std::vector<AccountSummary>* out);
-  Status Head(ChainHead* head);
+  Status Head(TreeHead* head);
   // One account's events as stored, filtered by `query` (whose account must be set).
   Status Events(const AccessScope& scope, const EventQuery& query, const EntryVisitor& visit);
 
@@ -142,12 +142,11 @@ class Engine {
   // events indexed so far.
   Status Reindex(const std::function<void(uint64_t)>& progress, uint64_t* indexed);
 
-  // Verifies the chain (ledger/verifier.h), then the analytic index against the ledger: every
+  // Verifies the tree (ledger/verifier.h), then the analytic index against the ledger: every
   // stored block rebuilt from the entries it describes and compared byte for byte. A stored
   // index that disagrees is Corruption naming the first difference; one that is merely behind
   // or stale is reported in *index (it is rebuilt on the next import or `nanni reindex`).
-  Status Verify(const std::optional<Receipt>& receipt, const VerifyProgress& progress,
-                VerifyReport* report, IndexCheck* index);
+  Status Verify(const VerifyProgress& progress, VerifyReport* report, IndexCheck* index);
 
   // Why the analytic index stored beside the ledger is not current ("" when it is): the
   // analyses then build what it lacks in memory, which `nanni reindex` stores for next time.

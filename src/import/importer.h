@@ -44,7 +44,7 @@ struct ImportSummary {
   // Units read per name, in the order first met: {"rows", 1200}, {"messages", 40}.
   std::vector<std::pair<std::string, uint64_t>> units;
   std::vector<std::string> notes;  // every source's Notes(), in source order
-  ChainHead head;           // the chain head after the import
+  TreeHead head;           // the chain head after the import
   double seconds = 0;
 };
 

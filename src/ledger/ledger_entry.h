@@ -1,4 +1,4 @@
-// LedgerEntry: one event as the ledger stores it: its place in the chain and its bytes.
+// LedgerEntry: one event as the ledger stores it: its place in the tree and its bytes.
 #pragma once
 
 #include <cstdint>
@@ -22,20 +22,19 @@ struct EntryIndex {
 // An entry on its way into the store, or read back from it. Views point into storage owned
 // by whoever produced the entry and are valid only for the call they are passed to.
 struct LedgerEntry {
-  uint64_t seq = 0;              // 1-based position in the chain
+  uint64_t seq = 0;                 // 1-based position: leaf seq - 1 of the tree
   int64_t recorded_utc_micros = 0;  // when this ledger recorded the event
-  std::string_view body;         // canonical encoding of the event
-  Digest hash{};                 // chain hash (ledger/chain.h)
+  std::string_view body;            // canonical encoding of the event
   EntryIndex index;
 };
 
-// The state of the chain: how many entries, and the hash of the last one (GenesisHash() when
-// empty). This pair is the receipt `nanni checkpoint` prints.
-struct ChainHead {
-  uint64_t count = 0;
-  Digest hash{};
+// The state of the tree: how many entries, and the RFC 9162 root over them (the empty root
+// when there are none). This pair is what a checkpoint signs.
+struct TreeHead {
+  uint64_t size = 0;
+  Digest root{};
 
-  friend bool operator==(const ChainHead&, const ChainHead&) = default;
+  friend bool operator==(const TreeHead&, const TreeHead&) = default;
 };
 
 }  // namespace nanni

@@ -15,8 +15,10 @@
 //     is allowed: the first append into an empty ledger may hold it to itself (a bulk load);
 //     opening the store elsewhere meanwhile fails with an IOError that says so.
 //   - Every read carries an AccessScope. A read of an account outside it fails with
-//     PermissionDenied; reads that span every account (Scan, Get, Head, CountEntries, the
-//     derived data) need AccessScope::All(); ListAccounts lists only what the scope allows.
+//     PermissionDenied; reads that span every account (Scan, Get, CountEntries, the derived
+//     data) need AccessScope::All(). The tree (Size, Head, ReadTile, ListCheckpoints) reveals
+//     no event's content, only hashes and counts, and is open to every scope: a customer's
+//     proofs are made of it; ListAccounts lists only what the scope allows.
 //   - Reads may be called from several threads at once (each may use a connection of its own).
 //   - Errors: Busy (another writer holds the ledger: retryable), IOError (the store itself
 //     failed: disk, connection, permissions), Corruption (what is stored is inconsistent),
@@ -26,6 +28,12 @@
 //     index/). They are written in the same transaction as the entries they describe, so the
 //     two never disagree after a crash; they are never the record (verify checks them
 //     against the entries) and may be rebuilt at will.
+//   - The tree (docs/ledger.md, "The tree"): every entry is a leaf of an RFC 9162 Merkle tree
+//     whose hashes are stored in tiles (tlog/tiles.h), written in the same transaction as
+//     the entries they cover. Tiles are the one stored thing that is replaced (the last
+//     tile of each level grows); verify recomputes them all from the entries.
+//   - Checkpoints handed out (signed notes, tlog/checkpoint.h) are kept in the ledger's
+//     history, append-only like the entries.
 #pragma once
 
 #include <functional>
@@ -36,9 +44,10 @@
 #include <vector>
 
 #include "ledger/access_scope.h"
-#include "ledger/chain.h"
+#include "ledger/leaf.h"
 #include "ledger/ledger_entry.h"
 #include "ledger/prepared_event.h"
+#include "tlog/tiles.h"
 #include "util/status.h"
 
 namespace nanni {
@@ -50,13 +59,14 @@ enum class StoreMode {
   kReadOnly,   // an existing ledger, never written: works for a reader without write access
 };
 
-// Computes the chain for a batch append. Implemented by the LedgerWriter; the store calls
-// it in the order of the batch, for every event, while it appends.
-class ChainCursor {
+// Numbers the entries of a batch append and adds them to the tree. Implemented by the
+// LedgerWriter; the store calls it in the order of the batch, for every event, while it
+// appends.
+class EntryCursor {
  public:
-  virtual ~ChainCursor() = default;
-  // The entry `event` becomes if it is appended next: its seq and hash follow the entries
-  // accepted so far.
+  virtual ~EntryCursor() = default;
+  // The entry `event` becomes if it is appended next: its seq follows the entries accepted
+  // so far.
   virtual const LedgerEntry& Next(const PreparedEvent& event) = 0;
   // The store appended the entry Next() returned last.
   virtual void Accepted() = 0;
@@ -74,16 +84,25 @@ struct DerivedBlock {
   std::string_view bytes;
 };
 
-class AppendTransaction {
+// A checkpoint as the ledger's history keeps it.
+struct StoredCheckpoint {
+  uint64_t size = 0;                // the tree size it signs
+  std::string note;                 // the signed note, as handed out
+  int64_t recorded_utc_micros = 0;  // when it was handed out
+};
+
+// A transaction reads and writes the tree's tiles (ReadTile sees what it wrote).
+class AppendTransaction : public TileReader, public TileSink {
  public:
   virtual ~AppendTransaction() = default;  // rolls back when Commit() was not called
 
-  // The chain head as this transaction sees it (no other writer can move it meanwhile).
-  virtual Status ReadHead(ChainHead* head) = 0;
+  // The number of entries as this transaction sees it (no other writer can move it
+  // meanwhile).
+  virtual Status ReadSize(uint64_t* size) = 0;
 
   // Appends `events` in order through `cursor`: for each, either asks the cursor for the
   // entry and stores it, or (its source id being stored already) reports it as Existing.
-  virtual Status AppendBatch(std::span<const PreparedEvent> events, ChainCursor* cursor) = 0;
+  virtual Status AppendBatch(std::span<const PreparedEvent> events, EntryCursor* cursor) = 0;
 
   // The seq of the entry with this source id, stored or appended in this transaction; 0
   // when there is none.
@@ -94,6 +113,9 @@ class AppendTransaction {
   // Removes the blocks of the streams whose names start with `prefix` that begin at or after
   // `from_seq`.
   virtual Status DeleteDerived(std::string_view prefix, uint64_t from_seq) = 0;
+
+  // Adds a checkpoint to the ledger's history.
+  virtual Status AddCheckpoint(const StoredCheckpoint& checkpoint) = 0;
 
   // Makes everything appended and stored visible and durable, atomically.
   virtual Status Commit() = 0;
@@ -126,8 +148,8 @@ class LedgerStore {
  public:
   virtual ~LedgerStore() = default;
 
-  // What identifies the ledger (ledger/chain.h): a stable random id given when it was
-  // created, bound into its chain's first hash.
+  // What identifies the ledger (ledger/leaf.h): a stable random id and an origin given when
+  // it was created, both bound into every leaf of its tree.
   virtual const LedgerIdentity& Identity() const = 0;
   std::string LedgerId() const { return Identity().id; }
 
@@ -138,7 +160,19 @@ class LedgerStore {
   // that is malformed (Corruption then); `verify` checks it.
   virtual Status CheckMetadata() = 0;
 
-  virtual Status Head(const AccessScope& scope, ChainHead* head) = 0;
+  // The number of entries (the tree's size). Cheap.
+  virtual Status Size(const AccessScope& scope, uint64_t* size) = 0;
+
+  // The tree's size and root, computed from the stored tiles (O(log n) reads); Corruption
+  // when a tile the tree needs is missing or short.
+  virtual Status Head(const AccessScope& scope, TreeHead* head) = 0;
+
+  // Reads tile (level, index) of the tree (tlog/tiles.h); NotFound when there is none.
+  virtual Status ReadTile(const AccessScope& scope, int level, uint64_t index,
+                          std::string* hashes) = 0;
+
+  // The checkpoints handed out, oldest first.
+  virtual Status ListCheckpoints(const AccessScope& scope, std::vector<StoredCheckpoint>* out) = 0;
 
   // Starts an append (see the single-writer rule above).
   virtual Status BeginAppend(std::unique_ptr<AppendTransaction>* txn) = 0;

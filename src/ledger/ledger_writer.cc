@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "event/event_decoder.h"
-#include "ledger/chain.h"
+#include "ledger/leaf.h"
 #include "util/printable.h"
 
 namespace nanni {
@@ -22,11 +22,19 @@ bool SameFactElsewhere(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
-// The chain as a batch is appended: computes each entry from the head so far, and records
-// what became of each event.
-class LedgerWriter::Chain : public ChainCursor {
+// The tree as a batch is appended: numbers each entry after the ones so far, adds its leaf
+// to the tree's edge, and records what became of each event. Tiles that fill up wait in
+// `full_` until the batch is stored (the store is busy appending while the cursor runs).
+class LedgerWriter::Tree : public EntryCursor, private TileSink {
  public:
-  Chain(ChainHead head, int64_t recorded) : head_(head), recorded_(recorded) {}
+  Tree(const LedgerIdentity& identity, int64_t recorded)
+      : identity_(IdentityDigest(identity)), recorded_(recorded) {}
+
+  Status Load(AppendTransaction* txn) {
+    uint64_t size = 0;  // read inside the transaction, so no other writer can move it
+    NANNI_RETURN_IF_ERROR(txn->ReadSize(&size));
+    return edge_.Load(txn, size);
+  }
 
   void Start(LedgerWriter::BatchResult* result) {
     result_ = result;
@@ -34,17 +42,16 @@ class LedgerWriter::Chain : public ChainCursor {
   }
 
   const LedgerEntry& Next(const PreparedEvent& event) override {
-    entry_.seq = head_.count + 1;
+    entry_.seq = edge_.size() + 1;
     entry_.recorded_utc_micros = recorded_;
     entry_.body = event.body;
-    entry_.hash = ChainHash(head_.hash, entry_.seq, recorded_, event.body);
     entry_.index = event.Index();
+    leaf_ = EntryLeafHash(identity_, entry_.seq, recorded_, event.body_digest);
     return entry_;
   }
 
   void Accepted() override {
-    head_.count = entry_.seq;
-    head_.hash = entry_.hash;
+    edge_.Append(leaf_, this);  // PutTile below cannot fail
     result_->seqs.push_back(entry_.seq);
   }
 
@@ -60,18 +67,38 @@ class LedgerWriter::Chain : public ChainCursor {
     return Status::OK();
   }
 
-  const ChainHead& head() const { return head_; }
+  // Stores the tiles that filled up; with `partial`, the edge's partial tiles too.
+  Status Store(AppendTransaction* txn, bool partial) {
+    for (const FullTile& tile : full_) NANNI_RETURN_IF_ERROR(txn->PutTile(tile.level, tile.index, tile.hashes));
+    full_.clear();
+    return partial ? edge_.Flush(txn) : Status::OK();
+  }
+
+  TreeHead head() const { return TreeHead{edge_.size(), edge_.Root()}; }
 
  private:
-  ChainHead head_;
+  struct FullTile {
+    int level;
+    uint64_t index;
+    std::string hashes;
+  };
+  Status PutTile(int level, uint64_t index, std::string_view hashes) override {
+    full_.push_back(FullTile{level, index, std::string(hashes)});
+    return Status::OK();
+  }
+
+  Digest identity_;
   int64_t recorded_;
+  TreeEdge edge_;
   LedgerEntry entry_;
+  Digest leaf_{};
+  std::vector<FullTile> full_;
   LedgerWriter::BatchResult* result_ = nullptr;
 };
 
-LedgerWriter::LedgerWriter(std::unique_ptr<AppendTransaction> txn, std::unique_ptr<Chain> chain,
+LedgerWriter::LedgerWriter(std::unique_ptr<AppendTransaction> txn, std::unique_ptr<Tree> tree,
                            int64_t recorded)
-    : txn_(std::move(txn)), recorded_(recorded), chain_(std::move(chain)) {}
+    : txn_(std::move(txn)), recorded_(recorded), tree_(std::move(tree)) {}
 
 LedgerWriter::~LedgerWriter() = default;
 
@@ -79,22 +106,25 @@ Status LedgerWriter::Begin(LedgerStore* store, int64_t recorded_utc_micros,
                            std::unique_ptr<LedgerWriter>* out) {
   std::unique_ptr<AppendTransaction> txn;
   NANNI_RETURN_IF_ERROR(store->BeginAppend(&txn));
-  ChainHead head;  // read inside the transaction, so no other writer can move it
-  NANNI_RETURN_IF_ERROR(txn->ReadHead(&head));
-  out->reset(new LedgerWriter(std::move(txn), std::make_unique<Chain>(head, recorded_utc_micros),
-                              recorded_utc_micros));
+  auto tree = std::make_unique<Tree>(store->Identity(), recorded_utc_micros);
+  NANNI_RETURN_IF_ERROR(tree->Load(txn.get()));
+  out->reset(new LedgerWriter(std::move(txn), std::move(tree), recorded_utc_micros));
   return Status::OK();
 }
 
 Status LedgerWriter::AddBatch(std::span<const PreparedEvent> events, BatchResult* result) {
-  chain_->Start(result);
-  Status st = txn_->AppendBatch(events, chain_.get());
+  tree_->Start(result);
+  Status st = txn_->AppendBatch(events, tree_.get());
   if (!st.ok() && st.code() != Status::Code::kConflict) result->failed_at = result->seqs.size();
-  return st;
+  NANNI_RETURN_IF_ERROR(st);
+  return tree_->Store(txn_.get(), /*partial=*/false);
 }
 
-Status LedgerWriter::Commit() { return txn_->Commit(); }
+Status LedgerWriter::Commit() {
+  NANNI_RETURN_IF_ERROR(tree_->Store(txn_.get(), /*partial=*/true));
+  return txn_->Commit();
+}
 
-const ChainHead& LedgerWriter::head() const { return chain_->head(); }
+TreeHead LedgerWriter::head() const { return tree_->head(); }
 
 }  // namespace nanni

@@ -1,5 +1,5 @@
-// LedgerWriter: appends events to a ledger as one all-or-nothing transaction, chaining each
-// new entry to the one before.
+// LedgerWriter: appends events to a ledger as one all-or-nothing transaction, adding each new
+// entry to the ledger's Merkle tree (its leaf: ledger/leaf.h; its tiles: tlog/tiles.h).
 //
 // Idempotence: an event whose source id is already in the ledger (or earlier in this
 // transaction) with the same content is a duplicate and is skipped (content: the canonical
@@ -40,18 +40,18 @@ class LedgerWriter {
 
   Status Commit();
 
-  // The chain head including everything added so far.
-  const ChainHead& head() const;
+  // The tree's size and root including everything added so far.
+  TreeHead head() const;
 
   int64_t recorded_utc_micros() const { return recorded_; }
 
  private:
-  class Chain;
-  LedgerWriter(std::unique_ptr<AppendTransaction> txn, std::unique_ptr<Chain> chain, int64_t recorded);
+  class Tree;
+  LedgerWriter(std::unique_ptr<AppendTransaction> txn, std::unique_ptr<Tree> tree, int64_t recorded);
 
   std::unique_ptr<AppendTransaction> txn_;
   int64_t recorded_;
-  std::unique_ptr<Chain> chain_;
+  std::unique_ptr<Tree> tree_;
 };
 
 }  // namespace nanni

@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "event/canonical.h"
-#include "ledger/chain.h"
+#include "ledger/leaf.h"
+#include "tlog/merkle.h"
 #include "support/ledger_fixture.h"
 #include "support/test_support.h"
 
@@ -49,7 +50,7 @@ TEST_F(LedgerWriterTest, ABatchSaysWhatBecameOfEachEvent) {
   EXPECT_EQ(result.failed_at, 1u);
 }
 
-TEST_F(LedgerWriterTest, ChainsEntriesFromGenesis) {
+TEST_F(LedgerWriterTest, AddsEachEntryAsALeafOfTheTree) {
   std::unique_ptr<LedgerWriter> w;
   ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 42, &w).ok());
   Outcome outcome;
@@ -58,13 +59,14 @@ TEST_F(LedgerWriterTest, ChainsEntriesFromGenesis) {
   ASSERT_TRUE(Add(w.get(), test::MakeEvent(2), &outcome).ok());
   ASSERT_TRUE(w->Commit().ok());
 
-  Digest h1 = ChainHash(GenesisHash(store_->Identity()), 1, 42, EncodeCanonical(test::MakeEvent(1)));
-  Digest h2 = ChainHash(h1, 2, 42, EncodeCanonical(test::MakeEvent(2)));
-  ChainHead head;
+  const Digest identity = IdentityDigest(store_->Identity());
+  Digest l1 = EntryLeafHash(identity, 1, 42, Sha256::Of(EncodeCanonical(test::MakeEvent(1))));
+  Digest l2 = EntryLeafHash(identity, 2, 42, Sha256::Of(EncodeCanonical(test::MakeEvent(2))));
+  TreeHead head;
   ASSERT_TRUE(store_->Head(AccessScope::All(), &head).ok());
-  EXPECT_EQ(head.count, 2u);
-  EXPECT_EQ(head.hash, h2);
-  EXPECT_EQ(w->head().hash, h2);
+  EXPECT_EQ(head.size, 2u);
+  EXPECT_EQ(head.root, MerkleNodeHash(l1, l2));
+  EXPECT_EQ(w->head().root, head.root);
 }
 
 TEST_F(LedgerWriterTest, SameIdSameContentIsADuplicateEvenFromAnotherFile) {
@@ -78,7 +80,7 @@ TEST_F(LedgerWriterTest, SameIdSameContentIsADuplicateEvenFromAnotherFile) {
   e.source.file = "renamed.ndjson";
   ASSERT_TRUE(Add(w.get(), e, &outcome).ok());
   EXPECT_EQ(outcome, Outcome::kDuplicate);
-  EXPECT_EQ(w->head().count, 1u);
+  EXPECT_EQ(w->head().size, 1u);
 }
 
 TEST_F(LedgerWriterTest, SameIdOtherContentIsAConflict) {
@@ -101,19 +103,19 @@ TEST_F(LedgerWriterTest, NothingIsVisibleUntilCommitAndDroppingRollsBack) {
   ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
   ASSERT_TRUE(Add(w.get(), test::MakeEvent(0), &outcome).ok());
   ASSERT_TRUE(w->Commit().ok());
-  ChainHead first;
+  TreeHead first;
   ASSERT_TRUE(store_->Head(AccessScope::All(), &first).ok());
   {
     ASSERT_TRUE(LedgerWriter::Begin(store_.get(), 1, &w).ok());
     for (int i = 1; i <= 100; ++i) ASSERT_TRUE(Add(w.get(), test::MakeEvent(i), &outcome).ok());
     // Another connection sees only what was committed.
-    EXPECT_EQ(test::HeadOf(path_).count, 1u);
+    EXPECT_EQ(test::HeadOf(path_).size, 1u);
     w.reset();  // destroyed without Commit
   }
-  ChainHead head;
+  TreeHead head;
   ASSERT_TRUE(store_->Head(AccessScope::All(), &head).ok());
-  EXPECT_EQ(head.count, 1u);
-  EXPECT_EQ(head.hash, first.hash);
+  EXPECT_EQ(head.size, 1u);
+  EXPECT_EQ(head.root, first.root);
 }
 
 }  // namespace

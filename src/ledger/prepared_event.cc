@@ -6,6 +6,7 @@ namespace nanni {
 
 void PrepareEvent(const Event& event, PreparedEvent* out) {
   EncodeCanonical(event, &out->body);
+  out->body_digest = Sha256::Of(out->body);
   out->source_id = event.id;
   out->account = event.account;
   out->kind = SpecOf(event.kind).name;

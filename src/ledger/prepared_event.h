@@ -1,7 +1,8 @@
-// PreparedEvent: an event encoded for the ledger, ready to be chained and stored.
+// PreparedEvent: an event encoded for the ledger, ready to be stored and added to the tree.
 //
-// Preparing (canonical encoding) is the costly, parallelisable half of an append; chaining
-// is the cheap, sequential half. Importers prepare on one thread and append on another.
+// Preparing (canonical encoding and the body's digest) is the costly, parallelisable half of
+// an append; the leaf hash (80 bytes: ledger/leaf.h) and storing are the cheap, sequential
+// half. Importers prepare on one thread and append on another.
 #pragma once
 
 #include <string>
@@ -13,6 +14,7 @@ namespace nanni {
 
 struct PreparedEvent {
   std::string body;  // canonical encoding (event/canonical.h)
+  Digest body_digest{};  // SHA-256(body)
   std::string source_id;
   std::string account;
   std::string kind;
@@ -25,7 +27,7 @@ struct PreparedEvent {
   }
 };
 
-// Encodes `event` into *out, reusing out's buffers.
+// Encodes `event` into *out, reusing out's buffers, and hashes the encoding.
 void PrepareEvent(const Event& event, PreparedEvent* out);
 
 }  // namespace nanni

@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <mutex>
 #include <thread>
 #include <vector>
 
-#include "ledger/chain.h"
+#include "ledger/leaf.h"
+#include "ledger/ledger_tree.h"
+#include "tlog/tiles.h"
 #include "util/printable.h"
 #include "util/time.h"
 
@@ -18,7 +21,8 @@ namespace nanni {
 
 namespace {
 
-constexpr uint64_t kChunkEntries = 65536;
+// One level-1 tile's worth of entries: a chunk checks its leaves and its level-1 hashes alone.
+constexpr uint64_t kChunkEntries = kTileWidth * kTileWidth;
 
 struct Failure {
   uint64_t seq;
@@ -65,39 +69,86 @@ std::optional<std::string> CheckColumns(simdjson::ondemand::parser& parser, std:
   return std::nullopt;
 }
 
-// Verifies entries [begin, end) of the chain, reading entry begin-1 first for its hash.
-class ChunkChecker {
- public:
-  ChunkChecker(uint64_t begin, uint64_t end) : begin_(begin), end_(end), expected_(begin) {}
+Digest DigestAt(std::string_view hashes, uint64_t i) {
+  Digest d;
+  std::memcpy(d.data(), hashes.data() + i * 32, 32);
+  return d;
+}
 
-  Status Run(LedgerStore* store, std::atomic<uint64_t>* checked) {
-    previous_ = GenesisHash(store->Identity());
-    uint64_t from = begin_ > 1 ? begin_ - 1 : 1;
-    Status st = store->Scan(AccessScope::All(), from, end_, [&](const LedgerEntry& e) -> Status {
-      if (e.seq < begin_) {  // the entry before the chunk: only its hash is needed
-        previous_ = e.hash;
+// The seq of the first entry under hash `index` of tile level `level`.
+uint64_t FirstSeqUnder(int level, uint64_t index) { return (index << (level * kTileHeight)) + 1; }
+
+std::string InteriorProblem(int level, uint64_t index, uint64_t size) {
+  const uint64_t first = FirstSeqUnder(level, index);
+  const uint64_t last = std::min(size, FirstSeqUnder(level, index + 1) - 1);
+  return fmt::format(
+      "the tree's stored hash over events {}-{} (tile {}/{}, hash {}) does not match those events: "
+      "a stored hash of the tree was changed", first, last, level, index / kTileWidth, index % kTileWidth);
+}
+
+// Compares `hashes`, recomputed for indices [first, first + hashes.size()) of tile level
+// `level` (first a multiple of the tile width), with the stored tiles of a tree of `size`.
+Status CompareLevel(LedgerStore* store, int level, uint64_t first, const std::vector<Digest>& hashes,
+                    uint64_t size, std::optional<Failure>* failure) {
+  const uint64_t total = TileLevelHashes(size, level);
+  std::string tile;
+  for (uint64_t t = first / kTileWidth; t * kTileWidth < first + hashes.size(); ++t) {
+    const uint64_t width = std::min(kTileWidth, total - t * kTileWidth);
+    Status st = store->ReadTile(AccessScope::All(), level, t, &tile);
+    if (st.code() == Status::Code::kNotFound) tile.clear();
+    else NANNI_RETURN_IF_ERROR(st);
+    const uint64_t stored = tile.size() / 32;
+    for (uint64_t j = 0; j < width; ++j) {
+      const uint64_t index = t * kTileWidth + j;
+      if (index < first || index - first >= hashes.size()) continue;
+      if (j >= stored || DigestAt(tile, j) != hashes[index - first]) {
+        uint64_t seq = FirstSeqUnder(level, index);
+        *failure = Failure{seq, "", level == 0 ? "" : InteriorProblem(level, index, size)};
+        if (j >= stored) (*failure)->problem = fmt::format("the tree's tile {}/{} holds {} hashes where it needs {}: its stored hashes were cut", level, t, stored, width);
         return Status::OK();
       }
+    }
+    if (stored != width || tile.size() % 32 != 0) {
+      *failure = Failure{size + 1, "", fmt::format(
+          "the tree's tile {}/{} holds {} bytes where a tree of {} events needs {} hashes: the tree "
+          "covers events the ledger no longer holds (the ledger was cut short?)", level, t,
+          tile.size(), size, width)};
+      return Status::OK();
+    }
+  }
+  return Status::OK();
+}
+
+// The roots of each full group of 256 hashes: the next tile level's hashes.
+std::vector<Digest> NextLevel(const std::vector<Digest>& hashes) {
+  std::vector<Digest> out;
+  for (size_t i = 0; i + kTileWidth <= hashes.size(); i += kTileWidth) {
+    out.push_back(PerfectRoot(std::string_view(reinterpret_cast<const char*>(hashes[i].data()), kTileWidth * 32)));
+  }
+  return out;
+}
+
+// Verifies entries [begin, end) of a tree of `size`: one level-1 tile's worth. Leaves behind
+// the chunk's level-2 hash when the chunk is full.
+class ChunkChecker {
+ public:
+  ChunkChecker(uint64_t begin, uint64_t end, uint64_t size)
+      : begin_(begin), end_(end), size_(size), expected_(begin) {}
+
+  Status Run(LedgerStore* store, const Digest& identity, std::atomic<uint64_t>* checked) {
+    leaves_.reserve(end_ - begin_);
+    Status st = store->Scan(AccessScope::All(), begin_, end_, [&](const LedgerEntry& e) -> Status {
       if (e.seq != expected_) {
         failure_ = Failure{expected_, "", fmt::format("event {} is missing (the next stored is {})",
                                                       expected_, e.seq)};
         return Status::Aborted("gap");
       }
-      if (ChainHash(previous_, e.seq, e.recorded_utc_micros, e.body) != e.hash) {
-        failure_ = Failure{e.seq, std::string(e.index.source_id),
-                           e.seq == 1
-                               ? "its stored hash does not match its contents and the ledger's "
-                                 "id (the event was changed, or ledger_meta's ledger_id or "
-                                 "genesis was)"
-                               : "its stored hash does not match its contents (the event, its "
-                                 "seq or its recording time was changed, or an earlier hash was)"};
-        return Status::Aborted("mismatch");
-      }
       if (auto problem = CheckColumns(parser_, &padded_, e)) {
         failure_ = Failure{e.seq, std::string(e.index.source_id), *problem};
         return Status::Aborted("mismatch");
       }
-      previous_ = e.hash;
+      leaves_.push_back(EntryLeafHash(identity, e.seq, e.recorded_utc_micros, Sha256::Of(e.body)));
+      source_ids_.emplace_back(e.index.source_id);
       ++expected_;
       if ((e.seq & 1023) == 0) checked->fetch_add(1024, std::memory_order_relaxed);
       return Status::OK();
@@ -106,41 +157,67 @@ class ChunkChecker {
     if (!failure_ && expected_ != end_) {
       failure_ = Failure{expected_, "", fmt::format("event {} is missing", expected_)};
     }
-    return Status::OK();
+    return CheckTree(store);
   }
 
   const std::optional<Failure>& failure() const { return failure_; }
-  const Digest& last_hash() const { return previous_; }
+  const std::optional<Digest>& level2() const { return level2_; }
 
  private:
-  uint64_t begin_, end_, expected_;
-  Digest previous_{};
+  // The leaves read so far against the stored ones, then (with no failure) level 1.
+  Status CheckTree(LedgerStore* store) {
+    std::optional<Failure> leaf;
+    NANNI_RETURN_IF_ERROR(CompareLevel(store, 0, begin_ - 1, leaves_, size_, &leaf));
+    if (leaf && leaf->seq < end_ && leaf->problem.empty()) {
+      leaf->source_id = source_ids_[leaf->seq - begin_];
+      leaf->problem = leaf->seq == 1
+          ? "its contents do not match its leaf in the tree (the event, its seq or recording time "
+            "was changed, or the ledger's id or origin, or the stored leaf hash)"
+          : "its contents do not match its leaf in the tree (the event, its seq or recording time "
+            "was changed, or the stored leaf hash)";
+    }
+    if (leaf && (!failure_ || leaf->seq <= failure_->seq)) failure_ = leaf;
+    if (failure_) return Status::OK();
+    std::vector<Digest> level1 = NextLevel(leaves_);
+    NANNI_RETURN_IF_ERROR(CompareLevel(store, 1, (begin_ - 1) / kTileWidth, level1, size_, &failure_));
+    if (!failure_ && level1.size() == kTileWidth) level2_ = NextLevel(level1)[0];
+    return Status::OK();
+  }
+
+  uint64_t begin_, end_, size_, expected_;
+  std::vector<Digest> leaves_;
+  std::vector<std::string> source_ids_;
   std::optional<Failure> failure_;
+  std::optional<Digest> level2_;
   simdjson::ondemand::parser parser_;
   std::string padded_;
 };
 
-// Runs the chunks of [1, count] on all cores; returns the earliest failure, if any.
-Status CheckAllChunks(LedgerStore* store, uint64_t count, const VerifyProgress& progress,
-                      std::optional<Failure>* earliest) {
-  const uint64_t chunks = (count + kChunkEntries - 1) / kChunkEntries;
+// Runs the chunks of [1, size] on all cores; returns the earliest failure, if any, and the
+// level-2 hashes of the full chunks.
+Status CheckAllChunks(LedgerStore* store, uint64_t size, const VerifyProgress& progress,
+                      std::optional<Failure>* earliest, std::vector<Digest>* level2) {
+  const uint64_t chunks = (size + kChunkEntries - 1) / kChunkEntries;
+  const Digest identity = IdentityDigest(store->Identity());
+  level2->assign(TileLevelHashes(size, 2), Digest{});
   std::atomic<uint64_t> next{0}, checked{0};
   std::mutex mu;
   Status error;
   auto work = [&] {
     for (uint64_t i = next.fetch_add(1); i < chunks; i = next.fetch_add(1)) {
-      uint64_t begin = 1 + i * kChunkEntries, end = std::min(count + 1, begin + kChunkEntries);
+      uint64_t begin = 1 + i * kChunkEntries, end = std::min(size + 1, begin + kChunkEntries);
       {
         std::lock_guard lock(mu);  // a chunk after a known failure cannot change the answer
         if (!error.ok() || (*earliest && (*earliest)->seq < begin)) return;
       }
-      ChunkChecker chunk(begin, end);
-      Status st = chunk.Run(store, &checked);
+      ChunkChecker chunk(begin, end, size);
+      Status st = chunk.Run(store, identity, &checked);
       std::lock_guard lock(mu);
       if (!st.ok() && error.ok()) error = st;
       if (chunk.failure() && (!*earliest || chunk.failure()->seq < (*earliest)->seq)) {
         *earliest = chunk.failure();
       }
+      if (chunk.level2()) (*level2)[i] = *chunk.level2();
     }
   };
   unsigned workers = std::max(1u, std::thread::hardware_concurrency());
@@ -163,38 +240,30 @@ Status CheckAllChunks(LedgerStore* store, uint64_t count, const VerifyProgress& 
   return error;
 }
 
-// The stored hash of entry `seq` (the genesis hash for 0).
-Status HashAt(LedgerStore* store, uint64_t seq, Digest* out) {
-  *out = GenesisHash(store->Identity());
-  if (seq == 0) return Status::OK();
-  return store->Get(AccessScope::All(), seq, [&](const LedgerEntry& e) {
-    *out = e.hash;
-    return Status::OK();
-  });
+// Levels 2 and up, from the chunks' level-2 hashes; then that no tile lies beyond the tree.
+Status CheckUpperLevels(LedgerStore* store, uint64_t size, std::vector<Digest> hashes,
+                        std::optional<Failure>* failure) {
+  const int levels = TileLevels(size);
+  for (int level = 2; level < levels && !*failure; ++level) {
+    NANNI_RETURN_IF_ERROR(CompareLevel(store, level, 0, hashes, size, failure));
+    hashes = NextLevel(hashes);
+  }
+  for (int level = 0; level <= levels && !*failure; ++level) {
+    const uint64_t beyond = (TileLevelHashes(size, level) + kTileWidth - 1) / kTileWidth;
+    std::string tile;
+    Status st = store->ReadTile(AccessScope::All(), level, beyond, &tile);
+    if (st.code() == Status::Code::kNotFound) continue;
+    NANNI_RETURN_IF_ERROR(st);
+    *failure = Failure{size + 1, "", fmt::format(
+        "the tree holds tile {}/{}, beyond its last event {}: it covers events the ledger no longer "
+        "holds (the ledger was cut short?)", level, beyond, size)};
+  }
+  return Status::OK();
 }
 
 }  // namespace
 
-Status ParseReceipt(std::string_view text, Receipt* out) {
-  size_t colon = text.find(':');
-  auto bad = [&] {
-    return Status::InvalidInput(fmt::format(
-        "'{}' is not a receipt; expected COUNT:HASH as printed by `nanni checkpoint`",
-        Printable(text)));
-  };
-  if (colon == std::string_view::npos || colon == 0) return bad();
-  uint64_t count = 0;
-  for (char c : text.substr(0, colon)) {
-    if (c < '0' || c > '9' || count > UINT64_MAX / 10) return bad();
-    count = count * 10 + static_cast<uint64_t>(c - '0');
-  }
-  if (!FromHex(text.substr(colon + 1), &out->hash)) return bad();
-  out->count = count;
-  return Status::OK();
-}
-
-Status VerifyLedger(LedgerStore* store, const std::optional<Receipt>& receipt,
-                    const VerifyProgress& progress, VerifyReport* report) {
+Status VerifyLedger(LedgerStore* store, const VerifyProgress& progress, VerifyReport* report) {
   *report = VerifyReport();
   Status meta = store->CheckMetadata();
   if (meta.code() == Status::Code::kCorruption) {
@@ -203,27 +272,26 @@ Status VerifyLedger(LedgerStore* store, const std::optional<Receipt>& receipt,
     return meta;
   }
   NANNI_RETURN_IF_ERROR(meta);
-  if (!store->Identity().id_in_chain) {
-    report->notes.push_back(
-        "this ledger was created before nanni bound its id into the chain: its events are "
-        "verified, its id is not");
-  }
-  ChainHead head;
-  NANNI_RETURN_IF_ERROR(store->Head(AccessScope::All(), &head));
-  uint64_t rows = 0;
+  uint64_t size = 0, rows = 0;
+  NANNI_RETURN_IF_ERROR(store->Size(AccessScope::All(), &size));
   NANNI_RETURN_IF_ERROR(store->CountEntries(AccessScope::All(), &rows));
 
   std::optional<Failure> failure;
-  NANNI_RETURN_IF_ERROR(CheckAllChunks(store, head.count, progress, &failure));
-  if (!failure && rows != head.count) {
-    // Every seq in 1..count is present, so the extra rows sit outside that range.
-    failure = Failure{head.count, "", fmt::format("the ledger holds {} rows but its sequence ends at "
-                                                  "{}: rows were added outside the chain",
-                                                  rows, head.count)};
+  std::vector<Digest> level2;
+  NANNI_RETURN_IF_ERROR(CheckAllChunks(store, size, progress, &failure, &level2));
+  if (!failure) NANNI_RETURN_IF_ERROR(CheckUpperLevels(store, size, std::move(level2), &failure));
+  if (!failure && rows != size) {
+    // Every seq in 1..size is present, so the extra rows sit outside that range.
+    failure = Failure{size, "", fmt::format("the ledger holds {} rows but its sequence ends at "
+                                            "{}: rows were added outside the tree",
+                                            rows, size)};
   }
-  report->checked = failure ? failure->seq - 1 : head.count;
-  report->head = ChainHead{report->checked, {}};
-  NANNI_RETURN_IF_ERROR(HashAt(store, report->checked, &report->head.hash));
+  report->checked = failure ? std::min(failure->seq - 1, size) : size;
+  report->head.size = report->checked;
+  // The tiles under the entries that verified are sound (a failure below them would be first).
+  LedgerTree tree(store);
+  Status root = tree.Root(report->checked, &report->head.root);
+  if (!failure) NANNI_RETURN_IF_ERROR(root);
 
   if (failure) {
     report->first_bad_seq = failure->seq;
@@ -233,18 +301,6 @@ Status VerifyLedger(LedgerStore* store, const std::optional<Receipt>& receipt,
                          ? ""
                          : fmt::format(" (id '{}')", Printable(failure->source_id));
     return Status::Corruption(fmt::format("event {}{}: {}", failure->seq, id, failure->problem));
-  }
-  if (!receipt) return Status::OK();
-  if (receipt->count > head.count) {
-    return Status::Corruption(fmt::format("the receipt is for {} events but the ledger holds only {}",
-                                          receipt->count, head.count));
-  }
-  Digest at_receipt;
-  NANNI_RETURN_IF_ERROR(HashAt(store, receipt->count, &at_receipt));
-  if (at_receipt != receipt->hash) {
-    return Status::Corruption(fmt::format(
-        "event {}: its hash is {} but the receipt says {}: the chain up to it was rewritten",
-        receipt->count, ToHex(at_receipt), ToHex(receipt->hash)));
   }
   return Status::OK();
 }

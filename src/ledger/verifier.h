@@ -1,13 +1,21 @@
-// Verifier: recomputes a ledger's hash chain and checks every stored entry against it.
+// Verifier: recomputes a ledger's Merkle tree from its entries and checks everything stored
+// against it.
 //
-// It first checks the ledger's metadata (its identity: ledger/chain.h), then, for each entry,
+// It first checks the ledger's metadata (its identity: ledger/leaf.h), then, for each entry,
 // in seq order, that
 //   1. seq follows the one before (no entry missing or inserted),
-//   2. the stored hash equals ChainHash(previous stored hash, seq, recorded time, body),
-//   3. the body is a JSON object whose id, account, time and kind agree with the index
-//      columns stored beside it (so a changed column is caught as surely as a changed body).
-// It reports the first entry that fails. Work is spread over all cores; the answer does not
+//   2. the body is a JSON object whose id, account, time and kind agree with the index
+//      columns stored beside it (so a changed column is caught as surely as a changed body),
+//   3. its leaf hash (over the ledger's identity, seq, recorded time and body) equals the one
+//      stored in the tree,
+// and then that every stored interior hash of the tree (every tile, tlog/tiles.h) equals the
+// one recomputed from the entries, and that the tree holds nothing beyond its last entry. It
+// reports the first entry that fails. Work is spread over all cores; the answer does not
 // depend on how.
+//
+// What this cannot catch alone: a history rewritten consistently, entries and tree together.
+// That is what signed checkpoints are for (ledger/checkpoint_log.h): a root someone kept
+// outside the ledger.
 #pragma once
 
 #include <cstdint>
@@ -21,8 +29,8 @@
 namespace nanni {
 
 struct VerifyReport {
-  uint64_t checked = 0;  // entries read
-  ChainHead head;        // the head recomputed from the entries read
+  uint64_t checked = 0;  // entries that verified, from the first
+  TreeHead head;         // the tree of the entries that verified
   // Set when an entry fails: its seq, its source id as stored, and what is wrong. Seq 0 is
   // the ledger's metadata (its identity).
   std::optional<uint64_t> first_bad_seq;
@@ -31,21 +39,11 @@ struct VerifyReport {
   std::vector<std::string> notes;  // what was not verified, and why
 };
 
-// A receipt a customer kept: "after `count` entries the head was `hash`".
-struct Receipt {
-  uint64_t count = 0;
-  Digest hash{};
-};
-
-// Parses "COUNT:HEX" (as `nanni checkpoint` prints it).
-Status ParseReceipt(std::string_view text, Receipt* out);
-
 using VerifyProgress = std::function<void(uint64_t checked)>;
 
-// Verifies the whole chain of `store`. Returns OK when every entry checks out (and, if
-// `receipt` is given, the entry at receipt->count has receipt->hash); Corruption naming the
-// first bad entry otherwise (also described in *report); other errors when the store fails.
-Status VerifyLedger(LedgerStore* store, const std::optional<Receipt>& receipt,
-                    const VerifyProgress& progress, VerifyReport* report);
+// Verifies the whole tree of `store`. Returns OK when every entry and every stored hash
+// checks out; Corruption naming the first bad entry otherwise (also described in *report);
+// other errors when the store fails.
+Status VerifyLedger(LedgerStore* store, const VerifyProgress& progress, VerifyReport* report);
 
 }  // namespace nanni

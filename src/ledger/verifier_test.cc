@@ -21,24 +21,24 @@ class VerifierTest : public ::testing::Test {
     head_ = summary.head;
   }
 
-  Status Verify(VerifyReport* report, std::optional<Receipt> receipt = std::nullopt) {
+  Status Verify(VerifyReport* report) {
     std::unique_ptr<SqliteStore> store;  // a fresh connection, as `nanni verify` would open
     Status st = SqliteStore::Open(path_, StoreMode::kReadWrite, &store);
     if (!st.ok()) return st;
-    return VerifyLedger(store.get(), receipt, nullptr, report);
+    return VerifyLedger(store.get(), nullptr, report);
   }
 
   test::TempDir dir_;
   std::string path_ = dir_.File("l.db");
   std::unique_ptr<SqliteStore> store_ = test::NewLedger(path_);
-  ChainHead head_;
+  TreeHead head_;
 };
 
 TEST_F(VerifierTest, AnIntactLedgerVerifies) {
   VerifyReport report;
   ASSERT_TRUE(Verify(&report).ok());
   EXPECT_EQ(report.checked, 10000u);
-  EXPECT_EQ(report.head.hash, head_.hash);
+  EXPECT_EQ(report.head, head_);
   EXPECT_FALSE(report.first_bad_seq.has_value());
 }
 
@@ -81,7 +81,7 @@ INSTANTIATE_TEST_SUITE_P(
     AnyColumn, VerifierTamperTest,
     ::testing::Values(
         Tamper{"body", "UPDATE events SET body = replace(body, 'number', 'NUMBER') WHERE seq = 5000",
-               5000, "does not match its contents"},
+               5000, "do not match its leaf"},
         Tamper{"account", "UPDATE events SET account = 'initech' WHERE seq = 7001", 7001,
                "column 'account'"},
         Tamper{"source_id", "UPDATE events SET source_id = 'zzz' WHERE seq = 9", 9, "column 'source_id'"},
@@ -89,32 +89,47 @@ INSTANTIATE_TEST_SUITE_P(
         Tamper{"offset", "UPDATE events SET tz_offset = 0 WHERE seq = 13", 13, "tz_offset"},
         Tamper{"kind", "UPDATE events SET kind = 'note' WHERE seq = 14", 14, "column 'kind'"},
         Tamper{"recorded", "UPDATE events SET recorded_utc = recorded_utc + 1 WHERE seq = 15", 15,
-               "does not match"},
-        Tamper{"hash", "UPDATE events SET hash = zeroblob(32) WHERE seq = 16", 16, "does not match"},
+               "do not match its leaf"},
+        Tamper{"leaf_hash", "UPDATE tree_tiles SET hashes = substr(hashes, 1, 15 * 32) || zeroblob(32) || "
+                            "substr(hashes, 16 * 32 + 1) WHERE level = 0 AND idx = 0", 16, "do not match its leaf"},
+        Tamper{"interior_hash", "UPDATE tree_tiles SET hashes = zeroblob(32) || substr(hashes, 33) "
+                                "WHERE level = 1 AND idx = 0", 1, "stored hash over events 1-256"},
+        Tamper{"short_tile", "UPDATE tree_tiles SET hashes = substr(hashes, 1, 32 * 10) WHERE level = 0 AND idx = 39",
+               9995, "holds 10 hashes where it needs 16"},
+        Tamper{"identity", "UPDATE ledger_meta SET value = 'example.com/other' WHERE key = 'origin'", 1,
+               "the ledger's id or origin"},
+        Tamper{"bad_origin", "UPDATE ledger_meta SET value = 'has space' WHERE key = 'origin'", 0,
+               "origin"},
         Tamper{"delete", "DELETE FROM events WHERE seq = 17", 17, "missing"},
+        Tamper{"truncate", "DELETE FROM events WHERE seq > 9990", 9991, "cut short"},
         Tamper{"swap", "UPDATE events SET seq = -1 WHERE seq = 20; UPDATE events SET seq = 20 WHERE seq = 21; "
-                       "UPDATE events SET seq = 21 WHERE seq = -1", 20, "does not match"}),
+                       "UPDATE events SET seq = 21 WHERE seq = -1", 20, "do not match its leaf"}),
     [](const auto& info) { return std::string(info.param.name); });
 
-TEST_F(VerifierTest, AReceiptCatchesARewrittenOrTruncatedChain) {
-  Receipt receipt{head_.count, head_.hash};
+// Above one level-1 tile: the chunks' level-2 hashes are checked against the stored tiles.
+TEST(VerifierLargeTest, CatchesAChangedHashHighInTheTree) {
+  test::TempDir dir;
+  const std::string path = dir.File("l.db");
+  {
+    std::unique_ptr<SqliteStore> store = test::NewLedger(path);
+    std::vector<Event> events;
+    for (int i = 1; i <= 70'000; ++i) events.push_back(test::MakeEvent(i, "acme"));
+    ImportSummary summary;
+    ASSERT_TRUE(test::ImportVector(store.get(), events, &summary).ok());
+  }
+  auto verify = [&](VerifyReport* report) {
+    std::unique_ptr<SqliteStore> store;
+    Status st = SqliteStore::Open(path, StoreMode::kReadOnly, &store);
+    return st.ok() ? VerifyLedger(store.get(), nullptr, report) : st;
+  };
   VerifyReport report;
-  EXPECT_TRUE(Verify(&report, receipt).ok());
-  // Truncation keeps a self-consistent chain; only the receipt shows it.
-  ASSERT_EQ(test::TamperWithSql(path_, "DELETE FROM events WHERE seq > 9990"), "");
-  EXPECT_TRUE(Verify(&report).ok());
-  Status st = Verify(&report, receipt);
+  ASSERT_TRUE(verify(&report).ok());
+  EXPECT_EQ(report.checked, 70'000u);
+  ASSERT_EQ(test::TamperWithSql(path, "UPDATE tree_tiles SET hashes = zeroblob(32) WHERE level = 2 AND idx = 0"), "");
+  Status st = verify(&report);
   EXPECT_EQ(st.code(), Status::Code::kCorruption);
-  EXPECT_NE(st.message().find("holds only 9990"), std::string::npos);
-}
-
-TEST(ReceiptTest, ParsesWhatCheckpointPrints) {
-  Receipt r;
-  ASSERT_TRUE(ParseReceipt("12:" + std::string(64, 'a'), &r).ok());
-  EXPECT_EQ(r.count, 12u);
-  EXPECT_FALSE(ParseReceipt("12", &r).ok());
-  EXPECT_FALSE(ParseReceipt("x:" + std::string(64, 'a'), &r).ok());
-  EXPECT_FALSE(ParseReceipt("12:abc", &r).ok());
+  EXPECT_EQ(report.first_bad_seq, 1u);
+  EXPECT_NE(st.message().find("events 1-65536 (tile 2/0"), std::string::npos) << st.message();
 }
 
 }  // namespace

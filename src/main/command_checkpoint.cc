@@ -12,20 +12,20 @@ namespace {
 Status RunCheckpoint(const GlobalOptions& global) {
   std::unique_ptr<Engine> engine;
   NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kRead, &engine));
-  ChainHead head;
+  TreeHead head;
   NANNI_RETURN_IF_ERROR(engine->Head(&head));
   std::string now = FormatUtc(NowMicros() / 1'000'000 * 1'000'000);
-  const std::string receipt = fmt::format("{}:{}", head.count, ToHex(head.hash));
+  const std::string receipt = fmt::format("{}:{}", head.size, ToHex(head.root));
   if (global.json) {
     JsonOut json;
-    json.BeginObject().Field("ledger_id", engine->store()->LedgerId()).Field("events", head.count)
-        .Field("head", ToHex(head.hash)).Field("receipt", receipt).Field("taken_at", now).EndObject().Raw("\n");
+    json.BeginObject().Field("ledger_id", engine->store()->LedgerId()).Field("events", head.size)
+        .Field("head", ToHex(head.root)).Field("receipt", receipt).Field("taken_at", now).EndObject().Raw("\n");
     fmt::print("{}", json.Take());
     return Status::OK();
   }
-  fmt::print("ledger   {}\nevents   {}\nhead     {}\ntaken at {}\n", engine->store()->LedgerId(), head.count,
-             ToHex(head.hash), now);
-  fmt::print("receipt  {}:{}\n", head.count, ToHex(head.hash));
+  fmt::print("ledger   {}\nevents   {}\nhead     {}\ntaken at {}\n", engine->store()->LedgerId(), head.size,
+             ToHex(head.root), now);
+  fmt::print("receipt  {}\n", receipt);
   return Status::OK();
 }
 

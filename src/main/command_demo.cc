@@ -172,11 +172,11 @@ Status RunDemo(const DemoFlags& flags) {
   VerifyReport report;
   IndexCheck index;
   t0 = NowMicros();
-  NANNI_RETURN_IF_ERROR(engine->Verify(std::nullopt, nullptr, &report, &index));
-  fmt::print("  verified the hash chain and the analytic index: {} events in {:.1f} s\n", report.checked,
+  NANNI_RETURN_IF_ERROR(engine->Verify(nullptr, &report, &index));
+  fmt::print("  verified the Merkle tree and the analytic index: {} events in {:.1f} s\n", report.checked,
              (NowMicros() - t0) / 1e6);
-  fmt::print("  receipt (keep it; `nanni verify --receipt` checks it): {}:{}\n", report.head.count,
-             ToHex(report.head.hash));
+  fmt::print("  tree root {} over {} events (`nanni checkpoint` signs it for customers to keep)\n",
+             ToHex(report.head.root), report.head.size);
 
   ShowPortfolio(engine.get());
   ShowSituations(truth);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "event/event_decoder.h"
+#include "ledger/leaf.h"
 #include "main/cli.h"
 #include "main/event_line.h"
 #include "util/json_out.h"
@@ -21,16 +22,22 @@ struct EventsFlags {
   uint64_t limit = 0;
 };
 
+// The entry's leaf hash in the ledger's tree (ledger/leaf.h).
+Digest LeafHashOf(const Digest& identity, const LedgerEntry& entry) {
+  return EntryLeafHash(identity, entry.seq, entry.recorded_utc_micros, Sha256::Of(entry.body));
+}
+
 Status PrintText(Engine* engine, const EventQuery& query) {
   EventDecoder decoder;
   Event e;
   uint64_t n = 0;
+  const Digest identity = IdentityDigest(engine->store()->Identity());
   NANNI_RETURN_IF_ERROR(engine->Events(AccessScope::All(), query, [&](const LedgerEntry& entry) -> Status {
     Status st = decoder.Decode(entry.body, &e);
     if (!st.ok()) return Status::Corruption(fmt::format("event {}: {}", entry.seq, st.message()));
     fmt::print("{}  {:<18}  {:<7}  {:<34}  {}  [#{} {}]\n",
                ShortTime(e.time.utc_micros, e.time.offset_minutes), SpecOf(e.kind).name,
-               e.channel, WhoLine(e), WhatLine(e, 70), entry.seq, ToHex(entry.hash, 4));
+               e.channel, WhoLine(e), WhatLine(e, 70), entry.seq, ToHex(LeafHashOf(identity, entry), 4));
     ++n;
     return Status::OK();
   }));
@@ -42,8 +49,9 @@ Status PrintText(Engine* engine, const EventQuery& query) {
 Status PrintJson(Engine* engine, const EventQuery& query) {
   JsonOut json([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
   json.BeginObject().Field("account", query.account).Key("events").BeginArray();
+  const Digest identity = IdentityDigest(engine->store()->Identity());
   NANNI_RETURN_IF_ERROR(engine->Events(AccessScope::All(), query, [&](const LedgerEntry& entry) {
-    json.BeginObject().Field("seq", entry.seq).Field("hash", ToHex(entry.hash))
+    json.BeginObject().Field("seq", entry.seq).Field("leaf_hash", ToHex(LeafHashOf(identity, entry)))
         .Field("recorded", FormatUtc(entry.recorded_utc_micros)).Key("event").RawValue(entry.body).EndObject();
     return Status::OK();
   }));

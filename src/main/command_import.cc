@@ -118,7 +118,7 @@ void PrintSummary(const GlobalOptions& global, const ImportSummary& s, const Imp
     for (const auto& [name, n] : s.units) json.Key(name).Int(static_cast<int64_t>(n));
     json.EndObject().Field("read", s.read).Field("added", s.added).Field("duplicates", s.duplicates)
         .Field("rejected", s.rejected).Key("seconds").Fixed(s.seconds, 3)
-        .Field("events", s.head.count).Field("head", ToHex(s.head.hash)).Key("notes").BeginArray();
+        .Field("events", s.head.size).Field("root", ToHex(s.head.root)).Key("notes").BeginArray();
     for (const std::string& note : s.notes) json.String(note);
     json.EndArray().EndObject().Raw("\n");
     fmt::print("{}", json.Take());
@@ -126,8 +126,7 @@ void PrintSummary(const GlobalOptions& global, const ImportSummary& s, const Imp
   }
   fmt::print("read {}: {} events, added {}, duplicates {}, rejected {} in {:.2f} s ({:.0f} events/s)\n",
              UnitsText(s), s.read, s.added, s.duplicates, s.rejected, s.seconds, rate);
-  fmt::print("ledger now holds {} events; receipt {}:{}\n", s.head.count, s.head.count,
-             ToHex(s.head.hash));
+  fmt::print("ledger now holds {} events; tree root {}\n", s.head.size, ToHex(s.head.root));
   if (s.rejected > 0) {
     fmt::print("{} left out (--lenient), written to {}\n", s.rejected, Printable(flags.rejects, 200));
   }

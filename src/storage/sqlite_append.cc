@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite_error.h"
-#include "storage/sqlite_head.h"
+#include "storage/sqlite_tree.h"
 #include "storage/sqlite_schema.h"
 
 namespace nanni {
@@ -53,12 +53,29 @@ Status SqliteAppend::Begin() {
   NANNI_RETURN_IF_ERROR(insert_.Prepare(
       db_,
       "INSERT INTO events (seq, source_id, account, time_utc, tz_offset, kind, recorded_utc, "
-      "body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING"));
+      "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING"));
   NANNI_RETURN_IF_ERROR(existing_.Prepare(db_, "SELECT body FROM events WHERE source_id = ?"));
   return find_seq_.Prepare(db_, "SELECT seq FROM events WHERE source_id = ?");
 }
 
-Status SqliteAppend::ReadHead(ChainHead* head) { return ReadChainHead(db_, genesis_, head); }
+Status SqliteAppend::ReadSize(uint64_t* size) { return ReadTreeSize(db_, size); }
+
+Status SqliteAppend::ReadTile(int level, uint64_t index, std::string* hashes) {
+  return ReadTreeTile(db_, level, index, hashes);
+}
+
+Status SqliteAppend::PutTile(int level, uint64_t index, std::string_view hashes) {
+  return PutTreeTile(db_, level, index, hashes);
+}
+
+Status SqliteAppend::AddCheckpoint(const StoredCheckpoint& checkpoint) {
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(s.Prepare(db_, "INSERT INTO checkpoints (size, recorded_utc, note) VALUES (?, ?, ?)"));
+  s.BindInt(1, static_cast<int64_t>(checkpoint.size));
+  s.BindInt(2, checkpoint.recorded_utc_micros);
+  s.BindText(3, checkpoint.note);
+  return s.Run();
+}
 
 Status SqliteAppend::Insert(const LedgerEntry& e, bool* added) {
   insert_.BindInt(1, static_cast<int64_t>(e.seq));
@@ -69,7 +86,6 @@ Status SqliteAppend::Insert(const LedgerEntry& e, bool* added) {
   insert_.BindText(6, e.index.kind);
   insert_.BindInt(7, e.recorded_utc_micros);
   insert_.BindBlob(8, e.body.data(), e.body.size());
-  insert_.BindBlob(9, e.hash.data(), e.hash.size());
   NANNI_RETURN_IF_ERROR(insert_.Run());
   *added = sqlite3_changes(db_) == 1;
   return Status::OK();
@@ -88,7 +104,7 @@ Status SqliteAppend::StoredBody(std::string_view source_id, std::string* body) {
 // SQLite's INSERT ... ON CONFLICT DO NOTHING finds a duplicate in the same step as it
 // appends, so the batch is one statement per event; a backend with round trips would look
 // the batch's ids up first.
-Status SqliteAppend::AppendBatch(std::span<const PreparedEvent> events, ChainCursor* cursor) {
+Status SqliteAppend::AppendBatch(std::span<const PreparedEvent> events, EntryCursor* cursor) {
   for (const PreparedEvent& event : events) {
     bool added = false;
     NANNI_RETURN_IF_ERROR(Insert(cursor->Next(event), &added));

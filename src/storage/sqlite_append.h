@@ -28,14 +28,15 @@ class SqliteAppend : public AppendTransaction {
   // BEGIN IMMEDIATE (Busy when another writer keeps the ledger past the busy timeout).
   Status Begin();
 
-  Status ReadHead(ChainHead* head) override;
-  Status AppendBatch(std::span<const PreparedEvent> events, ChainCursor* cursor) override;
+  Status ReadSize(uint64_t* size) override;
+  Status ReadTile(int level, uint64_t index, std::string* hashes) override;
+  Status PutTile(int level, uint64_t index, std::string_view hashes) override;
+  Status AppendBatch(std::span<const PreparedEvent> events, EntryCursor* cursor) override;
   Status FindSeq(std::string_view source_id, uint64_t* seq) override;
   Status PutDerived(const DerivedBlock& block) override;
   Status DeleteDerived(std::string_view prefix, uint64_t from_seq) override;
+  Status AddCheckpoint(const StoredCheckpoint& checkpoint) override;
   Status Commit() override;
-
-  void set_genesis(const Digest& genesis) { genesis_ = genesis; }
 
  private:
   Status Exec(const char* sql);
@@ -49,7 +50,6 @@ class SqliteAppend : public AppendTransaction {
 
   sqlite3* db_;
   std::function<Status()> apply_writer_settings_;
-  Digest genesis_{};
   bool open_ = false;
   bool bulk_load_ = false;
   bool indexes_dropped_ = false;

@@ -4,7 +4,9 @@
 
 namespace nanni::sqlite_schema {
 
-constexpr const char* kFormat = "nanni-ledger-1";
+constexpr const char* kFormat = "nanni-ledger-2";
+// The hash-chained format before it, which `nanni upgrade` converts (storage/sqlite_upgrade.h).
+constexpr const char* kFormat1 = "nanni-ledger-1";
 
 // The tables, their triggers and the source_id index.
 constexpr const char* kTables = R"sql(
@@ -17,8 +19,7 @@ CREATE TABLE events (
   tz_offset    INTEGER NOT NULL,
   kind         TEXT    NOT NULL,
   recorded_utc INTEGER NOT NULL,
-  body         BLOB    NOT NULL,
-  hash         BLOB    NOT NULL
+  body         BLOB    NOT NULL
 );
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'the nanni ledger is append-only'); END;
@@ -28,6 +29,25 @@ CREATE TRIGGER ledger_meta_no_update BEFORE UPDATE ON ledger_meta
   BEGIN SELECT RAISE(ABORT, 'the nanni ledger''s identity is fixed'); END;
 CREATE TRIGGER ledger_meta_no_delete BEFORE DELETE ON ledger_meta
   BEGIN SELECT RAISE(ABORT, 'the nanni ledger''s identity is fixed'); END;
+CREATE TABLE checkpoints (
+  size         INTEGER NOT NULL,
+  recorded_utc INTEGER NOT NULL,
+  note         TEXT    NOT NULL
+);
+CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints
+  BEGIN SELECT RAISE(ABORT, 'the nanni ledger''s checkpoints are append-only'); END;
+CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints
+  BEGIN SELECT RAISE(ABORT, 'the nanni ledger''s checkpoints are append-only'); END;
+)sql";
+
+// The tree's tiles (tlog/tiles.h): the last tile of each level is replaced as it grows.
+constexpr const char* kTreeTable = R"sql(
+CREATE TABLE tree_tiles (
+  level  INTEGER NOT NULL,
+  idx    INTEGER NOT NULL,
+  hashes BLOB    NOT NULL,
+  UNIQUE (level, idx)
+);
 )sql";
 
 // Derived data (ledger/ledger_store.h): never the record, so it may be replaced. Ledgers
@@ -42,9 +62,8 @@ CREATE TABLE IF NOT EXISTS derived (
 );
 )sql";
 
-// The keys of ledger_meta. `genesis` = "ledger_id" says that the chain starts from the ledger
-// id (ledger/chain.h); ledgers made before it have no such row.
-constexpr const char* kMetaKeys[] = {"format", "ledger_id", "genesis"};
+// The keys of ledger_meta: the format, and the ledger's identity (ledger/leaf.h).
+constexpr const char* kMetaKeys[] = {"format", "ledger_id", "origin"};
 
 // The indexes besides source_id's. A bulk load into an empty ledger drops them inside its
 // transaction and builds them again, sorted, just before it commits.

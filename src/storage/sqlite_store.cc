@@ -10,11 +10,11 @@
 #include <mutex>
 #include <random>
 
-#include "ledger/chain.h"
+#include "ledger/leaf.h"
 #include "storage/sqlite_append.h"
 #include "storage/sqlite_error.h"
 #include "storage/sqlite_files.h"
-#include "storage/sqlite_head.h"
+#include "storage/sqlite_tree.h"
 #include "storage/sqlite_schema.h"
 #include "storage/sqlite_statement.h"
 #include "util/printable.h"
@@ -26,26 +26,25 @@ namespace schema = sqlite_schema;
 namespace {
 
 constexpr const char* kEntryColumns =
-    "seq, recorded_utc, body, hash, source_id, account, time_utc, tz_offset, kind";
-// The first four of kEntryColumns: an entry without its index.
-constexpr const char* kBodyColumns = "seq, recorded_utc, body, hash";
+    "seq, recorded_utc, body, source_id, account, time_utc, tz_offset, kind";
+// The first three of kEntryColumns: an entry without its index.
+constexpr const char* kBodyColumns = "seq, recorded_utc, body";
 
 // Fills *e from a row selected with kBodyColumns. Views point into the statement's row.
 void ReadBody(const SqliteStatement& s, LedgerEntry* e) {
   e->seq = static_cast<uint64_t>(s.Int(0));
   e->recorded_utc_micros = s.Int(1);
   e->body = s.Blob(2);
-  if (!s.DigestAt(3, &e->hash)) e->hash = Digest{};  // a wrong-sized hash cannot match
 }
 
 // Fills *e from a row selected with kEntryColumns. Views point into the statement's row.
 void ReadEntry(const SqliteStatement& s, LedgerEntry* e) {
   ReadBody(s, e);
-  e->index.source_id = s.Text(4);
-  e->index.account = s.Text(5);
-  e->index.time_utc_micros = s.Int(6);
-  e->index.offset_minutes = static_cast<int32_t>(s.Int(7));
-  e->index.kind = s.Text(8);
+  e->index.source_id = s.Text(3);
+  e->index.account = s.Text(4);
+  e->index.time_utc_micros = s.Int(5);
+  e->index.offset_minutes = static_cast<int32_t>(s.Int(6));
+  e->index.kind = s.Text(7);
 }
 
 Status VisitRows(SqliteStatement* s, const EntryVisitor& visit, bool with_index = true) {
@@ -86,17 +85,21 @@ void ConfigureSqliteOnce() {
 }  // namespace
 
 Status SqliteStore::Open(const std::string& path, StoreMode mode, std::unique_ptr<SqliteStore>* out) {
-  return OpenOrCreate(path, mode, mode == StoreMode::kCreate ? RandomLedgerId() : "", out);
+  return OpenOrCreate(path, mode, LedgerIdentity(), out);
 }
 
-Status SqliteStore::CreateWithId(const std::string& path, const std::string& ledger_id,
-                                 std::unique_ptr<SqliteStore>* out) {
-  if (!IsLedgerId(ledger_id)) return Status::InvalidArgument("a ledger id is 32 lower-case hex digits");
-  return OpenOrCreate(path, StoreMode::kCreate, ledger_id, out);
+Status SqliteStore::Create(const std::string& path, LedgerIdentity identity,
+                           std::unique_ptr<SqliteStore>* out) {
+  if (identity.id.empty()) identity.id = RandomLedgerId();
+  if (!IsLedgerId(identity.id)) return Status::InvalidArgument("a ledger id is 32 lower-case hex digits");
+  if (identity.origin.empty()) identity.origin = DefaultOrigin(identity.id);
+  NANNI_RETURN_IF_ERROR(CheckOrigin(identity.origin));
+  return OpenOrCreate(path, StoreMode::kCreate, identity, out);
 }
 
-Status SqliteStore::OpenOrCreate(const std::string& path, StoreMode mode, const std::string& new_id,
+Status SqliteStore::OpenOrCreate(const std::string& path, StoreMode mode, const LedgerIdentity& identity,
                                  std::unique_ptr<SqliteStore>* out) {
+  if (mode == StoreMode::kCreate && identity.id.empty()) return Create(path, identity, out);
   ConfigureSqliteOnce();
   struct stat st;
   bool exists = ::stat(path.c_str(), &st) == 0;
@@ -120,7 +123,7 @@ Status SqliteStore::OpenOrCreate(const std::string& path, StoreMode mode, const 
   // imports than 4 KiB). Only takes effect while the file is still empty, before WAL.
   if (mode == StoreMode::kCreate) NANNI_RETURN_IF_ERROR(store->Exec("PRAGMA page_size = 16384"));
   NANNI_RETURN_IF_ERROR(store->ApplyWriterSettings());
-  Status status = mode == StoreMode::kCreate ? store->CreateSchema(new_id) : store->CheckSchema();
+  Status status = mode == StoreMode::kCreate ? store->CreateSchema(identity) : store->CheckSchema();
   if (status.ok()) status = store->Exec(schema::kDerivedTable);
   if (!status.ok()) return status.WithPrefix(Printable(path, 200));
   *out = std::move(store);
@@ -193,16 +196,21 @@ Status SqliteStore::Exec(const char* sql) {
   return rc == SQLITE_OK ? Status::OK() : SqliteError(db_, rc);
 }
 
-Status SqliteStore::CreateSchema(const std::string& ledger_id) {
-  identity_ = LedgerIdentity{ledger_id, /*id_in_chain=*/true};
+Status SqliteStore::CreateSchema(const LedgerIdentity& identity) {
+  identity_ = identity;
   NANNI_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   Status st = Exec(schema::kTables);
+  if (st.ok()) st = Exec(schema::kTreeTable);
   if (st.ok()) st = Exec(schema::kSecondaryIndexes);
   if (st.ok()) {
-    st = Exec(fmt::format("INSERT INTO ledger_meta VALUES ('format', '{}'), ('ledger_id', '{}'), "
-                          "('genesis', 'ledger_id')",
-                          schema::kFormat, identity_.id)
-                  .c_str());
+    SqliteStatement meta;
+    st = meta.Prepare(db_, "INSERT INTO ledger_meta VALUES ('format', ?), ('ledger_id', ?), ('origin', ?)");
+    if (st.ok()) {
+      meta.BindText(1, schema::kFormat);
+      meta.BindText(2, identity_.id);
+      meta.BindText(3, identity_.origin);
+      st = meta.Run();
+    }
   }
   if (!st.ok()) {
     Exec("ROLLBACK");
@@ -223,7 +231,12 @@ Status SqliteStore::CheckSchema() {
     if (!row) break;
     if (s.Text(0) == "format") format = s.Text(1);
     if (s.Text(0) == "ledger_id") identity_.id = s.Text(1);
-    if (s.Text(0) == "genesis") identity_.id_in_chain = s.Text(1) == "ledger_id";
+    if (s.Text(0) == "origin") identity_.origin = s.Text(1);
+  }
+  if (format == schema::kFormat1) {
+    return Status::InvalidInput(
+        "this ledger was made by an earlier nanni (format 1, a hash chain); `nanni upgrade` "
+        "converts it in place to format 2 (a Merkle tree), after verifying its chain");
   }
   if (format != schema::kFormat) {
     return Status::InvalidInput(
@@ -235,27 +248,51 @@ Status SqliteStore::CheckSchema() {
 Status SqliteStore::CheckMetadata() {
   SqliteStatement s;
   NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT key, value FROM ledger_meta ORDER BY key"));
+  size_t keys = 0;
   for (;;) {
     bool row = false;
     NANNI_RETURN_IF_ERROR(s.Step(&row));
-    if (!row) return Status::OK();
+    if (!row) break;
+    ++keys;
     std::string_view key = s.Text(0), value = s.Text(1);
     if (std::find(std::begin(schema::kMetaKeys), std::end(schema::kMetaKeys), key) ==
         std::end(schema::kMetaKeys)) {
       return Status::Corruption(fmt::format("ledger_meta holds a key nanni never writes: '{}'", Printable(key)));
     }
-    if (key == "genesis" && value != "ledger_id") {
-      return Status::Corruption(fmt::format("ledger_meta's genesis is '{}', not 'ledger_id'", Printable(value)));
+    if (key == "origin" && !CheckOrigin(value).ok()) {
+      return Status::Corruption(fmt::format("ledger_meta's origin '{}' cannot name a log", Printable(value)));
     }
     if (key == "ledger_id" && !IsLedgerId(value)) {
       return Status::Corruption(fmt::format("ledger_meta's ledger_id '{}' is not 32 hex digits", Printable(value)));
     }
   }
+  if (keys != std::size(schema::kMetaKeys)) {
+    return Status::Corruption("ledger_meta lacks one of format, ledger_id and origin");
+  }
+  return Status::OK();
 }
 
-Status SqliteStore::Head(const AccessScope& scope, ChainHead* head) {
-  NANNI_RETURN_IF_ERROR(scope.CheckAll("the chain head"));
-  return ReadChainHead(db_, GenesisHash(identity_), head);
+Status SqliteStore::Size(const AccessScope&, uint64_t* size) { return ReadTreeSize(db_, size); }
+
+Status SqliteStore::Head(const AccessScope& scope, TreeHead* head) {
+  NANNI_RETURN_IF_ERROR(Size(scope, &head->size));
+  return ReadTreeRoot(db_, head->size, &head->root);
+}
+
+Status SqliteStore::ReadTile(const AccessScope&, int level, uint64_t index, std::string* hashes) {
+  return ReadTreeTile(db_, level, index, hashes);
+}
+
+Status SqliteStore::ListCheckpoints(const AccessScope&, std::vector<StoredCheckpoint>* out) {
+  out->clear();
+  SqliteStatement s;
+  NANNI_RETURN_IF_ERROR(s.Prepare(db_, "SELECT size, recorded_utc, note FROM checkpoints ORDER BY rowid"));
+  for (;;) {
+    bool row = false;
+    NANNI_RETURN_IF_ERROR(s.Step(&row));
+    if (!row) return Status::OK();
+    out->push_back(StoredCheckpoint{static_cast<uint64_t>(s.Int(0)), std::string(s.Text(2)), s.Int(1)});
+  }
 }
 
 Status SqliteStore::BeginAppend(std::unique_ptr<AppendTransaction>* txn) {
@@ -263,7 +300,6 @@ Status SqliteStore::BeginAppend(std::unique_ptr<AppendTransaction>* txn) {
     return Status::InvalidArgument(fmt::format("'{}' was opened read-only", Printable(path_, 200)));
   }
   auto t = std::make_unique<SqliteAppend>(db_, [this] { return ApplyWriterSettings(); });
-  t->set_genesis(GenesisHash(identity_));
   NANNI_RETURN_IF_ERROR(t->Begin());
   *txn = std::move(t);
   return Status::OK();

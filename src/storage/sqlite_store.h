@@ -1,10 +1,11 @@
 // SqliteStore: the embedded default LedgerStore, one SQLite file (WAL mode) per ledger.
 //
 // Schema (docs/ledger.md, storage/sqlite_schema.h): `ledger_meta` (format, ledger id,
-// genesis), `events` keyed by seq with the canonical body, the chain hash and index columns
-// copied from the body (unique source_id, (account, time) and time), and `derived` (the
-// engine's derived data). Triggers refuse UPDATE and DELETE on `events` and `ledger_meta`,
-// which guards against accidents; the hash chain is what catches intent.
+// origin), `events` keyed by seq with the canonical body and index columns copied from the
+// body (unique source_id, (account, time) and time), `tree_tiles` (the Merkle tree's
+// hashes), `checkpoints` (those handed out) and `derived` (the engine's derived data).
+// Triggers refuse UPDATE and DELETE on `events`, `ledger_meta` and `checkpoints`, which
+// guards against accidents; the tree and the signed checkpoints are what catch intent.
 //
 // The first append into an empty ledger is a bulk load (storage/sqlite_append.h): while it
 // runs, opening the ledger from another connection fails with an IOError that says so.
@@ -30,17 +31,22 @@ class SqliteStore : public LedgerStore {
   // its connection.
   static Status Open(const std::string& path, StoreMode mode, std::unique_ptr<SqliteStore>* out);
 
-  // Creates a new, empty ledger at `path` with the given id (32 lower-case hex digits): for
-  // tests that need the same chain hashes on every run.
-  static Status CreateWithId(const std::string& path, const std::string& ledger_id,
-                             std::unique_ptr<SqliteStore>* out);
+  // Creates a new, empty ledger at `path` with the given identity: an empty id is a random
+  // one (tests give their own, for the same hashes on every run), an empty origin
+  // DefaultOrigin(id). InvalidArgument for an id that is not 32 lower-case hex digits or an
+  // origin CheckOrigin refuses.
+  static Status Create(const std::string& path, LedgerIdentity identity,
+                       std::unique_ptr<SqliteStore>* out);
 
   ~SqliteStore() override;
 
   const LedgerIdentity& Identity() const override { return identity_; }
   const std::string& Location() const override { return path_; }
   Status CheckMetadata() override;
-  Status Head(const AccessScope& scope, ChainHead* head) override;
+  Status Size(const AccessScope& scope, uint64_t* size) override;
+  Status Head(const AccessScope& scope, TreeHead* head) override;
+  Status ReadTile(const AccessScope& scope, int level, uint64_t index, std::string* hashes) override;
+  Status ListCheckpoints(const AccessScope& scope, std::vector<StoredCheckpoint>* out) override;
   Status BeginAppend(std::unique_ptr<AppendTransaction>* txn) override;
   Status Scan(const AccessScope& scope, uint64_t from_seq, uint64_t to_seq,
               const EntryVisitor& visit) override;
@@ -58,7 +64,7 @@ class SqliteStore : public LedgerStore {
  private:
   SqliteStore(sqlite3* db, std::string path, bool read_only)
       : db_(db), path_(std::move(path)), read_only_(read_only) {}
-  static Status OpenOrCreate(const std::string& path, StoreMode mode, const std::string& new_id,
+  static Status OpenOrCreate(const std::string& path, StoreMode mode, const LedgerIdentity& identity,
                              std::unique_ptr<SqliteStore>* out);
   static Status OpenReadOnly(const std::string& path, std::unique_ptr<SqliteStore>* out);
   // Before a read-only open: IOError if a bulk load is running; if one was interrupted,
@@ -68,7 +74,7 @@ class SqliteStore : public LedgerStore {
   // that may run beside others.
   Status OpenReader(sqlite3** db);
   Status Exec(const char* sql);
-  Status CreateSchema(const std::string& ledger_id);
+  Status CreateSchema(const LedgerIdentity& identity);
   // WAL mode and the writer's pragmas; an IOError that says so when another connection's
   // bulk load holds the ledger.
   Status ApplyWriterSettings();

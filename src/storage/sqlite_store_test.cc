@@ -37,7 +37,7 @@ FileState StateOf(const std::string& path) {
 }
 
 const std::vector<std::string> kIndexes = {"events_by_account_time", "events_by_time",
-                                           "sqlite_autoindex_derived_1", "sqlite_autoindex_events_1"};
+                                           "sqlite_autoindex_derived_1", "sqlite_autoindex_events_1", "sqlite_autoindex_tree_tiles_1"};
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
@@ -99,7 +99,7 @@ TEST_F(SqliteStoreTest, ABulkLoadBesideAReaderStaysInTheWal) {
   sqlite3_close(reader);
 
   EXPECT_EQ(StateOf(path_).indexes, kIndexes);
-  EXPECT_EQ(test::HeadOf(path_).count, 50u);
+  EXPECT_EQ(test::HeadOf(path_).size, 50u);
 }
 
 TEST_F(SqliteStoreTest, ABulkLoadRolledBackLeavesTheEmptyLedgerAsItWas) {
@@ -111,7 +111,7 @@ TEST_F(SqliteStoreTest, ABulkLoadRolledBackLeavesTheEmptyLedgerAsItWas) {
   FileState state = StateOf(path_);
   EXPECT_EQ(state.journal_mode, "wal");
   EXPECT_EQ(state.indexes, kIndexes);
-  EXPECT_EQ(test::HeadOf(path_).count, 0u);
+  EXPECT_EQ(test::HeadOf(path_).size, 0u);
 }
 
 TEST_F(SqliteStoreTest, AppendsAfterTheFirstKeepTheIndexesAndLetReadersIn) {
@@ -125,9 +125,9 @@ TEST_F(SqliteStoreTest, AppendsAfterTheFirstKeepTheIndexesAndLetReadersIn) {
   FileState during = StateOf(path_);
   EXPECT_EQ(during.journal_mode, "wal");
   EXPECT_EQ(during.indexes, kIndexes);
-  EXPECT_EQ(test::HeadOf(path_).count, 10u);
+  EXPECT_EQ(test::HeadOf(path_).size, 10u);
   ASSERT_TRUE(w->Commit().ok());
-  EXPECT_EQ(test::HeadOf(path_).count, 20u);
+  EXPECT_EQ(test::HeadOf(path_).size, 20u);
 }
 
 // The single-writer rule: a second writer waits for the first, then gives up with Busy (which

@@ -69,7 +69,7 @@ TEST_F(CaseCliTest, JsonCaseIsCompleteAndCitesTheLedger) {
   nlohmann::json events = nlohmann::json::parse(ev.out)["events"];
   ASSERT_EQ(c["chronology"].size(), events.size());
   std::set<std::string> hashes;
-  for (const auto& e : events) hashes.insert(e["hash"].get<std::string>().substr(0, 12));
+  for (const auto& e : events) hashes.insert(e["leaf_hash"].get<std::string>().substr(0, 12));
   for (const auto& line : c["chronology"]) {
     EXPECT_EQ(line["cite"]["hash"].get<std::string>().size(), 12u);
     EXPECT_TRUE(hashes.count(line["cite"]["hash"])) << line.dump();

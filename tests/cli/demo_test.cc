@@ -25,7 +25,7 @@ TEST(Demo, ShowsTheLedgerTheCaseFileAndTheToneOfThePlantedContacts) {
   ASSERT_FALSE(abusive.empty());
   ASSERT_FALSE(badgerer.empty());
 
-  for (const char* section : {"verified the hash chain", "== Case file of", "== Briefing on",
+  for (const char* section : {"verified the Merkle tree", "== Case file of", "== Briefing on",
                               "== Tone: the contacts whose words stand out"}) {
     EXPECT_NE(r.out.find(section), std::string::npos) << section;
   }

@@ -109,7 +109,7 @@ TEST_F(PortfolioFlowTest, ImportVerifyReimportAndReadBack) {
   for (const auto& e : events) {
     got.insert(e["event"]["id"].get<std::string>());
     EXPECT_EQ(e["event"]["account"], account);
-    EXPECT_EQ(e["hash"].get<std::string>().size(), 64u);
+    EXPECT_EQ(e["leaf_hash"].get<std::string>().size(), 64u);
     Timestamp t;
     ASSERT_TRUE(ParseRfc3339(e["event"]["time"].get<std::string>(), &t).ok());
     EXPECT_GE(t.utc_micros, previous_utc) << "events must come in time order";
@@ -248,7 +248,7 @@ TEST_F(PortfolioFlowTest, KillDuringABulkLoadLeavesTheEmptyLedgerReadyForTheNext
   auto shape = test::Run({"sqlite3", db, "PRAGMA journal_mode; SELECT name FROM sqlite_master "
                                          "WHERE type = 'index' ORDER BY name;"});
   EXPECT_EQ(shape.out, "wal\nevents_by_account_time\nevents_by_time\nsqlite_autoindex_derived_1\n"
-                       "sqlite_autoindex_events_1\n");
+                       "sqlite_autoindex_events_1\nsqlite_autoindex_tree_tiles_1\n");
   auto again = Nanni({"--db", db, "--json", "import", dir_->File("p.ndjson")});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(nlohmann::json::parse(again.out)["added"], lines_->size());

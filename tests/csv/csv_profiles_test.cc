@@ -169,7 +169,7 @@ TEST_F(CsvImport, LenientWritesEveryRejectedRowWithItsReason) {
   EXPECT_NE(strict.err.find("billing_bad.csv:2: event[1]: field 'amount_minor': column 'amount': "
                             "'12.345' is not an amount with at most 2 decimals"),
             std::string::npos) << strict.err;
-  EXPECT_EQ(test::HeadOf(db_).count, 0u);
+  EXPECT_EQ(test::HeadOf(db_).size, 0u);
 
   auto no_file = Import({"--profile", "billing", "--lenient", bad});
   EXPECT_EQ(no_file.exit_code, 2) << no_file.err;

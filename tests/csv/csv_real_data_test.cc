@@ -101,7 +101,7 @@ TEST_F(CsvRealData, TwitterRepliesBecomeRequestResponsePairs) {
   EXPECT_EQ(strict.exit_code, 1);
   EXPECT_NE(strict.err.find("twcs_sample.csv:2589: expected 8 fields, found 6"), std::string::npos)
       << strict.err;
-  EXPECT_EQ(test::HeadOf(db_).count, 0u);
+  EXPECT_EQ(test::HeadOf(db_).size, 0u);
 
   std::string rejects = dir_.File("rejects.jsonl");
   auto lenient = Import({"--no-progress", "--profile", "twcs", "--lenient", "--rejects", rejects, path});
@@ -177,7 +177,7 @@ TEST_F(CsvRealData, ComplaintCompaniesBecomeAccountsWithTheirOpenComplaints) {
   EXPECT_NE(strict.err.find("cfpb_complaints_sample.csv:" + std::to_string(last_line) + ": "),
             std::string::npos) << strict.err;
   EXPECT_NE(strict.err.find("nothing was imported"), std::string::npos);
-  EXPECT_EQ(test::HeadOf(db_).count, 0u);
+  EXPECT_EQ(test::HeadOf(db_).size, 0u);
 
   std::string rejects = dir_.File("rejects.jsonl");
   auto lenient = Import({"--no-progress", "--profile", "cfpb", "--lenient", "--rejects", rejects, path});

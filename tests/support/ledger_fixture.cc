@@ -49,7 +49,7 @@ Event MakeEvent(int i, const std::string& account) {
 
 std::unique_ptr<SqliteStore> NewLedger(const std::string& path) {
   std::unique_ptr<SqliteStore> store;
-  Status st = SqliteStore::CreateWithId(path, kTestLedgerId, &store);
+  Status st = SqliteStore::Create(path, LedgerIdentity{kTestLedgerId, ""}, &store);
   if (!st.ok()) throw std::runtime_error(st.ToString());
   return store;
 }
@@ -65,7 +65,10 @@ Status ImportVector(LedgerStore* store, const std::vector<Event>& events, Import
 std::string TamperWithSql(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  std::string all = "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete; " + sql;
+  std::string all =
+      "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete; "
+      "DROP TRIGGER IF EXISTS ledger_meta_no_update; DROP TRIGGER IF EXISTS ledger_meta_no_delete; "
+      "DROP TRIGGER IF EXISTS checkpoints_no_update; DROP TRIGGER IF EXISTS checkpoints_no_delete; " + sql;
   char* err = nullptr;
   std::string result;
   if (sqlite3_exec(db, all.c_str(), nullptr, nullptr, &err) != SQLITE_OK) result = err ? err : "error";
@@ -74,11 +77,11 @@ std::string TamperWithSql(const std::string& path, const std::string& sql) {
   return result;
 }
 
-ChainHead HeadOf(const std::string& path) {
+TreeHead HeadOf(const std::string& path) {
   std::unique_ptr<SqliteStore> store;
   Status st = SqliteStore::Open(path, StoreMode::kReadWrite, &store);
   if (!st.ok()) throw std::runtime_error(st.ToString());
-  ChainHead head;
+  TreeHead head;
   st = store->Head(AccessScope::All(), &head);
   if (!st.ok()) throw std::runtime_error(st.ToString());
   return head;

@@ -15,7 +15,7 @@ namespace nanni::test {
 // grows with i.
 Event MakeEvent(int i, const std::string& account = "acme");
 
-// The id of every ledger NewLedger makes, so that chain hashes are the same on every run.
+// The id of every ledger NewLedger makes, so that tree hashes are the same on every run.
 constexpr const char* kTestLedgerId = "0123456789abcdef0123456789abcdef";
 
 // A new, empty ledger at `path`, with the id kTestLedgerId.
@@ -28,7 +28,7 @@ Status ImportVector(LedgerStore* store, const std::vector<Event>& events, Import
 // after dropping the append-only triggers. Returns SQLite's error text, or "" on success.
 std::string TamperWithSql(const std::string& path, const std::string& sql);
 
-// The number of events in the ledger at `path` and its head hash, read directly.
-ChainHead HeadOf(const std::string& path);
+// The number of events in the ledger at `path` and its tree root, read directly.
+TreeHead HeadOf(const std::string& path);
 
 }  // namespace nanni::test
