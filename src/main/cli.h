@@ -51,6 +51,7 @@ void RegisterSignalsCommand(CLI::App& app, GlobalOptions& global, CommandRun* ru
 void RegisterEconomicsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterEscalationsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterSludgeCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterUpgradeCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
 // Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {

@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
   RegisterEscalationsCommand(app, global, &run);
   RegisterSludgeCommand(app, global, &run);
   RegisterReindexCommand(app, global, &run);
+  RegisterUpgradeCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);
