@@ -110,6 +110,7 @@ class NoteSigner {
   const std::string& name() const { return verifier_.name(); }
   uint32_t key_id() const { return verifier_.key_id(); }
   NoteKeyType type() const { return verifier_.type(); }
+  bool has_key() const { return valid_; }  // false when default-constructed or moved from
 
   // Sets *signature to the 64-byte Ed25519 signature of `message` (the bare primitive; see
   // SignNote and Cosign). InvalidArgument for a default-constructed signer.
