@@ -160,6 +160,7 @@ Status VerifyMerkleConsistency(uint64_t old_size, uint64_t new_size, const Diges
   }
   if (old_size == 0) {
     if (!proof.empty()) return Fail("a proof from the empty tree must be empty");
+    if (old_root != MerkleEmptyRoot()) return Fail("the old root is not the empty tree's");
     return Status::OK();
   }
   if (proof.empty()) return Fail("the consistency proof is empty");

@@ -59,9 +59,9 @@ Status VerifyMerkleInclusion(uint64_t index, uint64_t size, const Digest& leaf_h
                              std::span<const Digest> path, const Digest& root);
 
 // RFC 9162 §2.1.4.2: OK when `proof` proves that the tree of `old_size` leaves with root
-// `old_root` is a prefix of the tree of `new_size` leaves with root `new_root`. An old size
-// of 0 is consistent with anything (empty proof); equal sizes need equal roots and an empty
-// proof.
+// `old_root` is a prefix of the tree of `new_size` leaves with root `new_root`. The empty tree
+// (old size 0 with the empty root) is a prefix of any, with an empty proof; equal sizes need
+// equal roots and an empty proof.
 Status VerifyMerkleConsistency(uint64_t old_size, uint64_t new_size, const Digest& old_root,
                                const Digest& new_root, std::span<const Digest> proof);
 
