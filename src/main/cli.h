@@ -52,6 +52,10 @@ void RegisterEconomicsCommand(CLI::App& app, GlobalOptions& global, CommandRun* 
 void RegisterEscalationsCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterSludgeCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterUpgradeCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterKeyCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterProveCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterVerifyProofCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterCosignCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
 // Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {

@@ -1,11 +1,15 @@
-// nanni verify: recompute the hash chain and name the first event that does not match.
+// nanni verify: recompute the Merkle tree, name the first event that does not match, and check
+// that the ledger extends the checkpoints handed out.
 #include <fmt/format.h>
 
 #include <optional>
 
 #include "event/canonical.h"
+#include "ledger/checkpoint_log.h"
 #include "ledger/verifier.h"
 #include "main/cli.h"
+#include "main/ledger_keys.h"
+#include "util/text_file.h"
 #include "util/json_out.h"
 #include "util/printable.h"
 #include "util/progress_bar.h"
@@ -16,8 +20,43 @@ namespace nanni::cli {
 namespace {
 
 struct VerifyFlags {
-  std::string receipt;
+  std::vector<std::string> checkpoints;
+  std::string key;
+  std::string key_file;
 };
+
+// The checkpoints kept in the ledger's history, then those given: each must be one the ledger
+// extends; signatures are checked with the ledger's key when there is one.
+Status CheckCheckpoints(Engine* engine, const VerifyFlags& flags, std::vector<std::string>* lines,
+                        std::vector<std::string>* notes) {
+  NoteVerifier key;
+  const std::string key_file = LedgerKeyFile(flags.key_file, engine->store()->LedgerId());
+  Status st = LoadLedgerVerifier(flags.key, key_file, &key);
+  const bool have_key = st.ok();
+  if (!have_key && (!flags.key.empty() || !flags.checkpoints.empty() || st.code() != Status::Code::kInvalidArgument)) {
+    return st;
+  }
+  size_t checked = 0;
+  NANNI_RETURN_IF_ERROR(CheckHistory(engine->store(), have_key ? &key : nullptr, &checked));
+  lines->push_back(fmt::format("the {} checkpoints in the ledger's history are extended by it{}", checked,
+                               have_key ? ", their signatures verified" : ""));
+  if (!have_key && checked > 0) {
+    notes->push_back("the history's checkpoint signatures were not checked: give --key PUBKEY");
+  }
+  for (const std::string& file : flags.checkpoints) {
+    std::string note;
+    NANNI_RETURN_IF_ERROR(FlagError("--checkpoint", ReadTextFile(file, &note, 1 << 20)));
+    TrustedCheckpoint trusted;
+    ExtendsReport extends;
+    st = TrustCheckpoint(note, key, {}, 0, &trusted);
+    if (st.ok()) st = CheckExtends(engine->store(), trusted.checkpoint, &extends);
+    if (!st.ok()) return st.WithPrefix(Printable(file, 200));
+    lines->push_back(fmt::format("{}: the ledger extends its {} events to {} (a consistency proof of {} hashes)",
+                                 Printable(file, 200), extends.checkpoint_size, extends.ledger_size,
+                                 extends.proof.size()));
+  }
+  return Status::OK();
+}
 
 Status RunVerify(const GlobalOptions& global, const VerifyFlags& flags) {
   std::unique_ptr<Engine> engine;
@@ -37,6 +76,9 @@ Status RunVerify(const GlobalOptions& global, const VerifyFlags& flags) {
   }
   double seconds = (NowMicros() - start) / 1e6;
   if (!st.ok() && st.code() != Status::Code::kCorruption) return st;
+  std::vector<std::string> checkpoint_lines;
+  if (st.ok()) st = CheckCheckpoints(engine.get(), flags, &checkpoint_lines, &report.notes);
+  if (!st.ok() && st.code() != Status::Code::kCorruption) return st;
 
   if (global.json) {
     JsonOut json;
@@ -51,7 +93,9 @@ Status RunVerify(const GlobalOptions& global, const VerifyFlags& flags) {
     }
     json.Key("index").BeginObject().Field("covered", index.covered).Field("checked", index.checked)
         .Field("stale", index.stale).Field("mismatch", index.mismatch).EndObject();
-    json.Key("notes").BeginArray();
+    json.Key("checkpoints").BeginArray();
+    for (const std::string& line : checkpoint_lines) json.String(line);
+    json.EndArray().Key("notes").BeginArray();
     for (const std::string& note : report.notes) json.String(note);
     json.EndArray().EndObject().Raw("\n");
     fmt::print("{}", json.Take());
@@ -59,6 +103,7 @@ Status RunVerify(const GlobalOptions& global, const VerifyFlags& flags) {
     fmt::print("ok: {} events verified in {:.2f} s; tree root {}\n", report.checked, seconds,
                ToHex(report.head.root));
     fmt::print("analytic index: {} events rebuilt from the ledger and matched\n", index.checked);
+    for (const std::string& line : checkpoint_lines) fmt::print("{}\n", line);
     for (const std::string& note : report.notes) fmt::print("note: {}\n", note);
   }
   return st.ok() ? st : st.WithPrefix("verification FAILED");
@@ -68,17 +113,23 @@ Status RunVerify(const GlobalOptions& global, const VerifyFlags& flags) {
 
 void RegisterVerifyCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
   auto flags = std::make_shared<VerifyFlags>();
-  CLI::App* cmd = app.add_subcommand("verify", "Recompute the hash chain; name the first bad event");
-  cmd->add_option("--receipt", flags->receipt,
-                  "Also check that the ledger still matches a receipt COUNT:HASH from "
-                  "`nanni checkpoint` (catches a rewritten chain)");
+  CLI::App* cmd = app.add_subcommand("verify", "Recompute the Merkle tree; name the first bad event");
+  cmd->add_option("--checkpoint", flags->checkpoints,
+                  "Also prove that the ledger extends this signed checkpoint from `nanni checkpoint` "
+                  "(catches a history rewritten or cut short since); repeatable");
+  cmd->add_option("--key", flags->key,
+                  "The ledger's public key, as text or a file (default: from its key file, if this "
+                  "machine has it)");
+  cmd->add_option("--key-file", flags->key_file, "The ledger's secret key file (see `nanni key`)");
   cmd->footer(
-      "Checks the ledger's identity (its id starts the chain), then every event: its place in\n"
-      "the sequence, its SHA-256 chain hash over the canonical encoding, and that the indexed\n"
-      "columns still agree with the hashed bytes; then the analytic index beside the ledger,\n"
-      "rebuilt from the events and compared. Exits 0 when all is well, 1 naming the first\n"
-      "event (or index block) that does not match. Opens the ledger read-only.\n\n"
-      "Examples:\n  nanni verify\n  nanni verify --receipt 120345:9f2c...e1");
+      "Checks the ledger's identity, then every event: its place in the sequence, that the\n"
+      "indexed columns still agree with its bytes, and its leaf hash (docs/ledger.md); then\n"
+      "every stored hash of the Merkle tree against the events; then the analytic index,\n"
+      "rebuilt from the events and compared; then each checkpoint in the ledger's history and\n"
+      "each --checkpoint given: signed by the ledger's key, and extended by today's ledger (an\n"
+      "RFC 9162 consistency proof). Exits 0 when all is well, 1 naming the first event, hash,\n"
+      "index block or checkpoint that does not match. Opens the ledger read-only.\n\n"
+      "Examples:\n  nanni verify\n  nanni verify --checkpoint acme-2026-11.checkpoint --key acme.pub");
   OnChosen(cmd, run, [&global, flags] { return RunVerify(global, *flags); });
 }
 

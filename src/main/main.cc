@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
   RegisterSludgeCommand(app, global, &run);
   RegisterReindexCommand(app, global, &run);
   RegisterUpgradeCommand(app, global, &run);
+  RegisterKeyCommand(app, global, &run);
+  RegisterProveCommand(app, global, &run);
+  RegisterVerifyProofCommand(app, global, &run);
+  RegisterCosignCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);
