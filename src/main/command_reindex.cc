@@ -13,9 +13,9 @@ namespace {
 Status RunReindex(const GlobalOptions& global) {
   std::unique_ptr<Engine> engine;
   NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kWrite, &engine));
-  TreeHead head;
-  NANNI_RETURN_IF_ERROR(engine->Head(&head));
-  ProgressBar progress("reindex", head.size, "events");
+  uint64_t size = 0;
+  NANNI_RETURN_IF_ERROR(engine->store()->Size(AccessScope::All(), &size));
+  ProgressBar progress("reindex", size, "events");
   int64_t start = NowMicros();
   uint64_t indexed = 0;
   NANNI_RETURN_IF_ERROR(engine->Reindex([&](uint64_t done) { progress.Update(done, done); }, &indexed));
