@@ -7,6 +7,9 @@
 #include "casefile/briefing_builder.h"
 #include "event/event_decoder.h"
 #include "import/ndjson_source.h"
+#include "ledger/checkpoint_log.h"
+#include "ledger/event_proof.h"
+#include "tlog/proof_bundle.h"
 #include "main/cli.h"
 #include "main/event_line.h"
 #include "render/renderers.h"
@@ -130,6 +133,37 @@ Status ShowTriage(Engine* engine, int64_t as_of) {
   return Status::OK();
 }
 
+// Signs a checkpoint with a throwaway key, proves the account's first event against it and
+// checks the proof as a customer would, with the public key only. Writes the proof and the
+// key beside the demo's ledger for `nanni verify-proof` to try.
+Status ShowProof(Engine* engine, const std::string& account, const std::string& base) {
+  Heading("The record, provable: a signed checkpoint and one event's proof");
+  NoteSigner key;
+  NANNI_RETURN_IF_ERROR(NoteSigner::Generate(engine->store()->Identity().origin, NoteKeyType::kEd25519, &key));
+  std::string note, id, proof;
+  NANNI_RETURN_IF_ERROR(IssueCheckpoint(engine->store(), key, NowMicros(), &note));
+  fmt::print("checkpoint, signed with a throwaway key (`nanni key init` makes a real one):\n{}", note);
+  EventQuery first;
+  first.account = account;
+  first.limit = 1;
+  NANNI_RETURN_IF_ERROR(engine->Events(AccessScope::All(), first, [&](const LedgerEntry& e) {
+    id = std::string(e.index.source_id);
+    return Status::OK();
+  }));
+  NANNI_RETURN_IF_ERROR(ProveEvent(engine->store(), AccessScope::Only({account}), id, note, &proof));
+  ProvenEvent proven;
+  NANNI_RETURN_IF_ERROR(VerifyEventProof(proof, key.verifier(), {}, 0, &proven));
+  ProofBundle bundle;
+  NANNI_RETURN_IF_ERROR(ParseProofBundle(proof, &bundle));
+  const std::string proof_file = base + "-event.tlog-proof", key_file = base + ".pub";
+  NANNI_RETURN_IF_ERROR(WriteOutputFile("--out", proof_file, ProtectedFiles(), proof));
+  NANNI_RETURN_IF_ERROR(WriteOutputFile("--out", key_file, ProtectedFiles(), key.verifier().Text() + "\n"));
+  fmt::print("the proof that event {} (seq {}) is in it holds, checked with the public key alone;\n"
+             "it carries that event and {} hashes, nothing of any other: nanni verify-proof {} --key {}\n",
+             Printable(id), proven.leaf.seq, bundle.path.size(), proof_file, key_file);
+  return Status::OK();
+}
+
 Status RunDemo(const DemoFlags& flags) {
   std::string db = flags.db.empty() ? "nanni-demo.db" : flags.db;
   std::string base = db.size() > 3 && db.substr(db.size() - 3) == ".db" ? db.substr(0, db.size() - 3) : db;
@@ -175,8 +209,7 @@ Status RunDemo(const DemoFlags& flags) {
   NANNI_RETURN_IF_ERROR(engine->Verify(nullptr, &report, &index));
   fmt::print("  verified the Merkle tree and the analytic index: {} events in {:.1f} s\n", report.checked,
              (NowMicros() - t0) / 1e6);
-  fmt::print("  tree root {} over {} events (`nanni checkpoint` signs it for customers to keep)\n",
-             ToHex(report.head.root), report.head.size);
+  fmt::print("  tree root {} over {} events\n", ToHex(report.head.root), report.head.size);
 
   ShowPortfolio(engine.get());
   ShowSituations(truth);
@@ -190,6 +223,7 @@ Status RunDemo(const DemoFlags& flags) {
   }
   if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowTimeline(engine.get(), focus, contact, flags.timeline));
   if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowCase(engine.get(), focus));
+  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowProof(engine.get(), focus, base));
 
   Heading("Tone: the contacts whose words stand out (nanni tone --all)");
   ToneReport tone;
