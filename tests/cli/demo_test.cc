@@ -26,6 +26,7 @@ TEST(Demo, ShowsTheLedgerTheCaseFileAndTheToneOfThePlantedContacts) {
   ASSERT_FALSE(badgerer.empty());
 
   for (const char* section : {"verified the Merkle tree", "== Case file of", "== Briefing on",
+                              "checked with the public key alone",
                               "== Tone: the contacts whose words stand out"}) {
     EXPECT_NE(r.out.find(section), std::string::npos) << section;
   }
