@@ -5,6 +5,7 @@
 #include "ledger/leaf.h"
 #include "ledger/ledger_tree.h"
 #include "tlog/merkle.h"
+#include "tlog/text.h"
 #include "tlog/proof_bundle.h"
 #include "tlog/signed_note.h"
 #include "util/printable.h"
@@ -15,16 +16,7 @@ namespace {
 
 constexpr std::string_view kLeafHeader = "nanni-event/v2\n";
 
-bool ParseDecimal(std::string_view s, uint64_t* out) {
-  if (s.empty() || s.size() > 19 || (s.size() > 1 && s[0] == '0')) return false;
-  uint64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + static_cast<uint64_t>(c - '0');
-  }
-  *out = v;
-  return true;
-}
+bool ParseDecimal(std::string_view s, uint64_t* out) { return ParseDecimalUint64(s, out).ok(); }
 
 // Reads "NAME VALUE\n" at *pos.
 bool Field(std::string_view bytes, size_t* pos, std::string_view name, std::string_view* value) {

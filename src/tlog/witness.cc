@@ -4,6 +4,7 @@
 
 #include "tlog/cosignature.h"
 #include "tlog/merkle.h"
+#include "tlog/text.h"
 #include "tlog/signed_note.h"
 #include "util/base64.h"
 
@@ -17,16 +18,7 @@ Status Bad(size_t line, std::string_view why) {
   return Status::InvalidInput(fmt::format("request line {}: {}", line, why));
 }
 
-bool ParseDecimal(std::string_view s, uint64_t* out) {
-  if (s.empty() || s.size() > 20 || (s.size() > 1 && s[0] == '0')) return false;
-  uint64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9' || v > (UINT64_MAX - (c - '0')) / 10) return false;
-    v = v * 10 + static_cast<uint64_t>(c - '0');
-  }
-  *out = v;
-  return true;
-}
+bool ParseDecimal(std::string_view s, uint64_t* out) { return ParseDecimalUint64(s, out).ok(); }
 
 }  // namespace
 

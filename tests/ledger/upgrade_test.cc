@@ -10,6 +10,7 @@
 #include "ledger/verifier.h"
 #include "storage/open_store.h"
 #include "storage/sqlite_store.h"
+#include "support/ledger_fixture.h"
 #include "support/test_support.h"
 #include "tlog/merkle.h"
 
@@ -21,17 +22,6 @@ struct Row {
   std::string body;
   bool operator==(const Row&) const = default;
 };
-
-std::string Exec(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  char* err = nullptr;
-  std::string result;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) result = err ? err : "error";
-  sqlite3_free(err);
-  sqlite3_close(db);
-  return result;
-}
 
 std::vector<Row> Rows(const std::string& path) {
   sqlite3* db = nullptr;
@@ -54,7 +44,7 @@ class UpgradeTest : public ::testing::Test {
     std::ifstream in(test::TestData("ledger/format1.sql"));
     std::stringstream sql;
     sql << in.rdbuf();
-    ASSERT_EQ(Exec(path_, sql.str()), "");
+    ASSERT_EQ(test::TamperWithSql(path_, sql.str()), "");
   }
   test::TempDir dir_;
   std::string path_ = dir_.File("old.db");
@@ -102,7 +92,7 @@ TEST_F(UpgradeTest, KeepsEveryEventAndBuildsTheTree) {
 }
 
 TEST_F(UpgradeTest, ABrokenOldChainIsNamedAndNothingChanges) {
-  ASSERT_EQ(Exec(path_, "DROP TRIGGER events_no_update; UPDATE events SET recorded_utc = recorded_utc + 1 "
+  ASSERT_EQ(test::TamperWithSql(path_, "UPDATE events SET recorded_utc = recorded_utc + 1 "
                         "WHERE seq = 120"), "");
   const std::vector<Row> before = Rows(path_);
   UpgradeReport report;
