@@ -380,7 +380,9 @@ Status StoredDigests(LedgerStore* store, std::string_view stream, std::map<uint6
 Status Engine::Verify(const VerifyProgress& progress, VerifyReport* report, IndexCheck* index) {
   *index = IndexCheck();
   NANNI_RETURN_IF_ERROR(VerifyLedger(store_.get(), progress, report));
+  const int64_t start = NowMicros();
   Status st = CheckIndex(report->head.size, index);
+  index->seconds = (NowMicros() - start) / 1e6;
   if (st.code() == Status::Code::kCorruption && index->mismatch.empty()) index->mismatch = st.message();
   if (!index->mismatch.empty()) {
     return Status::Corruption("the analytic index disagrees with the ledger: " + index->mismatch +

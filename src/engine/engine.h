@@ -61,6 +61,7 @@ struct IndexCheck {
   uint64_t checked = 0;   // of those, events rebuilt and compared
   std::string stale;      // why the stored index is not current ("" when it is)
   std::string mismatch;   // the first disagreement ("" when none)
+  double seconds = 0;     // how long the check took
 };
 
 class Engine {

@@ -148,7 +148,6 @@ class ChunkChecker {
         return Status::Aborted("mismatch");
       }
       leaves_.push_back(EntryLeafHash(identity, e.seq, e.recorded_utc_micros, Sha256::Of(e.body)));
-      source_ids_.emplace_back(e.index.source_id);
       ++expected_;
       if ((e.seq & 1023) == 0) checked->fetch_add(1024, std::memory_order_relaxed);
       return Status::OK();
@@ -169,7 +168,10 @@ class ChunkChecker {
     std::optional<Failure> leaf;
     NANNI_RETURN_IF_ERROR(CompareLevel(store, 0, begin_ - 1, leaves_, size_, &leaf));
     if (leaf && leaf->seq < end_ && leaf->problem.empty()) {
-      leaf->source_id = source_ids_[leaf->seq - begin_];
+      NANNI_RETURN_IF_ERROR(store->Get(AccessScope::All(), leaf->seq, [&](const LedgerEntry& e) {
+        leaf->source_id = std::string(e.index.source_id);
+        return Status::OK();
+      }));
       leaf->problem = leaf->seq == 1
           ? "its contents do not match its leaf in the tree (the event, its seq or recording time "
             "was changed, or the ledger's id or origin, or the stored leaf hash)"
@@ -186,7 +188,6 @@ class ChunkChecker {
 
   uint64_t begin_, end_, size_, expected_;
   std::vector<Digest> leaves_;
-  std::vector<std::string> source_ids_;
   std::optional<Failure> failure_;
   std::optional<Digest> level2_;
   simdjson::ondemand::parser parser_;
@@ -265,6 +266,7 @@ Status CheckUpperLevels(LedgerStore* store, uint64_t size, std::vector<Digest> h
 
 Status VerifyLedger(LedgerStore* store, const VerifyProgress& progress, VerifyReport* report) {
   *report = VerifyReport();
+  const auto start = std::chrono::steady_clock::now();
   Status meta = store->CheckMetadata();
   if (meta.code() == Status::Code::kCorruption) {
     report->first_bad_seq = 0;
@@ -291,6 +293,7 @@ Status VerifyLedger(LedgerStore* store, const VerifyProgress& progress, VerifyRe
   // The tiles under the entries that verified are sound (a failure below them would be first).
   LedgerTree tree(store);
   Status root = tree.Root(report->checked, &report->head.root);
+  report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!failure) NANNI_RETURN_IF_ERROR(root);
 
   if (failure) {

@@ -37,6 +37,7 @@ struct VerifyReport {
   std::string first_bad_source_id;
   std::string problem;
   std::vector<std::string> notes;  // what was not verified, and why
+  double seconds = 0;              // how long it took
 };
 
 using VerifyProgress = std::function<void(uint64_t checked)>;

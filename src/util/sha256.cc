@@ -42,7 +42,8 @@ Digest Sha256::Finish() {
 }
 
 Digest Sha256::Of(std::string_view bytes) {
-  Sha256 h;
+  thread_local Sha256 h;  // an EVP context per call would cost an allocation and two locks
+  h.Reset();
   h.Update(bytes);
   return h.Finish();
 }
