@@ -39,8 +39,9 @@ Status CheckCheckpoints(Engine* engine, const VerifyFlags& flags, std::vector<st
   if (!have_key && asked) return st;
   size_t checked = 0;
   NANNI_RETURN_IF_ERROR(CheckHistory(engine->store(), have_key ? &key : nullptr, &checked));
-  lines->push_back(fmt::format("the {} checkpoints in the ledger's history are extended by it{}", checked,
-                               have_key ? ", their signatures verified" : ""));
+  lines->push_back(checked == 0 ? std::string("no checkpoint has been handed out yet (`nanni checkpoint`)")
+                                : fmt::format("the ledger extends all {} checkpoints of its history{}", checked,
+                                              have_key ? ", their signatures verified" : ""));
   if (!have_key && checked > 0) {
     notes->push_back("the history's checkpoint signatures were not checked: give --key PUBKEY");
   }

@@ -163,7 +163,8 @@ TEST_F(CliTest, MisuseGetsAOneLineErrorAndAHint) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelpWithAnExample) {
-  for (const char* cmd : {"init", "import", "verify", "checkpoint", "accounts", "events", "generate", "demo"}) {
+  for (const char* cmd : {"init", "import", "verify", "checkpoint", "accounts", "events", "generate", "demo",
+                          "upgrade", "key", "prove", "verify-proof", "cosign"}) {
     auto r = Nanni({cmd, "--help"});
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("Example"), std::string::npos) << cmd << "\n" << r.out;

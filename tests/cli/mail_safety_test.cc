@@ -64,9 +64,9 @@ class MailSafety : public ::testing::Test {
     return Nanni(all);
   }
   uint64_t Events() {
-    auto r = Nanni({"--db", db_, "--json", "checkpoint"});
+    auto r = Nanni({"--db", db_, "--json", "verify"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    return r.exit_code == 0 ? nlohmann::json::parse(r.out)["events"].get<uint64_t>() : 0;
+    return r.exit_code == 0 ? nlohmann::json::parse(r.out)["checked"].get<uint64_t>() : 0;
   }
   // Strict refuses naming `where` and every one of `words`; lenient imports the other two
   // messages and writes one reject for `ref` at `line`.
