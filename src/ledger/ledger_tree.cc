@@ -22,7 +22,10 @@ LedgerTree::LedgerTree(LedgerStore* store, AccessScope scope)
 LedgerTree::~LedgerTree() = default;
 
 Status LedgerTree::Subtrees(uint64_t size, SubtreeHashes** out) {
-  if (stored_size_ < size) NANNI_RETURN_IF_ERROR(store_->Size(scope_, &stored_size_));
+  if (stored_size_ < size) {
+    NANNI_RETURN_IF_ERROR(store_->Size(scope_, &stored_size_));
+    subtrees_.reset();  // the ledger grew: its tiles did too
+  }
   if (size > stored_size_) {
     return Status::InvalidArgument(
         fmt::format("the ledger holds {} events, not {}", stored_size_, size));
