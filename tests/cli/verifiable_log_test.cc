@@ -326,6 +326,23 @@ TEST_F(VerifiableLog, VerifyProofCountsWitnessesKOfN) {
   EXPECT_TRUE(Has(both.out, "cosigned by w2.example+")) << both.out;
 }
 
+// A witness's key is a cosignature/v1 key (type 0x04, tlog/note_key.h). Given a log key
+// (type 0x01) as --witness, the log's own signature of the note text must not count as a
+// witness's cosignature: before the fix it did, and `--witness LOGKEY --quorum 1` passed
+// with "cosigned by acme.example/ledger+...".
+TEST_F(VerifiableLog, VerifyProofDoesNotCountTheLogsOwnKeyAsAWitness) {
+  const std::string db = dir_.File("l.db");
+  Append(db, Events(1, 20), true);
+  Checkpoint(db, "c.cp");
+  const std::string proof = dir_.File("e.proof");
+  ASSERT_EQ(Nanni({"--db", db, "prove", "e7", "--out", proof}).exit_code, 0);
+  ASSERT_EQ(Nanni({"verify-proof", proof, "--key", public_key_}).exit_code, 0);
+  auto r = Nanni({"verify-proof", proof, "--key", public_key_, "--witness", public_key_, "--quorum", "1"});
+  EXPECT_NE(r.exit_code, 0) << r.out;
+  EXPECT_FALSE(Has(r.out, "cosigned by")) << r.out;
+  EXPECT_TRUE(Has(r.err, "type 0x01")) << r.err;
+}
+
 // A witness that cosigned size 100 refuses a request proving from 0 or 50 (and keeps its
 // state); from 100 it cosigns 120.
 TEST_F(VerifiableLog, AWitnessRefusesARequestFromAnotherSizeThanItsLast) {
