@@ -58,6 +58,13 @@ Status TrustCheckpoint(std::string_view note, const NoteVerifier& log_key,
                                           out->checkpoint.origin, log_key.name()));
   }
   if (quorum == 0) return Status::OK();
+  for (const NoteVerifier& w : witnesses) {
+    if (w.type() != NoteKeyType::kCosignatureV1) {
+      return Status::InvalidArgument(fmt::format(
+          "{} is a log key (type 0x01), not a witness's cosignature/v1 key (type 0x04): its signature "
+          "of the note text is no cosignature", w.label()));
+    }
+  }
   st = VerifyNote(parsed, witnesses, &verified);
   if (!st.ok() && st.code() != Status::Code::kNotFound) return st;
   if (st.ok()) {

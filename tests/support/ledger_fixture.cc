@@ -54,11 +54,13 @@ std::unique_ptr<SqliteStore> NewLedger(const std::string& path) {
   return store;
 }
 
-Status ImportVector(LedgerStore* store, const std::vector<Event>& events, ImportSummary* summary) {
+Status ImportVector(LedgerStore* store, const std::vector<Event>& events, ImportSummary* summary,
+                    int64_t recorded_utc_micros) {
   std::vector<std::unique_ptr<EventSource>> sources;
   sources.push_back(std::make_unique<VectorSource>(events));
   ImportOptions options;
   options.progress = false;
+  options.recorded_utc_micros = recorded_utc_micros;
   return ImportEvents(store, std::move(sources), options, summary);
 }
 

@@ -21,8 +21,11 @@ constexpr const char* kTestLedgerId = "0123456789abcdef0123456789abcdef";
 // A new, empty ledger at `path`, with the id kTestLedgerId.
 std::unique_ptr<SqliteStore> NewLedger(const std::string& path);
 
-// Imports `events` as one transaction through the real importer.
-Status ImportVector(LedgerStore* store, const std::vector<Event>& events, ImportSummary* summary);
+// Imports `events` as one transaction through the real importer, recorded at
+// `recorded_utc_micros` (0: now). Two imports of the same events at the same recording time
+// into ledgers of the same identity give the same leaves.
+Status ImportVector(LedgerStore* store, const std::vector<Event>& events, ImportSummary* summary,
+                    int64_t recorded_utc_micros = 0);
 
 // Runs `sql` on the SQLite file at `path` directly, as someone with the sqlite3 shell would,
 // after dropping the append-only triggers. Returns SQLite's error text, or "" on success.
