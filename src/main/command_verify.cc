@@ -9,6 +9,7 @@
 #include "ledger/verifier.h"
 #include "main/cli.h"
 #include "main/ledger_keys.h"
+#include "util/count_text.h"
 #include "util/text_file.h"
 #include "util/json_out.h"
 #include "util/printable.h"
@@ -40,8 +41,9 @@ Status CheckCheckpoints(Engine* engine, const VerifyFlags& flags, std::vector<st
   size_t checked = 0;
   NANNI_RETURN_IF_ERROR(CheckHistory(engine->store(), have_key ? &key : nullptr, &checked));
   lines->push_back(checked == 0 ? std::string("no checkpoint has been handed out yet (`nanni checkpoint`)")
-                                : fmt::format("the ledger extends all {} checkpoints of its history{}", checked,
-                                              have_key ? ", their signatures verified" : ""));
+                                : fmt::format("the ledger extends every checkpoint of its history ({}){}",
+                                              CountOf(checked, "checkpoint"),
+                                              have_key ? ", signatures verified" : ""));
   if (!have_key && checked > 0) {
     notes->push_back("the history's checkpoint signatures were not checked: give --key PUBKEY");
   }

@@ -97,6 +97,9 @@ Status WitnessCheckpoint(const NoteSigner& witness, const NoteVerifier& log_key,
   }
   NoteSignature cosignature;
   NANNI_RETURN_IF_ERROR(Cosign(witness, note.text, unix_seconds, &cosignature));
+  std::erase_if(note.signatures, [&](const NoteSignature& s) {  // this witness's earlier one
+    return s.name == cosignature.name && s.key_id == cosignature.key_id;
+  });
   note.signatures.push_back(cosignature);
   return FormatSignedNote(note, cosigned_note);
 }

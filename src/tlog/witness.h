@@ -43,7 +43,8 @@ using WitnessState = std::optional<Checkpoint>;
 // origin is the key's name; request.old_size is the size of `last` (0 when none: Conflict
 // otherwise, which tells the log which size to prove from); the new checkpoint is not smaller
 // and the consistency proof takes `last`'s root to the new root. Then cosigns it at
-// `unix_seconds` and returns the note with the cosignature appended, and the new state.
+// `unix_seconds` and returns the note with the cosignature appended (in place of one this
+// witness made before), and the new state.
 // Corruption when the log's history does not extend what the witness saw.
 Status WitnessCheckpoint(const NoteSigner& witness, const NoteVerifier& log_key, const WitnessState& last,
                          const AddCheckpointRequest& request, uint64_t unix_seconds,
