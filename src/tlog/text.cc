@@ -1,5 +1,7 @@
 #include "tlog/text.h"
 
+#include "util/printable.h"
+
 #include <string>
 
 #include "util/utf8.h"
@@ -21,11 +23,7 @@ Status SplitNewlineTerminated(std::string_view text, std::vector<std::string_vie
   return Status::OK();
 }
 
-std::string QuoteForMessage(std::string_view text) {
-  constexpr size_t kMax = 40;
-  if (text.size() <= kMax) return "'" + ToValidUtf8(text) + "'";
-  return "'" + ToValidUtf8(text.substr(0, kMax)) + "...'";
-}
+std::string QuoteForMessage(std::string_view text) { return "'" + Printable(text, 40) + "'"; }
 
 Status ParseDecimalUint64(std::string_view text, uint64_t* value) {
   if (text.empty()) return Status::InvalidInput("empty where a decimal number belongs");

@@ -25,8 +25,9 @@ Status ParseDecimalUint64(std::string_view text, uint64_t* value);
 // naming the 1-based line and what is wrong there.
 Status CheckNoteCharacters(std::string_view text);
 
-// `text` in single quotes for an error message: its first 40 bytes, then "..." when longer,
-// with invalid UTF-8 replaced, so that a huge or binary input cannot flood a message.
+// `text` in single quotes for an error message: its first 40 bytes, marked when cut,
+// made printable (util/printable.h: control and bidi characters escaped, invalid UTF-8
+// replaced), so that a huge or binary input cannot flood or forge a message.
 std::string QuoteForMessage(std::string_view text);
 
 }  // namespace nanni

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "util/printable.h"
+
 namespace nanni {
 namespace {
 
@@ -45,6 +47,13 @@ TEST(TlogTextTest, NoteCharactersAreUtf8WithoutControls) {
 TEST(TlogTextTest, QuotesAreShort) {
   EXPECT_EQ(QuoteForMessage("abc"), "'abc'");
   EXPECT_EQ(QuoteForMessage(std::string(100, 'x')), "'" + std::string(40, 'x') + "...'");
+}
+
+// Found by fuzz/tlog_text_fuzzer: a proof's first line with a NUL and a stray byte was quoted raw.
+TEST(TlogTextTest, QuotesAreMadePrintable) {
+  const std::string quoted = QuoteForMessage(std::string("c\0m\x8dle", 6));
+  EXPECT_EQ(quoted.find('\0'), std::string::npos) << quoted;
+  EXPECT_FALSE(HasUnprintable(quoted)) << quoted;
 }
 
 }  // namespace
