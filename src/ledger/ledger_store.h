@@ -18,7 +18,7 @@
 //     PermissionDenied; reads that span every account (Scan, Get, CountEntries, the derived
 //     data) need AccessScope::All(). The tree (Size, Head, ReadTile, ListCheckpoints) reveals
 //     no event's content, only hashes and counts, and is open to every scope: a customer's
-//     proofs are made of it; ListAccounts lists only what the scope allows.
+//     proofs are made of it. ListAccounts lists only what the scope allows.
 //   - Reads may be called from several threads at once (each may use a connection of its own).
 //   - Errors: Busy (another writer holds the ledger: retryable), IOError (the store itself
 //     failed: disk, connection, permissions), Corruption (what is stored is inconsistent),
