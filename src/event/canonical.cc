@@ -37,9 +37,14 @@ void AppendJsonString(std::string_view text, std::string* out) {
 
 namespace {
 
-// Collects "key":value members into one buffer, then writes them sorted by key.
+// Collects "key":value members into one buffer, then writes them sorted by key. Reused: Reset
+// keeps the buffers' capacity, so encoding an event allocates nothing once warm.
 class ObjectWriter {
  public:
+  void Reset() {
+    buf_.clear();
+    members_.clear();
+  }
   void String(std::string_view key, std::string_view value) {
     if (value.empty()) return;
     Begin(key);
@@ -51,10 +56,16 @@ class ObjectWriter {
     fmt::format_to(std::back_inserter(buf_), "{}", value);
     End();
   }
-  void Raw(std::string_view key, std::string_view json) {
-    if (json.empty()) return;
+  // A member whose value `write` appends to the buffer it is given; left out when it appends
+  // nothing.
+  template <typename Write>
+  void Value(std::string_view key, Write write) {
     Begin(key);
-    buf_.append(json);
+    write(&buf_);
+    if (buf_.size() == members_.back().begin) {
+      members_.pop_back();
+      return;
+    }
     End();
   }
   // Writes {"k":v,...} to *out, members sorted by key.
@@ -83,48 +94,77 @@ class ObjectWriter {
   std::vector<Member> members_;
 };
 
-std::string EncodeContact(const Contact& c) {
-  ObjectWriter w;
-  w.String("email", c.email);
-  w.String("id", c.id);
-  w.String("level", LevelName(c.level));
-  w.String("name", c.name);
-  w.String("side", SideName(c.side));
-  w.String("title", c.title);
-  std::string out;
-  w.Finish(&out);
-  return out;
+// Writes the members of an object whose keys the caller gives in sorted order, leaving out
+// empty strings: {"a":"x","c":"y"}.
+class SortedObject {
+ public:
+  explicit SortedObject(std::string* out) : out_(out) { out_->push_back('{'); }
+  void String(std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    Key(key);
+    AppendJsonString(value, out_);
+  }
+  void Int(std::string_view key, int64_t value) {
+    Key(key);
+    fmt::format_to(std::back_inserter(*out_), "{}", value);
+  }
+  void Close() { out_->push_back('}'); }
+
+ private:
+  void Key(std::string_view key) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    AppendJsonString(key, out_);
+    out_->push_back(':');
+  }
+  std::string* out_;
+  bool first_ = true;
+};
+
+void AppendContact(const Contact& c, std::string* out) {
+  SortedObject o(out);
+  o.String("email", c.email);
+  o.String("id", c.id);
+  o.String("level", LevelName(c.level));
+  o.String("name", c.name);
+  o.String("side", SideName(c.side));
+  o.String("title", c.title);
+  o.Close();
 }
 
-std::string EncodeSource(const SourceRef& s) {
-  if (s.file.empty() && s.ref.empty() && s.line == 0) return {};
-  ObjectWriter w;
-  w.String("file", s.file);
-  if (s.line != 0) w.Int("line", s.line);
-  w.String("ref", s.ref);
-  std::string out;
-  w.Finish(&out);
-  return out;
+void AppendSource(const SourceRef& s, std::string* out) {
+  if (s.file.empty() && s.ref.empty() && s.line == 0) return;
+  SortedObject o(out);
+  o.String("file", s.file);
+  if (s.line != 0) o.Int("line", s.line);
+  o.String("ref", s.ref);
+  o.Close();
 }
 
-std::string EncodeMeta(const std::vector<std::pair<std::string, std::string>>& meta) {
-  if (meta.empty()) return {};
-  ObjectWriter w;
+void AppendMeta(const std::vector<std::pair<std::string, std::string>>& meta, std::string* out) {
+  if (meta.empty()) return;
+  thread_local ObjectWriter w;
+  w.Reset();
   for (const auto& [k, v] : meta) w.String(k, v);
-  std::string out;
-  w.Finish(&out);
-  return out;
+  w.Finish(out);
+}
+
+void AppendTime(const Timestamp& t, std::string* out) {
+  char buf[kRfc3339MaxBytes];
+  out->push_back('"');
+  out->append(buf, FormatRfc3339(t, buf));  // digits, '-', ':', '.', '+', 'T', 'Z': no escapes
+  out->push_back('"');
 }
 
 }  // namespace
 
 void EncodeCanonical(const Event& e, std::string* out) {
   out->clear();
-  ObjectWriter w;
+  thread_local ObjectWriter w;
+  w.Reset();
   w.String("id", e.id);
   w.String("account", e.account);
-  std::string time = FormatRfc3339(e.time);
-  w.String("time", time);
+  w.Value("time", [&](std::string* b) { AppendTime(e.time, b); });
   w.String("kind", SpecOf(e.kind).name);
   w.String("thread", e.thread);
   w.String("reply_to", e.reply_to);
@@ -133,22 +173,19 @@ void EncodeCanonical(const Event& e, std::string* out) {
   w.String("subject", e.subject);
   w.String("text", e.text);
   w.String("new_text", e.new_text);  // absent when empty, so older hashes are unchanged
-  std::string from = e.from ? EncodeContact(*e.from) : std::string();
-  w.Raw("from", from);
-  std::string to;
+  if (e.from) w.Value("from", [&](std::string* b) { AppendContact(*e.from, b); });
   if (!e.to.empty()) {
-    to = "[";
-    for (size_t i = 0; i < e.to.size(); ++i) {
-      if (i > 0) to.push_back(',');
-      to += EncodeContact(e.to[i]);
-    }
-    to.push_back(']');
+    w.Value("to", [&](std::string* b) {
+      b->push_back('[');
+      for (size_t i = 0; i < e.to.size(); ++i) {
+        if (i > 0) b->push_back(',');
+        AppendContact(e.to[i], b);
+      }
+      b->push_back(']');
+    });
   }
-  w.Raw("to", to);
-  std::string source = EncodeSource(e.source);
-  w.Raw("source", source);
-  std::string meta = EncodeMeta(e.meta);
-  w.Raw("meta", meta);
+  w.Value("source", [&](std::string* b) { AppendSource(e.source, b); });
+  w.Value("meta", [&](std::string* b) { AppendMeta(e.meta, b); });
   // Values are copied into the writer at once; only keys must outlive Finish().
   for (const auto& [name, value] : e.attributes) {
     if (const auto* s = std::get_if<std::string>(&value)) {
@@ -156,7 +193,7 @@ void EncodeCanonical(const Event& e, std::string* out) {
     } else if (const auto* i = std::get_if<int64_t>(&value)) {
       w.Int(name, *i);
     } else {
-      w.String(name, FormatRfc3339(std::get<Timestamp>(value)));
+      w.Value(name, [&](std::string* b) { AppendTime(std::get<Timestamp>(value), b); });
     }
   }
   w.Finish(out);
