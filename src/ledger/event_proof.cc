@@ -16,8 +16,6 @@ namespace {
 
 constexpr std::string_view kLeafHeader = "nanni-event/v2\n";
 
-bool ParseDecimal(std::string_view s, uint64_t* out) { return ParseDecimalUint64(s, out).ok(); }
-
 // Reads "NAME VALUE\n" at *pos.
 bool Field(std::string_view bytes, size_t* pos, std::string_view name, std::string_view* value) {
   size_t nl = bytes.find('\n', *pos);
@@ -49,10 +47,10 @@ Status DecodeEventLeaf(std::string_view bytes, EventLeaf* out) {
       id.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
     return bad("no \"ledger_id\" line of 32 hex digits");
   }
-  if (!Field(bytes, &pos, "seq", &seq) || !ParseDecimal(seq, &out->seq) || out->seq == 0) {
+  if (!Field(bytes, &pos, "seq", &seq) || !ParseDecimalUint64(seq, &out->seq).ok() || out->seq == 0) {
     return bad("no \"seq\" line with a positive decimal");
   }
-  if (!Field(bytes, &pos, "recorded", &recorded) || !ParseDecimal(recorded, &recorded_value)) {
+  if (!Field(bytes, &pos, "recorded", &recorded) || !ParseDecimalUint64(recorded, &recorded_value).ok()) {
     return bad("no \"recorded\" line with a decimal");
   }
   out->ledger_id = std::string(id);

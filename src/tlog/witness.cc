@@ -18,8 +18,6 @@ Status Bad(size_t line, std::string_view why) {
   return Status::InvalidInput(fmt::format("request line {}: {}", line, why));
 }
 
-bool ParseDecimal(std::string_view s, uint64_t* out) { return ParseDecimalUint64(s, out).ok(); }
-
 }  // namespace
 
 std::string FormatAddCheckpoint(const AddCheckpointRequest& request) {
@@ -45,7 +43,8 @@ Status ParseAddCheckpoint(std::string_view text, AddCheckpointRequest* out) {
     return true;
   };
   std::string_view l;
-  if (!next_line(&l) || l.substr(0, 4) != "old " || !ParseDecimal(l.substr(4), &out->old_size)) {
+  if (!next_line(&l) || l.substr(0, 4) != "old " ||
+      !ParseDecimalUint64(l.substr(4), &out->old_size).ok()) {
     return Bad(1, "expected \"old SIZE\"");
   }
   for (;;) {
