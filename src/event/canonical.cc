@@ -193,7 +193,9 @@ void EncodeCanonical(const Event& e, std::string* out) {
     } else if (const auto* i = std::get_if<int64_t>(&value)) {
       w.Int(name, *i);
     } else {
-      w.Value(name, [&](std::string* b) { AppendTime(std::get<Timestamp>(value), b); });
+      // A named copy: clang before 16 cannot capture a structured binding.
+      const Timestamp when = std::get<Timestamp>(value);
+      w.Value(name, [&](std::string* b) { AppendTime(when, b); });
     }
   }
   w.Finish(out);
