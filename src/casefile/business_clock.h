@@ -34,6 +34,12 @@ class BusinessClock {
   // holding `to` (at most about 30 years of days; a wider range is cut to that).
   void Cover(int64_t from_utc_micros, int64_t to_utc_micros);
 
+  // Days since 1970-01-01 of the local date of `utc_micros`, in the clock's time zone.
+  int64_t LocalDay(int64_t utc_micros) const;
+  // UTC microseconds of local time `minute` (after midnight) on local day `day`; a wall time
+  // skipped by a DST change maps to the change, a repeated one to its first instant.
+  int64_t LocalToUtc(int64_t day, int minute) const;
+
  private:
   // Business microseconds from the start of the covered range up to `t`, which must lie in it.
   int64_t CoveredBefore(int64_t utc_micros) const;
@@ -41,10 +47,6 @@ class BusinessClock {
     return !open_.empty() && utc_micros >= range_begin_ && utc_micros < range_end_;
   }
 
-  // Days since 1970-01-01 of the local date of `utc_micros`.
-  int64_t LocalDay(int64_t utc_micros) const;
-  // UTC microseconds of local time `minute` on local day `day`.
-  int64_t LocalToUtc(int64_t day, int minute) const;
   bool IsWorkingDay(int64_t day) const;
 
   BusinessHoursConfig config_;

@@ -1,4 +1,5 @@
 #include "config/nanni_config.h"
+#include "config/business_hours_reader.h"
 
 #include <fmt/format.h>
 
@@ -152,15 +153,16 @@ class ConfigReader {
     return true;
   }
 
-  Status ReadDays(const toml::table& table, BusinessHoursConfig* out) const {
+  Status ReadDays(const toml::table& table, std::string_view key, BusinessHoursConfig* out) const {
+    const std::string full = fmt::format("{}.days", key);
     std::vector<std::string> days;
     if (table.get("days") == nullptr) return Status::OK();
-    NANNI_RETURN_IF_ERROR(Strings(table, "days", "business_hours.days", &days));
+    NANNI_RETURN_IF_ERROR(Strings(table, "days", full, &days));
     out->days.fill(false);
     for (const std::string& day : days) {
       auto it = std::find(std::begin(kDayNames), std::end(kDayNames), AsciiLower(day).substr(0, 3));
       if (it == std::end(kDayNames)) {
-        return Error("business_hours.days",
+        return Error(full,
                      fmt::format("'{}' is not a weekday (mon..sun)", Printable(day, 40)));
       }
       out->days[it - std::begin(kDayNames)] = true;
@@ -168,28 +170,32 @@ class ConfigReader {
     return Status::OK();
   }
 
-  Status ReadBusinessHours(BusinessHoursConfig* out) const {
+  Status ReadBusinessHours(BusinessHoursConfig* out) const { return ReadHours("business_hours", out); }
+
+ public:
+  // The business hours in the table at `key` (absent: *out unchanged).
+  Status ReadHours(std::string_view key, BusinessHoursConfig* out) const {
     const toml::table* table = nullptr;
-    NANNI_RETURN_IF_ERROR(Table("business_hours", &table));
+    NANNI_RETURN_IF_ERROR(Table(key, &table));
     if (table == nullptr) return Status::OK();
-    NANNI_RETURN_IF_ERROR(OnlyKeys(*table, "business_hours.",
+    NANNI_RETURN_IF_ERROR(OnlyKeys(*table, fmt::format("{}.", key),
                                    {"time_zone", "days", "start", "end", "holidays"}));
-    NANNI_RETURN_IF_ERROR(String(*table, "time_zone", "business_hours.time_zone", &out->time_zone));
-    NANNI_RETURN_IF_ERROR(ReadDays(*table, out));
-    for (auto [key, field] : {std::pair{"start", &out->start_minute}, {"end", &out->end_minute}}) {
+    NANNI_RETURN_IF_ERROR(String(*table, "time_zone", fmt::format("{}.time_zone", key), &out->time_zone));
+    NANNI_RETURN_IF_ERROR(ReadDays(*table, key, out));
+    for (auto [name, field] : {std::pair{"start", &out->start_minute}, {"end", &out->end_minute}}) {
       std::string text;
-      std::string full = fmt::format("business_hours.{}", key);
-      NANNI_RETURN_IF_ERROR(String(*table, key, full, &text));
+      std::string full = fmt::format("{}.{}", key, name);
+      NANNI_RETURN_IF_ERROR(String(*table, name, full, &text));
       if (!text.empty() && !ParseClock(text, field)) return Error(full, "must be \"HH:MM\"");
     }
     if (out->end_minute <= out->start_minute) {
-      return Error("business_hours.end", "must be later than business_hours.start");
+      return Error(fmt::format("{}.end", key), fmt::format("must be later than {}.start", key));
     }
     NANNI_RETURN_IF_ERROR(
-        Strings(*table, "holidays", "business_hours.holidays", &out->holidays));
+        Strings(*table, "holidays", fmt::format("{}.holidays", key), &out->holidays));
     for (const std::string& day : out->holidays) {
       if (!IsDate(day)) {
-        return Error("business_hours.holidays",
+        return Error(fmt::format("{}.holidays", key),
                      fmt::format("'{}' is not YYYY-MM-DD", Printable(day, 40)));
       }
     }
@@ -197,6 +203,7 @@ class ConfigReader {
     return Status::OK();
   }
 
+ private:
   const toml::table& root_;
   const std::string& name_;
 };
@@ -209,6 +216,11 @@ Status ParseNanniConfig(std::string_view toml_text, const std::string& name, Nan
   *out = NanniConfig{};
   out->source = name;
   return ConfigReader(root, name).Read(out);
+}
+
+Status ReadBusinessHoursTable(const toml::table& root, const std::string& name, std::string_view key,
+                              BusinessHoursConfig* out) {
+  return ConfigReader(root, name).ReadHours(key, out);
 }
 
 Status LoadNanniConfig(const std::string& path, NanniConfig* out) {

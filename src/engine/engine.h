@@ -24,6 +24,8 @@
 #include "casefile/case_file.h"
 #include "casefile/case_input.h"
 #include "config/nanni_config.h"
+#include "contract/contract_evaluator.h"
+#include "dispute/ruling.h"
 #include "engine/economics.h"
 #include "engine/escalations.h"
 #include "engine/portfolio.h"
@@ -131,6 +133,25 @@ class Engine {
   // by what it costs customers, with the calls cut short found on strong evidence only
   // (docs/sludge.md).
   Status Sludge(const AccessScope& scope, const ReportMoment& moment, nanni::Sludge* out);
+
+  // ---- Contracts and disputes (docs/contracts.md) ----
+
+  // What the terms recorded in `account`'s record say each side owes over `period`, at the
+  // moment (its as_of, or now): one check per terms in effect (contract/contract_evaluator.h);
+  // none when the record holds no terms. NotFound for an unknown account.
+  Status ContractCheck(const AccessScope& scope, const std::string& account, const ReportMoment& moment,
+                       const ContractPeriod& period, std::vector<nanni::ContractCheck>* out);
+  // The same for every account in `scope` whose record holds terms, by account name.
+  Status ContractCheckAll(const AccessScope& scope, const ReportMoment& moment, const ContractPeriod& period,
+                          std::vector<nanni::ContractCheck>* out);
+
+  // Gives the signed checkpoint note a ruling's proofs are against, covering `min_size` events.
+  using CheckpointSource = std::function<Status(uint64_t min_size, std::string* note)>;
+  // Rules on `claim` from its account's record at the moment (dispute/decision.h) and proves
+  // every event the decision rests on against the checkpoint `checkpoint` gives
+  // (dispute/ruling.h). A claim whose facts the record lacks is ruled "insufficient evidence".
+  Status RuleClaim(const AccessScope& scope, const Claim& claim, const ReportMoment& moment,
+                   const CheckpointSource& checkpoint, Ruling* out);
 
   // ---- Writing ----
 

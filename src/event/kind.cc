@@ -15,6 +15,8 @@ constexpr std::string_view kPhases[] = {"start", "end"};
 constexpr std::string_view kSeverities[] = {"critical", "major", "minor"};
 constexpr std::string_view kCallOutcomes[] = {"answered", "abandoned", "dropped", "transferred"};
 constexpr std::string_view kDirections[] = {"inbound", "outbound"};
+constexpr std::string_view kPlanned[] = {"announced", "unannounced"};
+constexpr std::string_view kForceMajeure[] = {"declared"};
 constexpr std::string_view kChannels[] = {"email",  "phone",   "ticket", "chat", "social",
                                           "meeting", "portal", "letter", "other"};
 
@@ -40,6 +42,7 @@ constexpr AttributeSpec kDeadlineAttrs[] = {
 constexpr AttributeSpec kIncidentAttrs[] = {
     {"incident", T::kId, true, {}, "groups the start and end of one incident"},
     {"phase", T::kEnum, true, kPhases, "start or end"},
+    {"planned", T::kEnum, false, kPlanned, "planned maintenance, announced in advance or not (contract terms may exclude the announced)"},
     {"severity", T::kEnum, false, kSeverities, "critical, major or minor"},
     {"what", T::kString, false, {}, "what failed"},
 };
@@ -73,6 +76,7 @@ constexpr AttributeSpec kDiscountAttrs[] = {
     {"what", T::kString, false, {}, "what the discount, credit or freebie is on"},
 };
 constexpr AttributeSpec kStatusUpdateAttrs[] = {
+    {"force_majeure", T::kEnum, false, kForceMajeure, "the sender declares force majeure for what it refers to"},
     {"refers_to", T::kId, false, {}, "id of the commitment, incident or request it updates"},
 };
 constexpr AttributeSpec kContractAttrs[] = {
@@ -80,6 +84,7 @@ constexpr AttributeSpec kContractAttrs[] = {
     {"currency", T::kCurrency, false, {}, "currency of value_minor"},
     {"ends", T::kTime, false, {}, "end of the term"},
     {"starts", T::kTime, false, {}, "start of the term"},
+    {"terms_sha256", T::kString, false, {}, "SHA-256 of the event's text: its terms in canonical form (docs/contracts.md)"},
     {"value_minor", T::kInt, false, {}, "contract value in minor units"},
 };
 

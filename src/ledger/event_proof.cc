@@ -91,18 +91,17 @@ Status ProveEvent(LedgerStore* store, const AccessScope& scope, std::string_view
   return FormatProofBundle(proof, bundle);
 }
 
-Status VerifyEventProof(std::string_view bundle, const NoteVerifier& log_key,
-                        std::span<const NoteVerifier> witnesses, size_t quorum, ProvenEvent* out) {
-  *out = ProvenEvent();
-  ProofBundle proof;
-  NANNI_RETURN_IF_ERROR(ParseProofBundle(bundle, &proof));
-  NANNI_RETURN_IF_ERROR(TrustCheckpoint(proof.checkpoint_note, log_key, witnesses, quorum, &out->checkpoint));
-  NANNI_RETURN_IF_ERROR(DecodeEventLeaf(proof.extra, &out->leaf));
-  const EventLeaf& leaf = out->leaf;
+Status VerifyEventProofIn(const ProofBundle& proof, std::string_view trusted_note, const TrustedCheckpoint& trusted,
+                          EventLeaf* out) {
+  if (proof.checkpoint_note != trusted_note) {
+    return Status::Corruption("the proof is against another checkpoint than the one trusted");
+  }
+  NANNI_RETURN_IF_ERROR(DecodeEventLeaf(proof.extra, out));
+  const EventLeaf& leaf = *out;
   if (proof.index != leaf.seq - 1) {
     return Status::Corruption(fmt::format("the proof is for leaf {} but its event says seq {}", proof.index, leaf.seq));
   }
-  const Checkpoint& c = out->checkpoint.checkpoint;
+  const Checkpoint& c = trusted.checkpoint;
   const Digest identity = IdentityDigest(LedgerIdentity{leaf.ledger_id, c.origin});
   const Digest leaf_hash = EntryLeafHash(identity, leaf.seq, leaf.recorded_utc_micros, Sha256::Of(leaf.body));
   Status st = VerifyMerkleInclusion(proof.index, c.size, leaf_hash, proof.path, c.root);
@@ -112,6 +111,15 @@ Status VerifyEventProof(std::string_view bundle, const NoteVerifier& log_key,
         "time or ledger id, or a path hash, differs from what the ledger signed)", leaf.seq, c.size, st.message()));
   }
   return Status::OK();
+}
+
+Status VerifyEventProof(std::string_view bundle, const NoteVerifier& log_key,
+                        std::span<const NoteVerifier> witnesses, size_t quorum, ProvenEvent* out) {
+  *out = ProvenEvent();
+  ProofBundle proof;
+  NANNI_RETURN_IF_ERROR(ParseProofBundle(bundle, &proof));
+  NANNI_RETURN_IF_ERROR(TrustCheckpoint(proof.checkpoint_note, log_key, witnesses, quorum, &out->checkpoint));
+  return VerifyEventProofIn(proof, proof.checkpoint_note, out->checkpoint, &out->leaf);
 }
 
 }  // namespace nanni

@@ -21,6 +21,7 @@
 
 #include "ledger/checkpoint_log.h"
 #include "ledger/ledger_store.h"
+#include "tlog/proof_bundle.h"
 
 namespace nanni {
 
@@ -52,5 +53,10 @@ struct ProvenEvent {
 // with what it proves; Corruption or InvalidInput saying what fails.
 Status VerifyEventProof(std::string_view bundle, const NoteVerifier& log_key,
                         std::span<const NoteVerifier> witnesses, size_t quorum, ProvenEvent* out);
+
+// The same for a parsed proof whose checkpoint note is `trusted`'s, byte for byte (a ruling's
+// many proofs share one checkpoint, `trusted_note`, trusted once): its leaf recomputed and its path checked.
+Status VerifyEventProofIn(const ProofBundle& proof, std::string_view trusted_note, const TrustedCheckpoint& trusted,
+                          EventLeaf* out);
 
 }  // namespace nanni

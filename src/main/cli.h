@@ -56,6 +56,8 @@ void RegisterKeyCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterProveCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterVerifyProofCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 void RegisterCosignCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterContractCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
+void RegisterDisputeCommand(CLI::App& app, GlobalOptions& global, CommandRun* run);
 
 // Makes `fn` the command to run when the subcommand `cmd` is chosen on the command line.
 inline void OnChosen(CLI::App* cmd, CommandRun* run, CommandRun fn) {

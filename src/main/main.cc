@@ -71,6 +71,8 @@ int main(int argc, char** argv) {
   RegisterProveCommand(app, global, &run);
   RegisterVerifyProofCommand(app, global, &run);
   RegisterCosignCommand(app, global, &run);
+  RegisterContractCommand(app, global, &run);
+  RegisterDisputeCommand(app, global, &run);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,132 @@
+// nanni contract: record an account's terms in the ledger, and check them against its record.
+#include <fmt/format.h>
+
+#include "contract/terms_events.h"
+#include "import/memory_source.h"
+#include "main/analysis_command.h"
+#include "render/contract_render.h"
+#include "util/printable.h"
+#include "util/text_file.h"
+
+namespace nanni::cli {
+
+namespace {
+
+struct ContractFlags {
+  std::string account;
+  std::string terms_file;
+  std::string time;  // contract add: when the terms were agreed ("" = now)
+  bool all = false;
+  bool met = false;
+  std::string period;
+  AnalysisFlags analysis;
+};
+
+// "2026-03" (a month), "2026" (a year), "2026-01-01..2026-04-01" (dates or times, end excluded).
+Status ParsePeriod(const std::string& text, ContractPeriod* out) {
+  *out = ContractPeriod();
+  if (text.empty()) return Status::OK();
+  auto bad = [&] {
+    return Status::InvalidArgument(fmt::format(
+        "--period: '{}' is not YYYY, YYYY-MM or FROM..TO (dates or RFC 3339 times, TO excluded)", Printable(text, 60)));
+  };
+  const size_t dots = text.find("..");
+  if (dots != std::string::npos) {
+    if (!ParseTimeBound(text.substr(0, dots), &out->from_utc_micros).ok() ||
+        !ParseTimeBound(text.substr(dots + 2), &out->to_utc_micros).ok() || out->to_utc_micros <= out->from_utc_micros) {
+      return bad();
+    }
+    return Status::OK();
+  }
+  int year = 0, month = 0;
+  char tail = 0;
+  if (text.size() == 4 && std::sscanf(text.c_str(), "%4d%c", &year, &tail) == 1) {
+    ParseTimeBound(fmt::format("{:04}-01-01", year), &out->from_utc_micros);
+    return ParseTimeBound(fmt::format("{:04}-01-01", year + 1), &out->to_utc_micros).ok() ? Status::OK() : bad();
+  }
+  if (text.size() == 7 && std::sscanf(text.c_str(), "%4d-%2d%c", &year, &month, &tail) == 2 && month >= 1 && month <= 12) {
+    ParseTimeBound(fmt::format("{:04}-{:02}-01", year, month), &out->from_utc_micros);
+    const int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
+    return ParseTimeBound(fmt::format("{:04}-{:02}-01", ny, nm), &out->to_utc_micros).ok() ? Status::OK() : bad();
+  }
+  return bad();
+}
+
+Status RunAdd(const GlobalOptions& global, const ContractFlags& flags) {
+  std::string text;
+  NANNI_RETURN_IF_ERROR(FlagError("TERMS", ReadTextFile(flags.terms_file, &text, 1 << 20)));
+  Terms terms;
+  NANNI_RETURN_IF_ERROR(ParseTerms(text, flags.terms_file, &terms));
+  Timestamp when{NowMicros(), 0};
+  if (!flags.time.empty()) NANNI_RETURN_IF_ERROR(FlagError("--time", ParseRfc3339(flags.time, &when)));
+  std::vector<Event> events = TermsEvents(terms, flags.account, when, flags.terms_file);
+  const std::string id = events.front().id, digest = *events.front().StringAttr("terms_sha256");
+  std::unique_ptr<Engine> engine;
+  NANNI_RETURN_IF_ERROR(OpenEngine(global, LedgerAccess::kWrite, &engine));
+  std::vector<std::unique_ptr<EventSource>> sources;
+  sources.push_back(std::make_unique<MemorySource>(flags.terms_file, std::move(events)));
+  ImportOptions options;
+  options.progress = false;
+  ImportSummary summary;
+  Status st = engine->Import(std::move(sources), options, &summary);
+  if (!st.ok()) return st.WithSuffix("\nnothing was recorded; the ledger is unchanged");
+  fmt::print("recorded the terms of contract {} for {} as event {}\nterms_sha256 {}\n", terms.contract, flags.account, id, digest);
+  if (!terms.obligations.empty()) {
+    fmt::print("{} obligation(s), each a commitment its delivery (a commitment_outcome) refers to:\n", terms.obligations.size());
+    for (const Obligation& o : terms.obligations) fmt::print("  {}\n", ObligationEventId(terms, o));
+  }
+  return Status::OK();
+}
+
+Status RunCheck(const GlobalOptions& global, const ContractFlags& flags) {
+  if (flags.all == !flags.account.empty()) return Status::InvalidArgument("give an ACCOUNT, or --all (not both)");
+  ContractPeriod period;
+  NANNI_RETURN_IF_ERROR(ParsePeriod(flags.period, &period));
+  return RunAnalysis(global, flags.analysis, [&](Engine* engine, const ReportMoment& moment, std::string* body) {
+    std::vector<ContractCheck> checks;
+    if (flags.all) {
+      NANNI_RETURN_IF_ERROR(engine->ContractCheckAll(AccessScope::All(), moment, period, &checks));
+    } else {
+      NANNI_RETURN_IF_ERROR(engine->ContractCheck(AccessScope::All(), flags.account, moment, period, &checks));
+    }
+    TextOrJson(
+        global.json, [&] { return ContractChecksText(checks, flags.met); },
+        [&](JsonOut* json) { WriteContractChecksJson(checks, json); }, body);
+    return Status::OK();
+  });
+}
+
+}  // namespace
+
+void RegisterContractCommand(CLI::App& app, GlobalOptions& global, CommandRun* run) {
+  auto flags = std::make_shared<ContractFlags>();
+  CLI::App* cmd = app.add_subcommand("contract", "Record an account's contract terms; check them against the record");
+  cmd->require_subcommand(1);
+  cmd->footer(
+      "Terms are a TOML file (docs/contracts.md): response targets per priority and channel on\n"
+      "business hours, uptime credit tiers with caps, payment terms with late interest (a fixed\n"
+      "rate, or the EU or UK statute) and flat fees, obligations with penalties per period of\n"
+      "delay. `add` records them as a contract event whose text is their canonical form and\n"
+      "whose terms_sha256 is its hash; `check` applies them to the account's record.\n\n"
+      "Examples:\n  nanni contract add acme terms/acme-2026.toml --time 2026-01-01T00:00:00Z\n"
+      "  nanni contract check acme --period 2026-03\n  nanni --json contract check --all --out contracts.json");
+  CLI::App* add = cmd->add_subcommand("add", "Record terms for an account (a contract event, and a commitment per obligation)");
+  add->add_option("ACCOUNT", flags->account, "The account")->required();
+  add->add_option("TERMS", flags->terms_file, "The terms, a TOML file")->required();
+  add->add_option("--time", flags->time, "When the terms were agreed, RFC 3339 (default: now)");
+  OnChosen(add, run, [&global, flags] { return RunAdd(global, *flags); });
+  CLI::App* check = cmd->add_subcommand("check", "What the terms say each side owes, from the record");
+  check->add_option("ACCOUNT", flags->account, "The account");
+  check->add_flag("--all", flags->all, "Every account whose record holds terms");
+  check->add_option("--period", flags->period, "YYYY, YYYY-MM or FROM..TO (TO excluded; default: the whole term)");
+  check->add_flag("--met", flags->met, "Text: also list the rules that were met (JSON always has them)");
+  AddAnalysisOptions(check, &flags->analysis, 0);
+  check->footer(
+      "Every breach on either side: our missed response targets and downtime beyond the\n"
+      "commitment (credits owed to the customer), their late payments (interest and fees owed\n"
+      "to us) and missed obligations, each with the rule, the computation step by step and the\n"
+      "events it rests on. Money is integer minor units, rounded once, half away from zero.");
+  OnChosen(check, run, [&global, flags] { return RunCheck(global, *flags); });
+}
+
+}  // namespace nanni::cli

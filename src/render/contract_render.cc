@@ -1,0 +1,120 @@
+#include "render/contract_render.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "util/money.h"
+#include "util/time.h"
+
+namespace nanni {
+
+namespace {
+
+std::string PeriodText(int64_t from, int64_t to) {
+  return fmt::format("{} to {}", from == INT64_MIN ? "the start" : FormatUtc(from), to == INT64_MAX ? "the end" : FormatUtc(to));
+}
+
+void FindingText(const Finding& f, const std::string& currency, std::string* out) {
+  *out += fmt::format("  {:<21} {:<8} {}  {}{}\n", f.rule, f.month, f.subject,
+                      f.breach ? (f.ours ? "our breach" : "their breach") : "met",
+                      f.breach && f.amount_minor > 0 ? fmt::format(": {} owed to {}", MoneyText(f.amount_minor, currency),
+                                                                    f.ours ? "them" : "us")
+                                                     : "");
+  for (const std::string& step : f.steps) *out += fmt::format("      - {}\n", step);
+  *out += fmt::format("      events: {}\n", fmt::join(f.events, ", "));
+}
+
+}  // namespace
+
+std::string ContractChecksText(const std::vector<ContractCheck>& checks, bool all_findings) {
+  std::string out;
+  std::map<std::string, std::pair<int64_t, int64_t>> totals;  // currency -> (to them, to us)
+  for (const ContractCheck& c : checks) {
+    if (c.contract.empty()) {
+      out += fmt::format("{}: no usable terms\n", c.account);
+    } else {
+      out += fmt::format("{}: contract {} (terms {}, recorded by {})\n  period {}, as of {}\n", c.account, c.contract,
+                         c.terms_sha256.substr(0, 16), c.contract_event, PeriodText(c.from_utc_micros, c.to_utc_micros),
+                         FormatUtc(c.as_of_utc_micros));
+      size_t breaches = 0;
+      for (const Finding& f : c.findings) breaches += f.breach;
+      out += fmt::format("  {} breach(es) of {} rule(s) checked; owed to the customer {}, owed to us {}\n", breaches,
+                         c.findings.size(), MoneyText(c.owed_to_them_minor, c.currency), MoneyText(c.owed_to_us_minor, c.currency));
+      for (const Finding& f : c.findings) {
+        if (f.breach || all_findings) FindingText(f, c.currency, &out);
+      }
+      totals[c.currency].first += c.owed_to_them_minor;
+      totals[c.currency].second += c.owed_to_us_minor;
+    }
+    for (const std::string& n : c.notes) out += fmt::format("  note: {}\n", n);
+    out += "\n";
+  }
+  if (checks.size() > 1) {
+    for (const auto& [currency, t] : totals) {
+      out += fmt::format("all {} checks in {}: owed to customers {}, owed to us {}\n", checks.size(), currency,
+                         MoneyText(t.first, currency), MoneyText(t.second, currency));
+    }
+  }
+  if (checks.empty()) out = "no account's record holds contract terms (`nanni contract add ACCOUNT TERMS.toml` records them)\n";
+  return out;
+}
+
+void WriteContractChecksJson(const std::vector<ContractCheck>& checks, JsonOut* out) {
+  out->BeginObject().Key("checks").BeginArray();
+  for (const ContractCheck& c : checks) {
+    out->BeginObject().Field("account", c.account).Field("contract", c.contract).Field("contract_event", c.contract_event);
+    out->Field("terms_sha256", c.terms_sha256).Field("currency", c.currency);
+    out->Field("from", c.from_utc_micros == INT64_MIN ? std::string() : FormatUtc(c.from_utc_micros));
+    out->Field("to", c.to_utc_micros == INT64_MAX ? std::string() : FormatUtc(c.to_utc_micros));
+    out->Field("as_of", FormatUtc(c.as_of_utc_micros));
+    out->Key("owed_to_them_minor").Int(c.owed_to_them_minor).Key("owed_to_us_minor").Int(c.owed_to_us_minor);
+    out->Key("findings").BeginArray();
+    for (const Finding& f : c.findings) WriteFinding(f, out);
+    out->EndArray().Key("notes").BeginArray();
+    for (const std::string& n : c.notes) out->String(n);
+    out->EndArray().EndObject();
+  }
+  out->EndArray().EndObject();
+}
+
+std::string RulingText(const Ruling& r) {
+  const Decision& d = r.decision;
+  std::string out = fmt::format("ruling on {}'s claim against {}: {}\n", r.claim.claimant,
+                                r.claim.claimant == "customer" ? "us" : d.account, d.verdict == Verdict::kUpheld ? "UPHELD"
+                                : d.verdict == Verdict::kPartlyUpheld ? "PARTLY UPHELD"
+                                : d.verdict == Verdict::kRejected ? "REJECTED" : "INSUFFICIENT EVIDENCE");
+  out += fmt::format("  account {}, period {}, as of {}\n", d.account, PeriodText(d.period.from_utc_micros, d.period.to_utc_micros),
+                     FormatUtc(d.as_of_utc_micros));
+  for (const AppliedTerms& t : d.terms) out += fmt::format("  terms {} of contract {} ({})\n", t.terms_sha256, t.contract, t.contract_event);
+  if (!d.currency.empty()) {
+    out += fmt::format("  claimed {}, awarded {}\n", MoneyText(d.claimed_minor, d.currency), MoneyText(d.awarded_minor, d.currency));
+  }
+  for (const AskDecision& a : d.asks) {
+    out += fmt::format("  {}{}: {}", a.ask.rule, a.ask.subject.empty() ? "" : " " + a.ask.subject, VerdictName(a.verdict));
+    if (!d.currency.empty() && a.verdict != Verdict::kInsufficientEvidence) {
+      out += fmt::format(", the record gives {}, awarded {}", MoneyText(a.computed_minor, d.currency), MoneyText(a.awarded_minor, d.currency));
+    }
+    out += fmt::format(" ({} finding(s))\n", a.findings.size());
+    for (const std::string& m : a.missing) out += fmt::format("      missing: {}\n", m);
+  }
+  for (const std::string& m : d.missing) out += fmt::format("  missing: {}\n", m);
+  for (const std::string& n : d.notes) out += fmt::format("  note: {}\n", n);
+  out += fmt::format("  {} evidence event(s), each with its inclusion proof against one signed checkpoint\n", r.evidence.size());
+  return out;
+}
+
+std::string RulingCheckText(const RulingCheck& c) {
+  std::string out = fmt::format("{} evidence event(s) proven in the checkpoint of {} events of {}\n", c.evidence,
+                                c.checkpoint_size, c.origin);
+  if (c.differences.empty()) {
+    out += fmt::format("recomputed from the evidence alone: the same decision, {}{}\n", c.verdict,
+                       c.currency.empty() ? "" : fmt::format(", awarded {}", MoneyText(c.awarded_minor, c.currency)));
+  } else {
+    out += "recomputed from the evidence alone, the decision differs:\n";
+    for (const std::string& d : c.differences) out += fmt::format("  {}\n", d);
+  }
+  return out;
+}
+
+}  // namespace nanni
