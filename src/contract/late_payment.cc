@@ -4,7 +4,6 @@
 
 #include <map>
 
-#include "contract/money_math.h"
 #include "contract/rules.h"
 
 namespace nanni {
@@ -57,7 +56,8 @@ class InvoiceCheck {
     const int64_t due_day = in_.clock.LocalDay(due);
     Millionths rate = 0;
     if (!Rate(due_day + 1, &rate, &f)) return;
-    int64_t outstanding = amount, interest = 0, last_day = due_day;
+    int64_t outstanding = amount, last_day = due_day;
+    __int128 interest_e6 = 0;  // sum of outstanding x rate x days, rounded once at the end
     bool late = false;
     for (const CaseEvent* pay : inv_.payments) {
       if (outstanding <= 0) break;
@@ -65,7 +65,7 @@ class InvoiceCheck {
       const int64_t day = in_.clock.LocalDay(pay->event.time.utc_micros);
       f.events.push_back(StoredId(*pay));
       if (day > last_day) {
-        interest += Accrue(outstanding, rate, day - last_day, &f);
+        interest_e6 += Accrue(outstanding, rate, day - last_day, &f);
         last_day = day;
         late = true;
       }
@@ -75,14 +75,16 @@ class InvoiceCheck {
     if (outstanding > 0) {
       const int64_t today = in_.clock.LocalDay(in_.as_of_utc_micros);
       if (today > last_day) {
-        interest += Accrue(outstanding, rate, today - last_day, &f);
+        interest_e6 += Accrue(outstanding, rate, today - last_day, &f);
         late = true;
       }
       f.steps.push_back(fmt::format("{} still unpaid at {}", outstanding, FormatUtc(in_.as_of_utc_micros)));
     }
+    const int64_t interest = RoundedInterest(interest_e6);
     f.breach = late;
     f.amount_minor = interest;
-    f.steps.push_back(late ? fmt::format("interest owed: {}", interest) : "paid by the due date: no interest");
+    f.steps.push_back(late ? fmt::format("interest owed: the sum / 365, rounded once: {}", interest)
+                           : "paid by the due date: no interest");
     out_->push_back(f);
     if (late) Fee(f, amount);
   }
@@ -130,10 +132,16 @@ class InvoiceCheck {
     return true;
   }
 
-  int64_t Accrue(int64_t outstanding, Millionths rate, int64_t days, Finding* f) const {
-    const int64_t interest = MulMulDivRound(outstanding, rate, days, 365 * kWhole);
-    f->steps.push_back(fmt::format("{} x {} % x {} day(s) / 365 = {}", outstanding, PercentText(rate), days, interest));
-    return interest;
+  // outstanding x rate x days (rate in millionths); the caller divides the sum by 365 x 10^6.
+  __int128 Accrue(int64_t outstanding, Millionths rate, int64_t days, Finding* f) const {
+    f->steps.push_back(fmt::format("{} x {} % x {} day(s) late", outstanding, PercentText(rate), days));
+    return static_cast<__int128>(outstanding) * rate * days;
+  }
+
+  static int64_t RoundedInterest(__int128 sum) {
+    const __int128 den = static_cast<__int128>(365) * kWhole;
+    const __int128 q = (sum + den / 2) / den;  // sum >= 0: half up is half away from zero
+    return q > INT64_MAX ? INT64_MAX : static_cast<int64_t>(q);
   }
 
   void Fee(const Finding& interest, int64_t amount) {

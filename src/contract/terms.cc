@@ -369,10 +369,11 @@ void FormatHours(const BusinessHoursConfig& h, std::string* out) {
 void FormatUptime(const UptimeTerms& u, std::string* out) {
   std::vector<std::string> severities;
   for (const std::string& s : u.severities) severities.push_back(Quoted(s));
+  *out += fmt::format("\n[uptime]\nmonthly_charge_minor = {}\n", u.monthly_charge_minor);
+  if (u.minimum_period_s > 0) *out += fmt::format("minimum_period = \"{}\"\n", Duration(u.minimum_period_s));
   *out += fmt::format(
-      "\n[uptime]\nmonthly_charge_minor = {}\nminimum_period = \"{}\"\nseverities = [{}]\n"
-      "exclude_announced_maintenance = {}\nmonthly_cap = \"{}\"\nrolling_cap = \"{}\"\n",
-      u.monthly_charge_minor, Duration(u.minimum_period_s), fmt::join(severities, ", "),
+      "severities = [{}]\nexclude_announced_maintenance = {}\nmonthly_cap = \"{}\"\nrolling_cap = \"{}\"\n",
+      fmt::join(severities, ", "),
       u.exclude_announced_maintenance, PercentText(u.monthly_cap), PercentText(u.rolling_cap));
   for (const UptimeTier& tier : u.tiers) {
     *out += fmt::format("\n[[uptime.tier]]\nbelow = \"{}\"\ncredit = \"{}\"\n", PercentText(tier.below), PercentText(tier.credit));
