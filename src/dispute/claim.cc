@@ -64,7 +64,8 @@ Status ReadAsks(const object& root, Claim* out) {
     return FieldError(kDoc, "asks", fmt::format("must be an array of 1 to {} asks", kMaxAsks));
   }
   for (element ask : asks) {
-    NANNI_RETURN_IF_ERROR(ReadAsk(ask, fmt::format("asks[{}]", out->asks.size()), &out->asks.emplace_back()));
+    const std::string at = fmt::format("asks[{}]", out->asks.size());
+    NANNI_RETURN_IF_ERROR(ReadAsk(ask, at, &out->asks.emplace_back()));
   }
   return Status::OK();
 }

@@ -5,6 +5,9 @@
 #include <iterator>
 #include <vector>
 
+#include "contract/terms.h"
+#include "generate/generated_terms.h"
+#include "generate/name_pool.h"
 #include "generate/text_templates.h"
 
 namespace nanni {
@@ -80,6 +83,10 @@ void EventBuilder::Build(const Item& item, Event* out) {
   Ids(item, out);
   People(item, out);
   Words(item, out);
+  if (item.kind == EventKind::kContract) {
+    out->text = GeneratedTermsText(account_, Timestamp{item.when_utc, item.when_offset},
+                                   Timestamp{item.num2, item.num2_offset});
+  }
   Attributes(item, out);
   out->source = SourceRef();
   out->meta.clear();
@@ -240,6 +247,7 @@ void EventBuilder::Attributes(const Item& item, Event* out) {
       w.String("currency", currency);
       w.Time("ends", item.num2, item.num2_offset);
       w.Time("starts", item.when_utc, item.when_offset);
+      w.String("terms_sha256", TermsDigest(out->text));
       w.Int("value_minor", item.num);
       break;
     case EventKind::kResponse:

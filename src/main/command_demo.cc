@@ -12,6 +12,7 @@
 #include "tlog/proof_bundle.h"
 #include "main/cli.h"
 #include "main/event_line.h"
+#include "render/contract_render.h"
 #include "render/renderers.h"
 #include "render/triage_render.h"
 #include "render/tone_render.h"
@@ -136,10 +137,8 @@ Status ShowTriage(Engine* engine, int64_t as_of) {
 // Signs a checkpoint with a throwaway key, proves the account's first event against it and
 // checks the proof as a customer would, with the public key only. Writes the proof and the
 // key beside the demo's ledger for `nanni verify-proof` to try.
-Status ShowProof(Engine* engine, const std::string& account, const std::string& base) {
+Status ShowProof(Engine* engine, const NoteSigner& key, const std::string& account, const std::string& base) {
   Heading("The record, provable: a signed checkpoint and one event's proof");
-  NoteSigner key;
-  NANNI_RETURN_IF_ERROR(NoteSigner::Generate(engine->store()->Identity().origin, NoteKeyType::kEd25519, &key));
   std::string note, id, proof;
   NANNI_RETURN_IF_ERROR(IssueCheckpoint(engine->store(), key, NowMicros(), &note));
   fmt::print("checkpoint, signed with a throwaway key (`nanni key init` makes a real one):\n{}", note);
@@ -162,6 +161,66 @@ Status ShowProof(Engine* engine, const std::string& account, const std::string& 
              "it carries that event and {} hashes, nothing of any other: nanni verify-proof {} --key {}\n",
              Printable(id), proven.leaf.seq, bundle.path.size(), proof_file, key_file);
   return Status::OK();
+}
+
+// The finding of `rule` owed to the claimant with the largest amount over all checks, or null.
+const Finding* Largest(const std::vector<ContractCheck>& checks, std::string_view rule, const ContractCheck** in) {
+  const Finding* best = nullptr;
+  for (const ContractCheck& c : checks) {
+    for (const Finding& f : c.findings) {
+      if (f.rule == rule && f.breach && (best == nullptr || f.amount_minor > best->amount_minor)) {
+        best = &f;
+        *in = &c;
+      }
+    }
+  }
+  return best;
+}
+
+// One claim on the largest finding of `rule`, ruled on, written beside the ledger, and checked
+// as the other side would: from the ruling alone, with the public key.
+Status ShowRuling(Engine* engine, const NoteSigner& key, const std::vector<ContractCheck>& checks, std::string_view rule,
+                  const std::string& claimant, int64_t as_of, const std::string& file) {
+  const ContractCheck* check = nullptr;
+  const Finding* f = Largest(checks, rule, &check);
+  if (f == nullptr) return Status::OK();
+  Claim claim;
+  claim.claimant = claimant;
+  claim.account = check->account;
+  claim.contract = check->contract;
+  claim.asks.push_back(ClaimAsk{f->rule, f->subject, f->amount_minor});
+  claim.statement = fmt::format("{} asks {} for {} under {}", claimant, f->subject, f->rule, check->contract);
+  ReportMoment moment;
+  moment.as_of = Timestamp{as_of, 0};
+  Ruling ruling;
+  NANNI_RETURN_IF_ERROR(engine->RuleClaim(AccessScope::All(), claim, moment, [&](uint64_t, std::string* note) {
+    return IssueCheckpoint(engine->store(), key, NowMicros(), note);
+  }, &ruling));
+  fmt::print("\n{}", RulingText(ruling));
+  const std::string text = FormatRuling(ruling);
+  NANNI_RETURN_IF_ERROR(WriteOutputFile("--out", file, ProtectedFiles(), text));
+  RulingCheck report;
+  NANNI_RETURN_IF_ERROR(CheckRuling(text, key.verifier(), ReferenceRates::Embedded(), &report));
+  fmt::print("  checked from {} alone with the public key: {}", file, RulingCheckText(report));
+  return Status::OK();
+}
+
+// The portfolio's contracts checked whole, then two disputes settled from the record: the
+// largest uptime credit a customer is owed, and the largest late interest owed to us.
+Status ShowDisputes(Engine* engine, const NoteSigner& key, int64_t as_of, const std::string& base) {
+  Heading("Contracts: what each side owes under the terms (nanni contract check --all)");
+  ReportMoment moment;
+  moment.as_of = Timestamp{as_of, 0};
+  std::vector<ContractCheck> checks;
+  NANNI_RETURN_IF_ERROR(engine->ContractCheckAll(AccessScope::All(), moment, ContractPeriod(), &checks));
+  int64_t breaches = 0;
+  for (const ContractCheck& c : checks) {
+    for (const Finding& f : c.findings) breaches += f.breach;
+  }
+  fmt::print("  {} contracts checked, {} breaches on either side\n", checks.size(), breaches);
+  Heading("Disputes settled from the record, with proofs (nanni dispute rule / check)");
+  NANNI_RETURN_IF_ERROR(ShowRuling(engine, key, checks, "uptime.credit", "customer", as_of, base + "-uptime.ruling.json"));
+  return ShowRuling(engine, key, checks, "payment.interest", "provider", as_of, base + "-interest.ruling.json");
 }
 
 Status RunDemo(const DemoFlags& flags) {
@@ -223,7 +282,10 @@ Status RunDemo(const DemoFlags& flags) {
   }
   if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowTimeline(engine.get(), focus, contact, flags.timeline));
   if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowCase(engine.get(), focus));
-  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowProof(engine.get(), focus, base));
+  NoteSigner key;  // a throwaway key: `nanni key init` makes a real one
+  NANNI_RETURN_IF_ERROR(NoteSigner::Generate(engine->store()->Identity().origin, NoteKeyType::kEd25519, &key));
+  if (!focus.empty()) NANNI_RETURN_IF_ERROR(ShowProof(engine.get(), key, focus, base));
+  NANNI_RETURN_IF_ERROR(ShowDisputes(engine.get(), key, flags.options.end_utc_micros, base));
 
   Heading("Tone: the contacts whose words stand out (nanni tone --all)");
   ToneReport tone;
@@ -246,6 +308,8 @@ Status RunDemo(const DemoFlags& flags) {
   fmt::print("  nanni --db {} triage --as-of {} --format html --out triage.html   (the Pareto chart)\n", db, end);
   fmt::print("  nanni --db {} signals ACCOUNT --as-of {}   (one account's signals, every piece of evidence)\n", db, end);
   fmt::print("  nanni --db {} economics --as-of {}   and   escalations --as-of {}\n", db, end, end);
+  fmt::print("  nanni --db {} contract check --all --as-of {}   (every contract, both sides' breaches)\n", db, end);
+  fmt::print("  nanni dispute check {}-uptime.ruling.json --key {}.pub   (no ledger needed)\n", base, base);
   return ShowTriage(engine.get(), flags.options.end_utc_micros);
 }
 
