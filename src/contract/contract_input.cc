@@ -43,7 +43,6 @@ Month MonthBefore(const BusinessClock& clock, int64_t utc_micros, int months_bac
 std::string ExactDuration(int64_t s) {
   const char* sign = s < 0 ? "-" : "";
   if (s < 0) s = -s;
-  if (s >= 86400) return fmt::format("{}{}d {:02}h {:02}m {:02}s", sign, s / 86400, s % 86400 / 3600, s % 3600 / 60, s % 60);
   if (s >= 3600) return fmt::format("{}{}h {:02}m {:02}s", sign, s / 3600, s % 3600 / 60, s % 60);
   if (s >= 60) return fmt::format("{}{}m {:02}s", sign, s / 60, s % 60);
   return fmt::format("{}{}s", sign, s);

@@ -15,9 +15,12 @@ bool FromUs(const Event& e) {
   return e.kind == EventKind::kResponse && !(e.from && e.from->side == Side::kTheirs);
 }
 
+// What puts a conversation back on us: the customer asks again (a request) or answers us (a
+// response). A message of theirs neither asks nor answers (docs/events.md): a "thanks" does
+// not reopen what we resolved.
 bool FromThem(const Event& e) {
   if (FromUs(e)) return false;
-  return e.kind == EventKind::kRequest || e.kind == EventKind::kMessage;
+  return e.kind == EventKind::kRequest || e.kind == EventKind::kResponse;
 }
 
 // One conversation: the request that opened it and what followed, in time order.
