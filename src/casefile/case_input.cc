@@ -116,10 +116,16 @@ void PrepareCaseEvents(const ReportMoment& moment, std::vector<CaseEvent>* event
 
 Status LoadCaseEvents(LedgerStore* store, const AccessScope& scope, const std::string& account,
                       const ReportMoment& moment, std::vector<CaseEvent>* out) {
+  return LoadCaseEvents(store, scope, account, moment, {}, out);
+}
+
+Status LoadCaseEvents(LedgerStore* store, const AccessScope& scope, const std::string& account,
+                      const ReportMoment& moment, const std::vector<std::string>& kinds, std::vector<CaseEvent>* out) {
   out->clear();
   NANNI_RETURN_IF_ERROR(scope.Check(account));
   EventQuery query;
   query.account = account;
+  query.kinds = kinds;
   query.until_utc_micros = moment.as_of.utc_micros == INT64_MAX ? INT64_MAX : moment.as_of.utc_micros + 1;
   query.with_index = false;  // the bodies say it all
   bool any = false;

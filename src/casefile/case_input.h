@@ -31,6 +31,10 @@ struct CaseEvent {
 // the account at all; PermissionDenied when `scope` does not allow it.
 Status LoadCaseEvents(LedgerStore* store, const AccessScope& scope, const std::string& account,
                       const ReportMoment& moment, std::vector<CaseEvent>* out);
+// The same with only the events of `kinds` (names, as docs/events.md has them; empty: all).
+// A correction has the kind of what it corrects, so the corrections of those are kept too.
+Status LoadCaseEvents(LedgerStore* store, const AccessScope& scope, const std::string& account,
+                      const ReportMoment& moment, const std::vector<std::string>& kinds, std::vector<CaseEvent>* out);
 
 // The same for events of one account already in memory (any order): keeps those in effect at
 // `moment`, in effect order, with replaced ids as above.

@@ -56,6 +56,12 @@ Status CheckOne(const std::string& account, const std::vector<CaseEvent>& events
 
 }  // namespace
 
+const std::vector<std::string>& ContractEventKinds() {
+  static const std::vector<std::string> kinds = {"commitment", "commitment_outcome", "contract", "incident", "invoice",
+                                                 "payment", "request", "response", "status_update"};
+  return kinds;
+}
+
 void FindRecordedTerms(const std::vector<CaseEvent>& events, std::vector<RecordedTerms>* out,
                        std::vector<std::string>* notes) {
   out->clear();

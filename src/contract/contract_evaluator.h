@@ -27,6 +27,9 @@ struct RecordedTerms {
 void FindRecordedTerms(const std::vector<CaseEvent>& events, std::vector<RecordedTerms>* out,
                        std::vector<std::string>* notes);
 
+// The kinds of events the rules read (an account's other events are never needed).
+const std::vector<std::string>& ContractEventKinds();
+
 struct ContractPeriod {
   int64_t from_utc_micros = INT64_MIN;  // [from, to); the defaults: the whole term
   int64_t to_utc_micros = INT64_MAX;

@@ -10,8 +10,8 @@ namespace nanni {
 
 namespace {
 
+// Our answers: responses not sent by the customer's side.
 bool FromUs(const Event& e) {
-  if (e.from && e.from->side == Side::kOurs) return true;
   return e.kind == EventKind::kResponse && !(e.from && e.from->side == Side::kTheirs);
 }
 

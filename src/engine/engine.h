@@ -141,9 +141,10 @@ class Engine {
   // none when the record holds no terms. NotFound for an unknown account.
   Status ContractCheck(const AccessScope& scope, const std::string& account, const ReportMoment& moment,
                        const ContractPeriod& period, std::vector<nanni::ContractCheck>* out);
-  // The same for every account in `scope` whose record holds terms, by account name.
+  // The same for every account in `scope` whose record holds terms, by account name; the
+  // rules met are kept only `with_met` (a portfolio's are many).
   Status ContractCheckAll(const AccessScope& scope, const ReportMoment& moment, const ContractPeriod& period,
-                          std::vector<nanni::ContractCheck>* out);
+                          bool with_met, std::vector<nanni::ContractCheck>* out);
 
   // Gives the signed checkpoint note a ruling's proofs are against, covering `min_size` events.
   using CheckpointSource = std::function<Status(uint64_t min_size, std::string* note)>;

@@ -31,14 +31,14 @@ Status Engine::ContractCheck(const AccessScope& scope, const std::string& accoun
                              const ContractPeriod& period, std::vector<nanni::ContractCheck>* out) {
   const ReportMoment at = Fixed(moment);
   std::vector<CaseEvent> events;
-  Status st = LoadCaseEvents(store_.get(), scope, account, at, &events);
+  Status st = LoadCaseEvents(store_.get(), scope, account, at, ContractEventKinds(), &events);
   if (st.code() == Status::Code::kNotFound) return CheckAccount(scope, account);
   NANNI_RETURN_IF_ERROR(st);
   return EvaluateContracts(account, events, period, at.as_of.utc_micros, ReferenceRates::Embedded(), out);
 }
 
 Status Engine::ContractCheckAll(const AccessScope& scope, const ReportMoment& moment, const ContractPeriod& period,
-                                std::vector<nanni::ContractCheck>* out) {
+                                bool with_met, std::vector<nanni::ContractCheck>* out) {
   out->clear();
   std::shared_ptr<const IndexSnapshot> index;
   NANNI_RETURN_IF_ERROR(Snapshot(kIndexContracts, &index));
@@ -59,6 +59,8 @@ Status Engine::ContractCheckAll(const AccessScope& scope, const ReportMoment& mo
   std::vector<Status> failures(names.size());
   ForEachAccount(names.size(), [&](size_t i, AccountScratch*) {
     failures[i] = ContractCheck(scope, names[i], moment, period, &per_account[i]);
+    if (with_met) return;
+    for (nanni::ContractCheck& c : per_account[i]) std::erase_if(c.findings, [](const Finding& f) { return !f.breach; });
   });
   for (size_t i = 0; i < names.size(); ++i) {
     NANNI_RETURN_IF_ERROR(failures[i]);
@@ -73,7 +75,7 @@ Status Engine::RuleClaim(const AccessScope& scope, const Claim& claim, const Rep
   out->claim = claim;
   const ReportMoment at = Fixed(moment);
   std::vector<CaseEvent> events;
-  Status st = LoadCaseEvents(store_.get(), scope, claim.account, at, &events);
+  Status st = LoadCaseEvents(store_.get(), scope, claim.account, at, ContractEventKinds(), &events);
   if (st.code() == Status::Code::kNotFound) return CheckAccount(scope, claim.account);
   NANNI_RETURN_IF_ERROR(st);
   NANNI_RETURN_IF_ERROR(Decide(claim, events, at.as_of.utc_micros, ReferenceRates::Embedded(), &out->decision));

@@ -85,9 +85,12 @@ Status RunCheck(const GlobalOptions& global, const ContractFlags& flags) {
   return RunAnalysis(global, flags.analysis, [&](Engine* engine, const ReportMoment& moment, std::string* body) {
     std::vector<ContractCheck> checks;
     if (flags.all) {
-      NANNI_RETURN_IF_ERROR(engine->ContractCheckAll(AccessScope::All(), moment, period, &checks));
+      NANNI_RETURN_IF_ERROR(engine->ContractCheckAll(AccessScope::All(), moment, period, flags.met, &checks));
     } else {
       NANNI_RETURN_IF_ERROR(engine->ContractCheck(AccessScope::All(), flags.account, moment, period, &checks));
+      if (!flags.met && global.json) {
+        for (ContractCheck& c : checks) std::erase_if(c.findings, [](const Finding& f) { return !f.breach; });
+      }
     }
     TextOrJson(
         global.json, [&] { return ContractChecksText(checks, flags.met); },
@@ -119,7 +122,7 @@ void RegisterContractCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
   check->add_option("ACCOUNT", flags->account, "The account");
   check->add_flag("--all", flags->all, "Every account whose record holds terms");
   check->add_option("--period", flags->period, "YYYY, YYYY-MM or FROM..TO (TO excluded; default: the whole term)");
-  check->add_flag("--met", flags->met, "Text: also list the rules that were met (JSON always has them)");
+  check->add_flag("--met", flags->met, "Also list the rules that were met, each with its computation");
   AddAnalysisOptions(check, &flags->analysis, 0);
   check->footer(
       "Every breach on either side: our missed response targets and downtime beyond the\n"

@@ -212,7 +212,7 @@ Status ShowDisputes(Engine* engine, const NoteSigner& key, int64_t as_of, const 
   ReportMoment moment;
   moment.as_of = Timestamp{as_of, 0};
   std::vector<ContractCheck> checks;
-  NANNI_RETURN_IF_ERROR(engine->ContractCheckAll(AccessScope::All(), moment, ContractPeriod(), &checks));
+  NANNI_RETURN_IF_ERROR(engine->ContractCheckAll(AccessScope::All(), moment, ContractPeriod(), false, &checks));
   int64_t breaches = 0;
   for (const ContractCheck& c : checks) {
     for (const Finding& f : c.findings) breaches += f.breach;

@@ -39,8 +39,7 @@ std::string ContractChecksText(const std::vector<ContractCheck>& checks, bool al
                          FormatUtc(c.as_of_utc_micros));
       size_t breaches = 0;
       for (const Finding& f : c.findings) breaches += f.breach;
-      out += fmt::format("  {} breach(es) of {} rule(s) checked; owed to the customer {}, owed to us {}\n", breaches,
-                         c.findings.size(), MoneyText(c.owed_to_them_minor, c.currency), MoneyText(c.owed_to_us_minor, c.currency));
+      out += fmt::format("  {} breach(es); owed to the customer {}, owed to us {}\n", breaches, MoneyText(c.owed_to_them_minor, c.currency), MoneyText(c.owed_to_us_minor, c.currency));
       for (const Finding& f : c.findings) {
         if (f.breach || all_findings) FindingText(f, c.currency, &out);
       }
