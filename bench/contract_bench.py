@@ -34,7 +34,7 @@ def biggest_account(db):
 
 
 def dispute(db, runs):
-    key_file = os.path.join(OUT, "contract-bench.key")
+    key_file = db + ".key"  # one per ledger: a key signs only its own ledger's checkpoints
     if not os.path.exists(key_file):
         subprocess.run([NANNI, "--db", db, "key", "init", "--key-file", key_file], check=True, stdout=subprocess.DEVNULL)
     key = json.loads(subprocess.run([NANNI, "--db", db, "--json", "key", "show", "--key-file", key_file], check=True,

@@ -100,6 +100,15 @@ seed_event_decoder_fuzzer() {
   printf '%s' '2026-03-02T09:14:00+01:00' > "$dir/time"
 }
 
+# Contracts: the refused term sheets of tests/data/contract/invalid_terms.tsv (first byte 0:
+# terms), besides the hand-made seeds of a term sheet, a claim and a ruling.
+seed_contract_fuzzer() {
+  local dir=$1 i=0
+  while IFS=$'\t' read -r sheet _; do
+    i=$((i + 1)); { printf '\0'; printf '%b' "${sheet#!}"; } > "$dir/terms-$i"
+  done < <(grep -av '^#' tests/data/contract/invalid_terms.tsv | grep -av '^$')
+}
+
 mkdir -p fuzz-artifacts
 status=0
 for fuzzer in build/fuzz/fuzz/*_fuzzer; do

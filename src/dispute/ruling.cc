@@ -32,14 +32,16 @@ void Diff(const element& ruling, const element& recomputed, const std::string& p
     for (auto [key, value] : b) {
       element other;
       if (a.at_key(key).get(other) != simdjson::SUCCESS) {
-        out->push_back(fmt::format("{}.{}: missing from the ruling", path, key));
+        out->push_back(fmt::format("{}.{}: missing from the ruling", path, Printable(key, 60)));
       } else {
-        Diff(other, value, fmt::format("{}.{}", path, key), out);
+        Diff(other, value, fmt::format("{}.{}", path, Printable(key, 60)), out);
       }
     }
     for (auto [key, value] : a) {
       element other;
-      if (b.at_key(key).get(other) != simdjson::SUCCESS) out->push_back(fmt::format("{}.{}: not in the recomputed decision", path, key));
+      if (b.at_key(key).get(other) != simdjson::SUCCESS) {
+        out->push_back(fmt::format("{}.{}: not in the recomputed decision", path, Printable(key, 60)));
+      }
     }
     return;
   }
