@@ -48,7 +48,15 @@ inline bool CrossesPage(const char* s) {
 
 // The 16 bytes at `s`, which may run past the end of the string within its page (see
 // CrossesPage): the address sanitizer is told not to check this one load.
+// GCC says it builds with ASan by __SANITIZE_ADDRESS__, clang (the fuzz build) by __has_feature.
 #if defined(__SANITIZE_ADDRESS__)
+#define NANNI_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NANNI_ASAN 1
+#endif
+#endif
+#if defined(NANNI_ASAN)
 __attribute__((no_sanitize_address, noinline))
 #endif
 inline __m128i Load16(const char* s) {
