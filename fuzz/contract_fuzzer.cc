@@ -13,22 +13,6 @@
 #include "dispute/ruling.h"
 #include "fuzz_checks.h"
 
-namespace {
-
-const nanni::NoteVerifier& LogKey() {
-  static nanni::NoteVerifier* key = [] {
-    auto* v = new nanni::NoteVerifier;
-    nanni::NoteSigner signer;
-    nanni::Ed25519Seed seed{};
-    if (!nanni::NoteSigner::FromSeed("fuzz.example/log", nanni::NoteKeyType::kEd25519, seed, &signer).ok()) std::abort();
-    *v = signer.verifier();
-    return v;
-  }();
-  return *key;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0 || size > 64 * 1024) return 0;
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
@@ -62,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     default: {
       nanni::RulingCheck report;
-      nanni::fuzz::CheckMessage(nanni::CheckRuling(text, LogKey(), nanni::ReferenceRates::Embedded(), &report));
+      nanni::fuzz::CheckMessage(nanni::CheckRuling(text, nanni::fuzz::TestLogKey(), nanni::ReferenceRates::Embedded(), &report));
       for (const std::string& d : report.differences) nanni::fuzz::CheckMessage(d);
       break;
     }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "tlog/note_key.h"
 #include "util/printable.h"
 #include "util/status.h"
 
@@ -22,6 +23,19 @@ inline void CheckMessage(std::string_view message) {
 
 inline void CheckMessage(const Status& status) {
   if (!status.ok()) CheckMessage(status.message());
+}
+
+// A fixed log key (seed of zeros, named fuzz.example/log) for targets that check signatures.
+inline const NoteVerifier& TestLogKey() {
+  static NoteVerifier* key = [] {
+    auto* v = new NoteVerifier;
+    NoteSigner signer;
+    Ed25519Seed seed{};
+    if (!NoteSigner::FromSeed("fuzz.example/log", NoteKeyType::kEd25519, seed, &signer).ok()) std::abort();
+    *v = signer.verifier();
+    return v;
+  }();
+  return *key;
 }
 
 }  // namespace nanni::fuzz

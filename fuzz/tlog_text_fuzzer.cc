@@ -23,18 +23,6 @@ void Same(std::string_view what, std::string_view in, const std::string& out) {
   std::abort();
 }
 
-const nanni::NoteVerifier& LogKey() {
-  static nanni::NoteVerifier* key = [] {
-    auto* v = new nanni::NoteVerifier;
-    nanni::NoteSigner signer;
-    nanni::Ed25519Seed seed{};
-    if (!nanni::NoteSigner::FromSeed("fuzz.example/log", nanni::NoteKeyType::kEd25519, seed, &signer).ok()) std::abort();
-    *v = signer.verifier();
-    return v;
-  }();
-  return *key;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -55,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       nanni::fuzz::CheckMessage(st);
       if (st.ok() && nanni::FormatSignedNote(note, &out).ok()) Same("a signed note", text, out);
       nanni::TrustedCheckpoint trusted;
-      nanni::fuzz::CheckMessage(nanni::TrustCheckpoint(text, LogKey(), {}, 0, &trusted));
+      nanni::fuzz::CheckMessage(nanni::TrustCheckpoint(text, nanni::fuzz::TestLogKey(), {}, 0, &trusted));
       break;
     }
     case 2: {
@@ -64,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       nanni::fuzz::CheckMessage(st);
       if (st.ok() && nanni::FormatProofBundle(bundle, &out).ok()) Same("a proof", text, out);
       nanni::ProvenEvent proven;
-      nanni::fuzz::CheckMessage(nanni::VerifyEventProof(text, LogKey(), {}, 0, &proven));
+      nanni::fuzz::CheckMessage(nanni::VerifyEventProof(text, nanni::fuzz::TestLogKey(), {}, 0, &proven));
       break;
     }
     case 3: {

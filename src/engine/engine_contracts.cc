@@ -81,21 +81,17 @@ Status Engine::RuleClaim(const AccessScope& scope, const Claim& claim, const Rep
   NANNI_RETURN_IF_ERROR(Decide(claim, events, at.as_of.utc_micros, ReferenceRates::Embedded(), &out->decision));
   // The stored events the decision cites, and those they correct (so that the check, which
   // applies the corrections again, reads the same record).
+  std::map<std::string_view, const CaseEvent*> by_id;  // by stored id
+  for (const CaseEvent& c : events) by_id.emplace(c.cite.event_id, &c);
   std::set<std::string> ids;
-  std::map<std::string, uint64_t> seq_of;
-  for (const CaseEvent& c : events) seq_of.emplace(c.cite.event_id, c.cite.seq);
+  uint64_t max_seq = 1;
   for (const std::string& id : EvidenceIds(claim, out->decision)) {
     ids.insert(id);
-    for (const CaseEvent& c : events) {
-      if (c.cite.event_id == id && c.event.id != id) ids.insert(c.event.id);
-    }
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    max_seq = std::max(max_seq, it->second->cite.seq);
+    if (it->second->event.id != id) ids.insert(it->second->event.id);  // what it corrects, stored before it
   }
-  uint64_t max_seq = 0;
-  for (const std::string& id : ids) {
-    auto it = seq_of.find(id);
-    if (it != seq_of.end()) max_seq = std::max(max_seq, it->second);
-  }
-  if (max_seq == 0) max_seq = 1;
   NANNI_RETURN_IF_ERROR(checkpoint(max_seq, &out->checkpoint));
   for (const std::string& id : ids) {
     EvidenceItem& item = out->evidence.emplace_back();
