@@ -115,11 +115,15 @@ class MonthlyCredits {
   // Every month from the rolling window's start to the period's end; findings for those in the period.
   void Run(std::vector<Finding>* out) {
     const int64_t term_begin = in_.terms.starts.utc_micros;
-    const int64_t term_end = in_.terms.ends ? in_.terms.ends->utc_micros : INT64_MAX;
-    const int64_t first = std::max(term_begin, MonthBefore(in_.clock, in_.from_utc_micros, u_.rolling_cap > 0 ? 11 : 0).begin_utc_micros);
+    // Under a rolling cap each month's credit depends on every month before it: walk from the
+    // term's start, so the figure does not depend on the period asked.
+    const int64_t first = u_.rolling_cap > 0 ? term_begin : std::max(term_begin, in_.from_utc_micros);
+    // The segment these terms govern ends at in_.to (a later contract's start, the term's end,
+    // the period's end or the moment): no second of it is counted under two contracts.
+    const int64_t end_of_all = in_.to_utc_micros;
     std::vector<int64_t> credits;  // of the months walked, in order
-    for (const Month& m : MonthsBetween(in_.clock, first, std::min(in_.to_utc_micros, term_end))) {
-      const int64_t begin = std::max(m.begin_utc_micros, term_begin), end = std::min(m.end_utc_micros, term_end);
+    for (const Month& m : MonthsBetween(in_.clock, first, end_of_all)) {
+      const int64_t begin = std::max(m.begin_utc_micros, term_begin), end = std::min(m.end_utc_micros, end_of_all);
       Finding f = Month1(m, begin, end, credits);
       credits.push_back(f.amount_minor);
       if (m.end_utc_micros > in_.from_utc_micros) out->push_back(std::move(f));
@@ -174,9 +178,10 @@ class MonthlyCredits {
   }
 
   // Cites every incident that overlaps [begin, end) (the excluded too: they shape the
-  // downtime) and, under a rolling cap, those of the eleven months before; returns how many count.
+  // downtime) and, under a rolling cap, every one since the term began (the cap's history);
+  // returns how many count in [begin, end).
   size_t Cite(int64_t begin, int64_t end, Finding* f) const {
-    const int64_t from = u_.rolling_cap > 0 ? MonthBefore(in_.clock, begin, 11).begin_utc_micros : begin;
+    const int64_t from = u_.rolling_cap > 0 ? in_.terms.starts.utc_micros : begin;
     size_t counted = 0;
     for (const Outage& o : outages_) {
       if (o.span.end < from || o.span.begin >= end) continue;

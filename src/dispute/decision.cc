@@ -105,8 +105,9 @@ Status Decide(const Claim& claim, const std::vector<CaseEvent>& events, int64_t 
   d->as_of_utc_micros = as_of;
   std::vector<ContractCheck> checks;
   NANNI_RETURN_IF_ERROR(EvaluateContracts(claim.account, events, claim.period, as_of, rates, &checks));
+  // The checks' notes are left out: they may rest on events that are not the decision's
+  // evidence, and a ruling must be recomputable from its evidence alone.
   std::erase_if(checks, [&](const ContractCheck& c) {
-    if (!c.notes.empty()) d->notes.insert(d->notes.end(), c.notes.begin(), c.notes.end());
     return c.terms_sha256.empty() || (!claim.contract.empty() && c.contract != claim.contract);
   });
   for (const ContractCheck& c : checks) {

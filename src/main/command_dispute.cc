@@ -51,7 +51,11 @@ Status RunRule(const GlobalOptions& global, const DisputeFlags& flags) {
   Ruling ruling;
   NANNI_RETURN_IF_ERROR(engine->RuleClaim(AccessScope::All(), claim, moment, Checkpoints(engine.get(), global, flags), &ruling));
   fmt::print(stderr, "{}", RulingText(ruling));
-  return WriteOutputFile("--out", flags.out, ProtectedFor(global), FormatRuling(ruling));
+  ProtectedFiles protect = ProtectedFor(global);
+  protect.Add(flags.file, "the claim");
+  if (!flags.checkpoint.empty()) protect.Add(flags.checkpoint, "the checkpoint");
+  protect.Add(LedgerKeyFile(flags.key_file, engine->store()->LedgerId()), "the ledger's secret key");
+  return WriteOutputFile("--out", flags.out, protect, FormatRuling(ruling));
 }
 
 Status RunCheck(const GlobalOptions& global, const DisputeFlags& flags) {
@@ -96,7 +100,7 @@ void RegisterDisputeCommand(CLI::App& app, GlobalOptions& global, CommandRun* ru
       "ledger's public key: it verifies every proof, recomputes the decision from the proven\n"
       "events and says where it differs, if anywhere.\n\n"
       "Examples:\n  nanni dispute rule claim.json --out ruling.json\n"
-      "  nanni dispute check ruling.json --key \"$(nanni key show)\"");
+      "  nanni dispute check ruling.json --key \"$(nanni key show | tail -1)\"");
   CLI::App* rule = cmd->add_subcommand("rule", "Decide a claim from the record and prove its evidence");
   rule->add_option("CLAIM", flags->file, "The claim, a JSON file")->required();
   rule->add_option("--as-of", flags->as_of, "Decide on the record as of this time (default: now; recorded in the ruling)");
