@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "util/embed.h"
 #include "util/printable.h"
 #include "util/toml_document.h"
 
@@ -11,20 +12,9 @@
 #error "NANNI_TRIAGE_DATA_DIR must name the data/triage folder"
 #endif
 
-#define NANNI_EMBED(sym, file)                             \
-  __asm__(".section .rodata\n"                             \
-          ".global " #sym "_begin\n"                       \
-          ".balign 16\n" #sym "_begin:\n"                  \
-          ".incbin \"" NANNI_TRIAGE_DATA_DIR "/" file "\"\n" \
-          ".global " #sym "_end\n" #sym "_end:\n"          \
-          ".byte 0\n"                                      \
-          ".previous\n");                                  \
-  extern "C" const char sym##_begin[];                     \
-  extern "C" const char sym##_end[];
-
-NANNI_EMBED(nanni_triage_defaults, "triage.toml")
-NANNI_EMBED(nanni_triage_playbooks, "playbooks.toml")
-NANNI_EMBED(nanni_sludge_defaults, "sludge.toml")
+NANNI_EMBED(nanni_triage_defaults, NANNI_TRIAGE_DATA_DIR "/triage.toml")
+NANNI_EMBED(nanni_triage_playbooks, NANNI_TRIAGE_DATA_DIR "/playbooks.toml")
+NANNI_EMBED(nanni_sludge_defaults, NANNI_TRIAGE_DATA_DIR "/sludge.toml")
 
 namespace nanni {
 

@@ -7,21 +7,14 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "util/embed.h"
 #include "util/printable.h"
 
 #ifndef NANNI_CONTRACT_DATA_DIR
 #error "NANNI_CONTRACT_DATA_DIR must name the data/contract folder"
 #endif
 
-__asm__(".section .rodata\n"
-        ".global nanni_reference_rates_begin\n"
-        ".balign 16\nnanni_reference_rates_begin:\n"
-        ".incbin \"" NANNI_CONTRACT_DATA_DIR "/reference_rates.tsv\"\n"
-        ".global nanni_reference_rates_end\nnanni_reference_rates_end:\n"
-        ".byte 0\n"
-        ".previous\n");
-extern "C" const char nanni_reference_rates_begin[];
-extern "C" const char nanni_reference_rates_end[];
+NANNI_EMBED(nanni_reference_rates, NANNI_CONTRACT_DATA_DIR "/reference_rates.tsv")
 
 namespace nanni {
 

@@ -3,19 +3,13 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "util/embed.h"
+
 #ifndef NANNI_TEXT_DATA_DIR
 #error "NANNI_TEXT_DATA_DIR must name the data/text folder"
 #endif
 
-__asm__(".section .rodata\n"
-        ".global nanni_chase_phrases_begin\n"
-        ".balign 16\nnanni_chase_phrases_begin:\n"
-        ".incbin \"" NANNI_TEXT_DATA_DIR "/chase.tsv\"\n"
-        ".global nanni_chase_phrases_end\nnanni_chase_phrases_end:\n"
-        ".byte 0\n"
-        ".previous\n");
-extern "C" const char nanni_chase_phrases_begin[];
-extern "C" const char nanni_chase_phrases_end[];
+NANNI_EMBED(nanni_chase_phrases, NANNI_TEXT_DATA_DIR "/chase.tsv")
 
 namespace nanni {
 
