@@ -36,10 +36,13 @@ fi
 install_peers() {
   local peers
   peers="$(cd "$(dirname "$0")/.." && pwd)/bench/peers"
-  if [ -d "$peers/node_modules/@duckdb/node-api" ]; then return 0; fi
+  if [ -d "$peers/node_modules/@duckdb/node-api" ] && [ -d "$peers/node_modules/vader-sentiment" ] &&
+     [ -d "$peers/node_modules/cuss" ]; then
+    return 0
+  fi
   echo "install-deps: installing the benchmark peers (npm ci in bench/peers)"
   if ! npm ci --prefix "$peers" --no-audit --no-fund --loglevel=error; then
-    echo "install-deps: warning: npm ci failed; bench/portfolio_bench.py needs it" >&2
+    echo "install-deps: warning: npm ci failed; bench/portfolio_bench.py and tone-eval --peers need it" >&2
   fi
 }
 
