@@ -68,14 +68,16 @@ Status ReadCsvFile(const std::string& path, std::vector<std::vector<std::string>
   return Status::OK();
 }
 
-bool IsHeldOut(std::string_view text) {
+uint64_t ToneTextHash(std::string_view text) {
   uint64_t h = 1469598103934665603ull;
   for (unsigned char c : text) {
     h ^= c;
     h *= 1099511628211ull;
   }
-  return h % 4 == 0;
+  return h;
 }
+
+bool IsHeldOut(std::string_view text) { return ToneTextHash(text) % 4 == 0; }
 
 namespace {
 
@@ -156,10 +158,12 @@ Status LoadToneTasks(const std::string& dir, std::vector<ToneTask>* tasks) {
   NANNI_RETURN_IF_ERROR(LoadPoliteness(dir, "politeness_stackexchange.csv", "politeness.stackexchange", tasks));
   auto tough = [](double v) { return v < 0.5 ? 1.0 : 0.0; };
   auto same = [](double v) { return v; };
-  ToneTask neg{"negotiation", "negotiation_warm_tough_phone.csv + negotiation_warm_tough_bowl.csv", {}};
-  NANNI_RETURN_IF_ERROR(LoadSimple(dir, "negotiation_warm_tough_phone.csv", "message", "condition", &neg, tough));
-  NANNI_RETURN_IF_ERROR(LoadSimple(dir, "negotiation_warm_tough_bowl.csv", "message", "condition", &neg, tough));
-  tasks->push_back(std::move(neg));
+  for (const char* community : {"phone", "bowl"}) {
+    const std::string file = fmt::format("negotiation_warm_tough_{}.csv", community);
+    ToneTask neg{std::string("negotiation.") + community, file, {}};
+    NANNI_RETURN_IF_ERROR(LoadSimple(dir, file, "message", "condition", &neg, tough));
+    tasks->push_back(std::move(neg));
+  }
   ToneTask rec{"receptiveness", "receptiveness.csv", {}};
   NANNI_RETURN_IF_ERROR(LoadSimple(dir, "receptiveness.csv", "text", "receptive", &rec, same));
   tasks->push_back(std::move(rec));

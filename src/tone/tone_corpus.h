@@ -19,6 +19,8 @@ void ParseCsv(std::string_view data, std::vector<std::vector<std::string>>* rows
 // The split: a text is held out for testing when FNV-1a-64(text) % 4 == 0 (about 25%), so the
 // same text always falls on the same side, whatever file or order it comes in.
 bool IsHeldOut(std::string_view text);
+// FNV-1a-64 of the text's bytes.
+uint64_t ToneTextHash(std::string_view text);
 
 struct LabelledText {
   std::string text;
@@ -36,7 +38,7 @@ struct ToneTask {
 // Loads the tasks from `dir` (the folder holding the CSV files):
 //   politeness.wikipedia / politeness.stackexchange: label 1 for the top quartile of
 //     "Normalized Score" in that file, 0 for the bottom quartile (the middle is left out);
-//   negotiation: label 1 "tough" (condition 0), 0 "warm", phone and bowl files together;
+//   negotiation.phone / negotiation.bowl: label 1 "tough" (condition 0), 0 "warm";
 //   receptiveness: label = the receptiveness score;
 //   davidson: label 1 offensive or hate (class 0 or 1), 0 neither (class 2);
 //   jigsaw.toxic / jigsaw.threat / jigsaw.insult / jigsaw.obscene: that column;

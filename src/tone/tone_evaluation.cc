@@ -160,44 +160,33 @@ ToneEvaluation::Complaints MeasureComplaints(const ToneTask& task, ToneScorer* s
           Separate(Reversed(ScoreTask(task, scorer, "all", Politeness)))};
 }
 
+// The phone and sugar-bowl offers as one set.
+ToneTask Negotiation(const std::vector<ToneTask>& tasks) {
+  ToneTask all{"negotiation", "", {}};
+  for (const char* name : {"negotiation.phone", "negotiation.bowl"}) {
+    const ToneTask& t = Find(tasks, name);
+    all.source += (all.source.empty() ? "" : " + ") + t.source;
+    all.items.insert(all.items.end(), t.items.begin(), t.items.end());
+  }
+  return all;
+}
+
 }  // namespace
 
-Status EvaluateTone(const std::string& dir, const ToneModel& model, ToneEvaluation* out) {
+Status EvaluateTone(const std::string& dir, const ToneModel& model, const TonePeers* peers, ToneEvaluation* out) {
   std::vector<ToneTask> tasks;
   NANNI_RETURN_IF_ERROR(LoadToneTasks(dir, &tasks));
   ToneScorer scorer(model);
   ToneEvaluation& e = *out;
   e.wikipedia = MeasurePoliteness(Find(tasks, "politeness.wikipedia"), &scorer);
   e.stack_exchange = MeasurePoliteness(Find(tasks, "politeness.stackexchange"), &scorer);
-  e.negotiation = MeasureNegotiation(Find(tasks, "negotiation"), model, &scorer);
+  e.negotiation = MeasureNegotiation(Negotiation(tasks), model, &scorer);
   e.receptiveness = MeasureReceptiveness(Find(tasks, "receptiveness"), &scorer);
   e.davidson = MeasureDavidson(Find(tasks, "davidson"), model, &scorer);
   e.jigsaw = MeasureJigsaw(tasks, &scorer);
   e.complaints = MeasureComplaints(Find(tasks, "complaints"), &scorer);
-  return Status::OK();
-}
-
-Status DumpToneFeatures(const std::string& dir, const ToneModel& model, OutputFile* out) {
-  std::vector<ToneTask> tasks;
-  NANNI_RETURN_IF_ERROR(LoadToneTasks(dir, &tasks));
-  ToneScorer scorer(model);
-  const std::map<std::string, std::string> fitted = {
-      {"politeness.wikipedia", "politeness"}, {"politeness.stackexchange", "politeness"},
-      {"negotiation", "demanding"}, {"receptiveness", "collaboration"}, {"davidson", "abuse"}};
-  std::vector<std::pair<std::string, float>> features;
-  std::string line;
-  for (const ToneTask& t : tasks) {
-    auto it = fitted.find(t.name);
-    if (it == fitted.end()) continue;
-    for (const LabelledText& item : t.items) {
-      scorer.Features(item.text, &features);
-      line = fmt::format("{}\t{}\t{}\t{}", it->second, t.name, item.held_out ? "test" : "train", item.label);
-      for (const auto& [name, value] : features) fmt::format_to(std::back_inserter(line), "\t{}={}", name, value);
-      line += '\n';
-      NANNI_RETURN_IF_ERROR(out->Write(line));
-    }
-  }
-  return Status::OK();
+  e.with_peers = peers != nullptr;
+  return MeasureAwayFromHome(tasks, model, EmbeddedToneFitPlan(), peers, &e.away);
 }
 
 }  // namespace nanni

@@ -1,6 +1,6 @@
-// The tone evaluation: the tone scorer measured on every labelled set (tone_corpus.h), as
-// figures (EvaluateTone) that tone_evaluation_report.h writes as the report kept in
-// docs/tone-evaluation.md; and the feature dump the weight fitter (scripts/tone_fit.py) reads.
+// The tone evaluation: the tone scorer measured on every labelled set (tone_corpus.h), in
+// domain and away from home (tone_away.h), as figures (EvaluateTone) that
+// tone_evaluation_report.h writes as the report kept in docs/tone-evaluation.md.
 //
 // Held out: the texts the fitted weights never saw (IsHeldOut); train: the others, shown for
 // reference; all: both, for the sets nothing was fitted on.
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "tone/tone_away.h"
 #include "tone/tone_scorer.h"
 #include "util/output_file.h"
 #include "util/status.h"
@@ -73,14 +74,15 @@ struct ToneEvaluation {
   struct Complaints {
     ToneSeparation demanding, rudeness;
   } complaints;
+
+  // Leave one corpus out: each set scored by its dimension fitted on the others, beside the
+  // peers (when they were given).
+  std::vector<ToneAwayRow> away;
+  bool with_peers = false;
 };
 
-// Measures the scorer with `model` on the sets found in `dir` into *out.
-Status EvaluateTone(const std::string& dir, const ToneModel& model, ToneEvaluation* out);
-
-// Writes one line per text of the fitted tasks to `out` (the caller commits it):
-// "DIMENSION<TAB>SET<TAB>train|test<TAB>LABEL<TAB>FEATURE=VALUE<TAB>..." (DIMENSION:
-// politeness, demanding, collaboration, abuse; SET: the labelled set, e.g. politeness.wikipedia).
-Status DumpToneFeatures(const std::string& dir, const ToneModel& model, OutputFile* out);
+// Measures the scorer with `model` on the sets found in `dir` into *out; `peers` (may be null)
+// are the peers' scores of the same texts (WriteToneTexts, ReadTonePeers).
+Status EvaluateTone(const std::string& dir, const ToneModel& model, const TonePeers* peers, ToneEvaluation* out);
 
 }  // namespace nanni

@@ -133,6 +133,40 @@ void MissedTargets(const ToneEvaluation& e, std::string* r) {
         "  label toxic. Threat phrases are deliberately narrow: one comment in 101 is a threat.\n";
 }
 
+std::string PeerCell(const ToneAwayRow& row, double v) { return row.has_peers ? fmt::format("{:.3f}", v) : "-"; }
+
+// The abuse target away from home: >= 0.80 and 0.05 above VADER's better score.
+std::string AwayMark(const ToneAwayRow& row) {
+  if (row.dimension != "abuse") return "";
+  if (!row.has_peers) return row.away >= 0.80 ? "met (>= 0.80; peers not run)" : "**missed**";
+  const double vader = std::max(row.vader_neg, row.vader_compound);
+  return row.away >= 0.80 && row.away >= vader + 0.05 ? "met" : "**missed**";
+}
+
+void AwayFromHome(const ToneEvaluation& e, std::string* r) {
+  *r += "\n## Away from home: each set left out\n\n"
+        "Each labelled set in turn is left out: its dimension is fitted (`nanni tone-eval --fit`'s\n"
+        "fitter, data/tone/fit.toml) on the dimension's *other* sets only, its penalty chosen on a\n"
+        "validation slice of those, and scored on every text of the set left out. Where no other\n"
+        "set bears on the dimension, only the hand-set weights and the lexicon score it. *In domain*\n"
+        "is the shipped weights on the set's held-out quarter. The peers score the same texts in\n"
+        "the same run (`bench/peers/tone_peers.mjs`): VADER's negativity and compound scores and a\n"
+        "count of the words the `cuss` list rates profane, each turned the dimension's way (for\n"
+        "politeness and collaboration, less negative is better). Figures are AUC, or Spearman's\n"
+        "rho for receptiveness. Target for abuse: >= 0.80 and at least 0.05 above VADER's better score.\n\n"
+        "| dimension | left out | n (positive) | fitted on | away | in domain | VADER neg | VADER compound | profanity | target |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n";
+  for (const ToneAwayRow& row : e.away) {
+    *r += fmt::format("| {} | {} | {} ({}) | {} | {:.3f}{} | {} | {} | {} | {} | {} |\n", row.dimension, row.set,
+                      row.texts, row.rank_correlation ? "-" : fmt::format("{}", row.positives),
+                      row.fitted_on.empty() ? "nothing: hand-set weights only" : row.fitted_on, row.away,
+                      row.rank_correlation ? " (rho)" : "",
+                      row.has_in_domain ? fmt::format("{:.3f}", row.in_domain) : "-", PeerCell(row, row.vader_neg),
+                      PeerCell(row, row.vader_compound), PeerCell(row, row.profanity), AwayMark(row));
+  }
+  if (!e.with_peers) *r += "\nThe peers were not run (see the command at the top).\n";
+}
+
 }  // namespace
 
 std::string ToneEvaluationMarkdown(const ToneEvaluation& e) {
@@ -144,6 +178,7 @@ std::string ToneEvaluationMarkdown(const ToneEvaluation& e) {
   Davidson(e.davidson, &r);
   Jigsaw(e.jigsaw, &r);
   Complaints(e.complaints, &r);
+  AwayFromHome(e, &r);
   MissedTargets(e, &r);
   return r;
 }

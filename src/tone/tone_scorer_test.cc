@@ -115,7 +115,7 @@ TEST(ToneCorpus, AucAndSpearmanOnKnownValues) {
 // floors a little under what the committed model measures, so a regression is caught.
 TEST(ToneEvaluation, RealDataFiguresStayAboveFloors) {
   ToneEvaluation e;
-  Status st = EvaluateTone(std::string(NANNI_SHARED_DATA) + "/tone", ToneModel::Default(), &e);
+  Status st = EvaluateTone(std::string(NANNI_SHARED_DATA) + "/tone", ToneModel::Default(), nullptr, &e);
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_GE(e.wikipedia.held_out.accuracy, 0.78);
   EXPECT_GE(e.stack_exchange.held_out.accuracy, 0.62);
