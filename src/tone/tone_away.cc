@@ -95,8 +95,32 @@ ToneWeightMap Fixed(const ToneFitRecipe& r) {
 struct Context {
   const FeaturedSets& sets;
   const ToneFitPlan& plan;
-  ToneReferenceCounts reference;
+  const ToneModel& model;
+  std::unordered_map<std::string, int> reference;
 };
+
+// The words recipe `r` may fit (ToneVocabulary).
+ToneVocabulary VocabularyFor(const Context& c, const ToneFitRecipe& r) {
+  ToneVocabulary v;
+  v.reference = c.reference;
+  if (r.lexicon_words.empty()) return v;
+  auto wanted = [&](const ToneModel::Phrase& p) {
+    return std::any_of(p.categories.begin(), p.categories.end(), [&](uint32_t k) {
+      const std::string& name = c.model.categories()[k].name;
+      return std::any_of(r.lexicon_words.begin(), r.lexicon_words.end(),
+                         [&](const std::string& prefix) { return name.rfind(prefix, 0) == 0; });
+    });
+  };
+  for (uint32_t id = 0; id < c.model.words(); ++id) {
+    const ToneModel::Word& w = c.model.word(id);
+    for (uint32_t p = w.first_phrase; p < w.first_phrase + w.phrase_count; ++p) {
+      const ToneModel::Phrase& phrase = c.model.phrases()[p];
+      // Words that are a phrase by themselves: "waste of time" gives "of" no meaning.
+      if (phrase.rest.empty() && !phrase.at_start && wanted(phrase)) v.lexicon_words.emplace(c.model.WordText(id));
+    }
+  }
+  return v;
+}
 
 // The peers' figures on `set`, turned the dimension's way.
 void AddPeers(const TonePeers& peers, const std::string& set, const std::vector<const ToneFitText*>& texts,
@@ -128,8 +152,8 @@ ToneAwayRow AwayRow(const Context& c, const ToneFitRecipe& r, const std::string&
   for (const ToneFitText* t : left_out) row.positives += t->label >= 0.5;
   row.rank_correlation = Continuous(left_out);
   const ToneWeightMap fixed = Fixed(r);
-  const ToneFitted fitted = others.empty() ? ToneFitted()
-                                           : FitToneValidated(r, c.sets.Pick(others, "all"), fixed, c.reference);
+  const ToneFitted fitted =
+      others.empty() ? ToneFitted() : FitToneValidated(r, c.sets.Pick(others, "all"), fixed, VocabularyFor(c, r));
   row.away = FigureOf(fitted, fixed, left_out);
   if (std::find(r.sets.begin(), r.sets.end(), set) != r.sets.end()) {
     // The shipped weights on the held-out texts: every fitted weight of the dimension.
@@ -149,12 +173,13 @@ ToneAwayRow AwayRow(const Context& c, const ToneFitRecipe& r, const std::string&
 // The away-from-home figure of `penalty`: the mean over the sets that can be left out.
 bool AwayFigure(const Context& c, const ToneFitRecipe& r, const TonePenalty& penalty, double* out) {
   const ToneWeightMap fixed = Fixed(r);
+  const ToneVocabulary vocabulary = VocabularyFor(c, r);
   double sum = 0;
   int folds = 0;
   for (const std::string& set : Measured(r)) {
     const std::vector<std::string> others = Others(r, set);
     if (others.empty()) continue;
-    const ToneFitted m = FitTone(r, c.sets.Pick(others, "all"), fixed, c.reference, penalty);
+    const ToneFitted m = FitTone(r, c.sets.Pick(others, "all"), fixed, vocabulary, penalty);
     sum += FigureOf(m, fixed, c.sets.Pick({set}, "all"));
     ++folds;
   }
@@ -204,7 +229,8 @@ void FitRecipe(const Context& c, const ToneFitRecipe& r, std::string* weights, s
       best = p;
     }
   }
-  ToneFitted fitted = away ? FitTone(r, train, fixed, c.reference, best) : FitToneValidated(r, train, fixed, c.reference);
+  const ToneVocabulary vocabulary = VocabularyFor(c, r);
+  ToneFitted fitted = away ? FitTone(r, train, fixed, vocabulary, best) : FitToneValidated(r, train, fixed, vocabulary);
   if (!away) {
     best = fitted.penalty;
     best_figure = fitted.chosen_by;
@@ -302,7 +328,7 @@ Status MeasureAwayFromHome(const std::vector<ToneTask>& tasks, const ToneModel& 
   out->clear();
   const FeaturedSets sets(tasks, model);
   NANNI_RETURN_IF_ERROR(CheckPlan(sets, plan));
-  const Context c{sets, plan, CountReference(sets.Pick(plan.reference_sets, "train"))};
+  const Context c{sets, plan, model, CountReference(sets.Pick(plan.reference_sets, "train"))};
   for (const ToneFitRecipe& r : plan.recipes) {
     for (const std::string& set : Measured(r)) out->push_back(AwayRow(c, r, set, model, peers));
   }
@@ -313,7 +339,7 @@ Status FitToneWeights(const std::vector<ToneTask>& tasks, const ToneModel& model
                       std::string* weights, std::string* log) {
   const FeaturedSets sets(tasks, model);
   NANNI_RETURN_IF_ERROR(CheckPlan(sets, plan));
-  const Context c{sets, plan, CountReference(sets.Pick(plan.reference_sets, "train"))};
+  const Context c{sets, plan, model, CountReference(sets.Pick(plan.reference_sets, "train"))};
   *weights =
       "# Fitted weights: dimension<TAB>feature<TAB>weight. Written by `nanni tone-eval --fit` from the\n"
       "# train side of the labelled sets as data/tone/fit.toml says (data/tone/README.md); do not edit.\n";

@@ -104,6 +104,7 @@ Status ReadRecipe(const toml::table& t, const std::string& at, ToneFitRecipe* r)
   NANNI_RETURN_IF_ERROR(read.Strings("lexicon", &r->lexicon));
   NANNI_RETURN_IF_ERROR(read.Int("min_texts", &r->min_texts));
   NANNI_RETURN_IF_ERROR(read.Int("reference_max", &r->reference_max));
+  NANNI_RETURN_IF_ERROR(read.Strings("lexicon_words", &r->lexicon_words));
   NANNI_RETURN_IF_ERROR(read.Bool("nonnegative_words", &r->nonnegative_words));
   NANNI_RETURN_IF_ERROR(read.Bool("balanced", &r->balanced));
   NANNI_RETURN_IF_ERROR(read.Bool("fixed_rules", &r->fixed_rules));
@@ -166,8 +167,8 @@ std::vector<double> Labels(const std::vector<const ToneFitText*>& texts) {
 class Eligibility {
  public:
   Eligibility(const ToneFitRecipe& r, const std::vector<const ToneFitText*>& texts, const ToneWeightMap& fixed,
-              const ToneReferenceCounts& reference)
-      : r_(r), fixed_(fixed), reference_(reference) {
+              const ToneVocabulary& vocabulary)
+      : r_(r), fixed_(fixed), vocabulary_(vocabulary) {
     for (const ToneFitText* t : texts) {
       for (const auto& f : t->features) ++texts_with_[f.first];
     }
@@ -184,23 +185,36 @@ class Eligibility {
     }
     if (!IsWordFamily(family)) return true;
     if (r_.reference_max >= 0) {
-      auto it = reference_.find(f);
-      if (it != reference_.end() && it->second > r_.reference_max) return false;
+      auto it = vocabulary_.reference.find(f);
+      if (it != vocabulary_.reference.end() && it->second > r_.reference_max) return false;
     }
+    if (!r_.lexicon_words.empty() && !LexiconWords(f)) return false;
     return texts_with_.at(f) >= r_.min_texts;
   }
 
  private:
   const ToneFitRecipe& r_;
   const ToneWeightMap& fixed_;
-  const ToneReferenceCounts& reference_;
+  const ToneVocabulary& vocabulary_;
   std::unordered_map<std::string, int> texts_with_;
+
+  // "w:WORD", "w:~WORD" or "b:A B": every word in the vocabulary's lexicon words.
+  bool LexiconWords(std::string_view f) const {
+    std::string_view words = f.substr(2);
+    if (!words.empty() && words[0] == '~') words.remove_prefix(1);
+    while (!words.empty()) {
+      const size_t sp = words.find(' ');
+      if (vocabulary_.lexicon_words.count(std::string(words.substr(0, sp))) == 0) return false;
+      words = sp == std::string_view::npos ? std::string_view() : words.substr(sp + 1);
+    }
+    return true;
+  }
 };
 
 Prepared Prepare(const ToneFitRecipe& r, const std::vector<const ToneFitText*>& texts, const ToneWeightMap& fixed,
-                 const ToneReferenceCounts& reference) {
+                 const ToneVocabulary& vocabulary) {
   Prepared p;
-  const Eligibility eligible(r, texts, fixed, reference);
+  const Eligibility eligible(r, texts, fixed, vocabulary);
   std::unordered_map<std::string, uint32_t> ids;
   const std::vector<double> labels = Labels(texts);
   for (size_t i = 0; i < texts.size(); ++i) {
@@ -301,8 +315,8 @@ const ToneFitPlan& EmbeddedToneFitPlan() {
   return *plan;
 }
 
-ToneReferenceCounts CountReference(const std::vector<const ToneFitText*>& texts) {
-  ToneReferenceCounts counts;
+std::unordered_map<std::string, int> CountReference(const std::vector<const ToneFitText*>& texts) {
+  std::unordered_map<std::string, int> counts;
   for (const ToneFitText* t : texts) {
     for (const auto& f : t->features) ++counts[f.first];
   }
@@ -310,12 +324,12 @@ ToneReferenceCounts CountReference(const std::vector<const ToneFitText*>& texts)
 }
 
 ToneFitted FitTone(const ToneFitRecipe& recipe, const std::vector<const ToneFitText*>& texts,
-                   const ToneWeightMap& fixed, const ToneReferenceCounts& reference, const TonePenalty& penalty) {
-  return Fit(recipe, Prepare(recipe, texts, fixed, reference), penalty);
+                   const ToneWeightMap& fixed, const ToneVocabulary& vocabulary, const TonePenalty& penalty) {
+  return Fit(recipe, Prepare(recipe, texts, fixed, vocabulary), penalty);
 }
 
 ToneFitted FitToneValidated(const ToneFitRecipe& recipe, const std::vector<const ToneFitText*>& texts,
-                            const ToneWeightMap& fixed, const ToneReferenceCounts& reference) {
+                            const ToneWeightMap& fixed, const ToneVocabulary& vocabulary) {
   std::vector<const ToneFitText*> fit, check;
   for (const ToneFitText* t : texts) (InValidation(*t) ? check : fit).push_back(t);
   const std::vector<double> labels = Labels(check);
@@ -323,7 +337,7 @@ ToneFitted FitToneValidated(const ToneFitRecipe& recipe, const std::vector<const
   TonePenalty best = recipe.penalties.front();
   double best_auc = -1;
   for (const TonePenalty& penalty : recipe.penalties) {
-    const ToneFitted m = FitTone(recipe, fit, fixed, reference, penalty);
+    const ToneFitted m = FitTone(recipe, fit, fixed, vocabulary, penalty);
     std::vector<double> scores;
     for (const ToneFitText* t : check) scores.push_back(ToneLogit(m, fixed, *t));
     const double auc = Auc(scores, binary);
@@ -332,7 +346,7 @@ ToneFitted FitToneValidated(const ToneFitRecipe& recipe, const std::vector<const
       best = penalty;
     }
   }
-  ToneFitted out = FitTone(recipe, texts, fixed, reference, best);
+  ToneFitted out = FitTone(recipe, texts, fixed, vocabulary, best);
   out.chosen_by = best_auc;
   return out;
 }

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct ToneFitRecipe {
   std::vector<std::string> lexicon;       // prefixes of the categories a "lex" feature may have
   int min_texts = 1;
   int reference_max = -1;                 // -1: no limit
+  // When not empty, a word is fitted only when it is a one-word lexicon phrase of one of these
+  // categories (prefixes): its weight refines what the lexicon says it means.
+  std::vector<std::string> lexicon_words;
   bool nonnegative_words = false, balanced = false, fixed_rules = false;
   std::vector<TonePenalty> penalties;
   // The bias for customer mail: kFitted, kEmpty (a message with no evidence scores
@@ -75,20 +79,24 @@ struct ToneFitted {
   double chosen_by = 0;    // the figure the penalty was chosen by
 };
 
-// Texts of ordinary requests and replies, counted by feature: a word common there is no
-// evidence of abuse (ToneFitRecipe::reference_max).
-using ToneReferenceCounts = std::unordered_map<std::string, int>;
-ToneReferenceCounts CountReference(const std::vector<const ToneFitText*>& texts);
+// What limits the words a recipe may fit: the texts of ordinary requests and replies counted by
+// feature (a word common there is no evidence of abuse; ToneFitRecipe::reference_max), and
+// the words of the lexicon's phrases of the recipe's `lexicon_words` categories.
+struct ToneVocabulary {
+  std::unordered_map<std::string, int> reference;
+  std::unordered_set<std::string> lexicon_words;
+};
+std::unordered_map<std::string, int> CountReference(const std::vector<const ToneFitText*>& texts);
 
 // Fits `recipe` on `texts` with `penalty`; `fixed` holds the dimension's hand-set weights
 // (empty unless recipe.fixed_rules).
 ToneFitted FitTone(const ToneFitRecipe& recipe, const std::vector<const ToneFitText*>& texts,
-                   const ToneWeightMap& fixed, const ToneReferenceCounts& reference, const TonePenalty& penalty);
+                   const ToneWeightMap& fixed, const ToneVocabulary& vocabulary, const TonePenalty& penalty);
 
 // The same, the penalty chosen among recipe.penalties by AUC on a validation slice of `texts`
 // (about a fifth, by hash), then fitted on all of them.
 ToneFitted FitToneValidated(const ToneFitRecipe& recipe, const std::vector<const ToneFitText*>& texts,
-                            const ToneWeightMap& fixed, const ToneReferenceCounts& reference);
+                            const ToneWeightMap& fixed, const ToneVocabulary& vocabulary);
 
 // The logit of a text under `fitted` and `fixed` (bias included).
 double ToneLogit(const ToneFitted& fitted, const ToneWeightMap& fixed, const ToneFitText& text);

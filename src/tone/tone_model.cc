@@ -71,6 +71,55 @@ uint32_t ToneModel::FindWord(std::string_view word) const {
   }
 }
 
+uint32_t ToneModel::FindMasked(std::string_view word) const {
+  // Masked words are rare: a scan of the words that start a lexicon phrase is cheap enough.
+  for (uint32_t id = 0; id < words_.size(); ++id) {
+    if (words_[id].phrase_count == 0) continue;
+    const std::string_view w = WordText(id);
+    if (w.size() != word.size()) continue;
+    bool same = true;
+    for (size_t k = 0; k < w.size() && same; ++k) same = word[k] == '*' || word[k] == w[k];
+    if (same) return id;
+  }
+  return kNone;
+}
+
+namespace {
+
+// "soooo" -> "soo" (at_most 2) or "so" (at_most 1).
+std::string CutRuns(std::string_view w, size_t at_most) {
+  std::string out;
+  size_t run = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    run = i > 0 && w[i] == w[i - 1] ? run + 1 : 1;
+    if (run <= at_most) out += w[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+uint32_t ToneModel::FindVariant(std::string_view word) const {
+  if (word.size() < 3 || static_cast<unsigned char>(word[0]) >= 0x80) return kNone;
+  if (word.find('*') != std::string_view::npos) return FindMasked(word);
+  std::string w(word);
+  bool letters = false, digits = false;
+  for (char c : w) (c >= '0' && c <= '9' ? digits : letters) |= true;
+  if (letters && digits) {
+    for (char& c : w) {
+      static constexpr char kLeet[] = "oi2ea56t89";  // 0 o, 1 i, 3 e, 4 a, 5 s, 7 t
+      if (c >= '0' && c <= '9') c = kLeet[c - '0'];
+    }
+    if (uint32_t id = FindWord(w); id != kNone) return id;
+  }
+  for (size_t at_most : {2, 1}) {
+    const std::string cut = CutRuns(w, at_most);
+    if (cut.size() == w.size()) continue;
+    if (uint32_t id = FindWord(cut); id != kNone) return id;
+  }
+  return kNone;
+}
+
 std::string_view ToneModel::WordText(uint32_t id) const {
   return std::string_view(arena_).substr(spans_[id].first, spans_[id].second);
 }
@@ -161,7 +210,7 @@ Status ToneModel::AddLexiconLine(std::string_view category, std::string_view phr
   if (!st.ok()) return st.WithPrefix(where);
   if (category.substr(0, 4) == "mod.") {
     uint8_t m = category == "mod.negator" ? kNegator : category == "mod.intensifier" ? kIntensifier
-              : category == "mod.scope_end" ? kScopeEnd : 0;
+              : category == "mod.scope_end" ? kScopeEnd : category == "mod.addressee" ? kAddressee : 0;
     if (m == 0) return Status::InvalidInput(fmt::format("{}: unknown modifier '{}'", where, category));
     if (keys.size() != 1) return Status::InvalidInput(fmt::format("{}: a modifier is one word", where));
     words_[InternWord(keys[0])].modifiers |= m;
@@ -170,7 +219,8 @@ Status ToneModel::AddLexiconLine(std::string_view category, std::string_view phr
   auto [it, added] = category_index_.emplace(std::string(category), categories_.size());
   if (added) {
     std::string name(category);
-    categories_.push_back(Category{name, InternFeature("lex:" + name), InternFeature("lex:~" + name)});
+    categories_.push_back(Category{name, InternFeature("lex:" + name), InternFeature("lex:~" + name),
+                                   name.rfind("abuse.", 0) == 0});
   }
   Phrase p;
   p.at_start = at_start;
@@ -249,6 +299,7 @@ Status ToneModel::Load(const std::vector<ToneDataFile>& lexicons,
   std::unique_ptr<ToneModel> m(new ToneModel());
   m->fingerprint_ = Fingerprint(lexicons, weights);
   for (int s = 0; s < kStyles; ++s) m->styles_[s] = m->InternFeature(kStyleNames[s]);
+  m->addressed_ = m->InternFeature("lex:abuse.addressed");
   for (const ToneDataFile& file : lexicons) {
     NANNI_RETURN_IF_ERROR(ForEachLine(file, [&](const std::string& where, const auto& fields) {
       if (fields.size() != 2 || fields[0].empty() || fields[1].empty()) {

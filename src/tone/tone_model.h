@@ -3,7 +3,8 @@
 // Two kinds of file (formats in data/tone/README.md):
 //   lexicon:  "category<TAB>phrase" lines. A phrase is lower-case words separated by spaces,
 //             '^' first means "only at the start of a sentence", "<num>" matches any number.
-//             Categories "mod.negator", "mod.intensifier" and "mod.scope_end" are modifiers;
+//             Categories "mod.negator", "mod.intensifier", "mod.scope_end" and
+//             "mod.addressee" are modifiers;
 //             every other category becomes the features "lex:CATEGORY" and "lex:~CATEGORY"
 //             (the second when the match lies in the scope of a negation).
 //   weights:  "dimension<TAB>feature<TAB>weight" lines; features are "bias", "lex:CAT",
@@ -35,14 +36,14 @@ struct ToneDataFile {
 
 // Raise when ToneScorer::Score() gives other scores for the same model files: scores stored in
 // an analytic index made by an older scorer are then rebuilt.
-constexpr uint32_t kToneScorerVersion = 1;
+constexpr uint32_t kToneScorerVersion = 2;
 
 class ToneModel {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
   using Weights = std::array<float, kToneDimensions>;
 
-  enum Modifier : uint8_t { kNegator = 1, kIntensifier = 2, kScopeEnd = 4 };
+  enum Modifier : uint8_t { kNegator = 1, kIntensifier = 2, kScopeEnd = 4, kAddressee = 8 };
   struct Word {
     uint32_t plain = kNone;    // feature "w:WORD"
     uint32_t negated = kNone;  // feature "w:~WORD"
@@ -57,6 +58,7 @@ class ToneModel {
   struct Category {
     std::string name;
     uint32_t plain, negated;  // features "lex:NAME" and "lex:~NAME"
+    bool abusive = false;     // an "abuse." category
   };
   enum Style : uint8_t { kCaps, kExclaim, kExclaimRepeat, kQuestion, kQuestionRepeat, kStyles };
 
@@ -75,7 +77,16 @@ class ToneModel {
 
   // Word lookup: the word's id, or kNone. Numbers are looked up as "<num>".
   uint32_t FindWord(std::string_view word) const;
+  // A word written another way, for a word FindWord does not know: masked ("f*ck": a lexicon
+  // word of the same length agreeing on every letter shown), with digits for letters ("sh1t":
+  // 0 o, 1 i, 3 e, 4 a, 5 s, 7 t) or stretched ("soooo", "stupiddd": runs cut to two letters,
+  // then to one). kNone when no variant is known.
+  uint32_t FindVariant(std::string_view word) const;
+  // The feature "lex:abuse.addressed": an abuse match aimed at the reader (a word of
+  // "mod.addressee", such as "you", just before it or inside it).
+  uint32_t AddressedFeature() const { return addressed_; }
   const Word& word(uint32_t id) const { return words_[id]; }
+  uint32_t words() const { return static_cast<uint32_t>(words_.size()); }
   std::string_view WordText(uint32_t id) const;
   const std::vector<Phrase>& phrases() const { return phrases_; }
   const std::vector<Category>& categories() const { return categories_; }
@@ -103,6 +114,8 @@ class ToneModel {
  private:
   ToneModel() = default;
   uint64_t fingerprint_ = 0;
+  uint32_t addressed_ = kNone;
+  uint32_t FindMasked(std::string_view word) const;
   uint32_t InternWord(std::string_view word);
   uint32_t InternFeature(const std::string& name);
   Status AddLexiconLine(std::string_view category, std::string_view phrase, const std::string& where);

@@ -11,6 +11,9 @@ namespace {
 constexpr int kNegationScope = 3;       // words after a negator
 constexpr float kIntensified = 1.5f;    // "very rude"
 constexpr float kCapitalised = 1.5f;    // "UNACCEPTABLE"
+constexpr float kQuotedShare = 0.5f;    // words between double quotes are someone else's, or a mention
+constexpr int kAddresseeBefore = 3;     // "you" up to three words before an insult aims it
+constexpr int kAddresseeAfter = 1;      // ... or right after it ("screw you")
 }  // namespace
 
 ToneScorer::ToneScorer(const ToneModel& model) : model_(model), seen_(model.features(), 0) {}
@@ -67,7 +70,11 @@ void ToneScorer::Analyze(std::string_view text) {
   const size_t n = tokens_.size();
   word_ids_.resize(n);
   negated_.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) word_ids_[i] = model_.FindWord(TokenKey(tokens_[i], lower_));
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view key = TokenKey(tokens_[i], lower_);
+    word_ids_[i] = model_.FindWord(key);
+    if (word_ids_[i] == ToneModel::kNone && tokens_[i].kind == ToneToken::kWord) word_ids_[i] = model_.FindVariant(key);
+  }
   int scope = 0;             // words left in the current negation's scope
   size_t lex_end = 0;        // tokens before this are inside a matched phrase
   size_t phrase_end = 0;     // a negator inside a matched phrase opens no scope
@@ -93,16 +100,40 @@ void ToneScorer::Analyze(std::string_view text) {
       const ToneModel::Phrase* ph;
       if (MatchPhrase(i, &end, &ph)) {
         float value = Multiplier(i, end);
+        if (t.flags & ToneToken::kQuoted) value *= kQuotedShare;
+        bool abusive = false;
         for (uint32_t c : ph->categories) {
           const ToneModel::Category& cat = model_.categories()[c];
           AddHit(negated ? cat.negated : cat.plain, static_cast<uint32_t>(i), end, value);
+          abusive |= cat.abusive;
         }
+        if (abusive && !negated) Address(i, end, value);
         lex_end = end;
         phrase_end = end;
       }
     }
     if (scope > 0) --scope;
     if ((mods & ToneModel::kNegator) && i + 1 >= phrase_end) scope = kNegationScope;
+  }
+}
+
+bool ToneScorer::IsAddressee(size_t i) const {
+  return word_ids_[i] != ToneModel::kNone && (model_.word(word_ids_[i]).modifiers & ToneModel::kAddressee);
+}
+
+void ToneScorer::Address(size_t first, size_t end, float value) {
+  size_t from = first;
+  for (size_t k = first; k < end; ++k) {
+    if (IsAddressee(k)) return AddHit(model_.AddressedFeature(), first, end, value);
+  }
+  // Back to the start of the sentence, at most kAddresseeBefore words.
+  for (int back = 0; back < kAddresseeBefore && from > 0 && !(tokens_[from].flags & ToneToken::kSentenceStart); ++back) {
+    --from;
+    if (IsAddressee(from)) return AddHit(model_.AddressedFeature(), from, end, value);
+  }
+  for (size_t k = end; k < end + kAddresseeAfter && k < tokens_.size(); ++k) {
+    if (tokens_[k].flags & ToneToken::kSentenceStart) break;
+    if (IsAddressee(k)) return AddHit(model_.AddressedFeature(), first, k + 1, value);
   }
 }
 
@@ -171,7 +202,8 @@ void ToneScorer::Features(std::string_view message, std::vector<std::pair<std::s
   for (size_t i = 0; i < n; ++i) {
     const ToneToken& t = tokens_[i];
     bool word = t.kind == ToneToken::kWord || t.kind == ToneToken::kNumber;
-    std::string key(TokenKey(t, lower_));
+    // A word written another way ("f*ck", "soooo") is named as the word it was read as.
+    std::string key(word_ids_[i] != ToneModel::kNone ? model_.WordText(word_ids_[i]) : TokenKey(t, lower_));
     if (!word) {
       prev.clear();
       continue;

@@ -53,6 +53,73 @@ struct LowerBuffer {
   char operator[](size_t i) const { return p[i]; }
 };
 
+// The bytes of the UTF-8 code point at i (1 when it is not a valid lead), and the code point.
+size_t CodePoint(std::string_view s, size_t i, uint32_t* cp) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || s.size() - i < n) {
+    *cp = c;
+    return 1;
+  }
+  uint32_t v = c & (0xFF >> (n + 1));
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char t = static_cast<unsigned char>(s[i + k]);
+    if ((t & 0xC0) != 0x80) {
+      *cp = c;
+      return 1;
+    }
+    v = (v << 6) | (t & 0x3F);
+  }
+  *cp = v;
+  return n;
+}
+
+bool IsPictograph(uint32_t cp) { return (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1FAFF); }
+// What rides on an emoji: variation selectors, skin tones, the zero-width joiner.
+bool IsEmojiModifier(uint32_t cp) { return cp == 0xFE0F || cp == 0xFE0E || (cp >= 0x1F3FB && cp <= 0x1F3FF); }
+
+// The length of the emoji sequence at i (0 when none), and of its first code point.
+size_t EmojiAt(std::string_view s, size_t i, size_t* first) {
+  uint32_t cp;
+  size_t n = CodePoint(s, i, &cp);
+  if (!IsPictograph(cp)) return 0;
+  *first = n;
+  size_t j = i + n;
+  while (j < s.size()) {
+    size_t m = CodePoint(s, j, &cp);
+    if (IsEmojiModifier(cp)) {
+      j += m;
+    } else if (cp == 0x200D && j + m < s.size()) {  // joined: a family, a profession...
+      uint32_t next;
+      size_t k = CodePoint(s, j + m, &next);
+      if (!IsPictograph(next)) break;
+      j += m + k;
+    } else {
+      break;
+    }
+  }
+  return j - i;
+}
+
+// U+201C and U+201D, the typographic double quotes.
+bool IsCurlyQuote(std::string_view s, size_t i) {
+  return s.size() - i >= 3 && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\x9C' || s[i + 2] == '\x9D');
+}
+
+// Marks the tokens between pairs of double quotes (at most kMaxQuoted tokens apart) quoted.
+constexpr size_t kMaxQuoted = 15;
+void MarkQuoted(const std::vector<size_t>& quotes, std::vector<ToneToken>* tokens) {
+  size_t q = 0;
+  while (q + 1 < quotes.size()) {
+    if (quotes[q + 1] - quotes[q] > kMaxQuoted) {  // too far apart: the second may open a pair
+      ++q;
+      continue;
+    }
+    for (size_t t = quotes[q]; t < quotes[q + 1]; ++t) (*tokens)[t].flags |= ToneToken::kQuoted;
+    q += 2;
+  }
+}
+
 size_t SkipToSpace(std::string_view s, size_t i) {
   while (i < s.size() && ClassOf(s[i]) != kSpace && ClassOf(s[i]) != kNewline) ++i;
   return i;
@@ -80,6 +147,7 @@ void Tokenize(std::string_view s, std::string* lower_out, std::vector<ToneToken>
   tokens->clear();
   tokens->reserve(s.size() / 4 + 4);
   uint8_t pending = ToneToken::kSentenceStart | ToneToken::kClauseStart;
+  std::vector<size_t> quotes;  // the token index at each double quote
   auto push = [&](uint32_t b, uint32_t n, ToneToken::Kind kind, uint8_t flags) {
     tokens->push_back(ToneToken{b, n, static_cast<uint32_t>(lower->size()), 0, kind,
                                 static_cast<uint8_t>(flags | pending)});
@@ -102,9 +170,19 @@ void Tokenize(std::string_view s, std::string* lower_out, std::vector<ToneToken>
       ++i;
       continue;
     }
-    if (cls == kClauseEnd) {
+    if (cls == kClauseEnd || IsCurlyQuote(s, i)) {
+      if (s[i] == '"' || s[i] == '\xE2') quotes.push_back(tokens->size());
       pending |= ToneToken::kClauseStart;
-      ++i;
+      i += s[i] == '\xE2' ? 3 : 1;
+      continue;
+    }
+    if (size_t first = 0, n_emoji = EmojiAt(s, i, &first); n_emoji > 0) {
+      const uint32_t at = static_cast<uint32_t>(lower->size());
+      for (size_t k = 0; k < first; ++k) lower->push_back(s[i + k]);
+      tokens->push_back(ToneToken{static_cast<uint32_t>(i), static_cast<uint32_t>(n_emoji), at,
+                                  static_cast<uint32_t>(first), ToneToken::kWord, pending});
+      pending = 0;
+      i += n_emoji;
       continue;
     }
     if (cls == kBang || cls == kAsk) {
@@ -148,9 +226,27 @@ void Tokenize(std::string_view s, std::string* lower_out, std::vector<ToneToken>
     bool digits_only = true;
     int upper = 0, lowercase = 0;
     size_t lower_start = lower->size();
+    bool letter_first = ClassOf(s[start]) == kWordChar;
     while (i < n) {
       char c = s[i];
       uint8_t k = ClassOf(c);
+      size_t unused;
+      if (static_cast<unsigned char>(c) >= 0x80 && (IsCurlyQuote(s, i) || EmojiAt(s, i, &unused) > 0)) break;
+      if (letter_first && i > start && c == '*') {  // a masked word: "f*ck", "sh**"
+        size_t j = i;
+        while (j < n && s[j] == '*') ++j;
+        const bool inner = j < n && ClassOf(s[j]) == kWordChar;
+        if (!inner && j - i < 2) break;  // one trailing '*' is a footnote mark
+        for (size_t m = i; m < j; ++m) lower->push_back('*');
+        digits_only = false;
+        i = j;
+        continue;
+      }
+      if (letter_first && i > start && c == '$' && (i + 1 == n || ClassOf(s[i + 1]) != kDigit)) {
+        lower->push_back('s');  // "a$$"
+        ++i;
+        continue;
+      }
       if (k == kWordChar || k == kDigit) {
         if (k == kWordChar) digits_only = false;
         if (c >= 'A' && c <= 'Z') { ++upper; c = static_cast<char>(c - 'A' + 'a'); }
@@ -189,6 +285,7 @@ void Tokenize(std::string_view s, std::string* lower_out, std::vector<ToneToken>
                                 static_cast<uint8_t>(flags | pending)});
     pending = 0;
   }
+  MarkQuoted(quotes, tokens);
   lower_out->resize(buffer.n);
 }
 
