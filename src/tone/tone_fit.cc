@@ -39,13 +39,15 @@ class RecipeReader {
     return Status::OK();
   }
   Status Int(std::string_view key, int* out) const {
-    auto v = t_.get(key) ? t_.get(key)->value<int64_t>() : std::nullopt;
+    const toml::node* n = t_.get(key);
+    auto v = n && n->is_integer() ? n->value<int64_t>() : std::nullopt;
     if (!v || *v < -1 || *v > 1000000) return Missing(key, "an integer from -1 to 1000000");
     *out = static_cast<int>(*v);
     return Status::OK();
   }
   Status Bool(std::string_view key, bool* out) const {
-    auto v = t_.get(key) ? t_.get(key)->value<bool>() : std::nullopt;
+    const toml::node* n = t_.get(key);
+    auto v = n && n->is_boolean() ? n->value<bool>() : std::nullopt;
     if (!v) return Missing(key, "true or false");
     *out = *v;
     return Status::OK();

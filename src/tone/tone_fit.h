@@ -53,7 +53,7 @@ struct ToneFitRecipe {
 // All of data/tone/fit.toml.
 struct ToneFitPlan {
   std::vector<std::string> reference_sets;  // ordinary requests and replies (reference_max)
-  std::vector<ToneFitRecipe> recipes;
+  std::vector<ToneFitRecipe> recipes;  // by name (TOML tables are read sorted)
 };
 
 // Reads a plan (errors name "NAME:LINE" or "NAME: [TABLE].KEY").

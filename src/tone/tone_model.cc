@@ -86,36 +86,50 @@ uint32_t ToneModel::FindMasked(std::string_view word) const {
 
 namespace {
 
-// "soooo" -> "soo" (at_most 2) or "so" (at_most 1).
-std::string CutRuns(std::string_view w, size_t at_most) {
-  std::string out;
-  size_t run = 0;
-  for (size_t i = 0; i < w.size(); ++i) {
-    run = i > 0 && w[i] == w[i - 1] ? run + 1 : 1;
-    if (run <= at_most) out += w[i];
+constexpr size_t kMaxVariant = 48;  // longer words are not looked up again
+
+// Writes `w` to `out` with every run of three or more of one letter cut to `keep`, and a
+// doubled last letter to one ("soooo" -> "soo" or "so", "stupidd" -> "stupid"); its length.
+size_t CutRuns(std::string_view w, size_t keep, char* out) {
+  size_t n = 0;
+  for (size_t i = 0; i < w.size();) {
+    size_t j = i;
+    while (j < w.size() && w[j] == w[i]) ++j;
+    const size_t run = j - i;
+    const size_t kept = run >= 3 ? keep : (run == 2 && j == w.size()) ? 1 : run;
+    for (size_t k = 0; k < kept; ++k) out[n++] = w[i];
+    i = j;
   }
-  return out;
+  return n;
 }
 
 }  // namespace
 
 uint32_t ToneModel::FindVariant(std::string_view word) const {
-  if (word.size() < 3 || static_cast<unsigned char>(word[0]) >= 0x80) return kNone;
+  if (word.size() < 3 || word.size() > kMaxVariant || static_cast<unsigned char>(word[0]) >= 0x80) return kNone;
   if (word.find('*') != std::string_view::npos) return FindMasked(word);
-  std::string w(word);
+  char w[kMaxVariant];
   bool letters = false, digits = false;
-  for (char c : w) (c >= '0' && c <= '9' ? digits : letters) |= true;
-  if (letters && digits) {
-    for (char& c : w) {
-      static constexpr char kLeet[] = "oi2ea56t89";  // 0 o, 1 i, 3 e, 4 a, 5 s, 7 t
-      if (c >= '0' && c <= '9') c = kLeet[c - '0'];
-    }
-    if (uint32_t id = FindWord(w); id != kNone) return id;
+  for (size_t k = 0; k < word.size(); ++k) {
+    static constexpr char kLeet[] = "oi2ea56t89";  // 0 o, 1 i, 3 e, 4 a, 5 s, 7 t
+    const char c = word[k];
+    const bool digit = c >= '0' && c <= '9';
+    (digit ? digits : letters) = true;
+    w[k] = digit ? kLeet[c - '0'] : c;
   }
-  for (size_t at_most : {2, 1}) {
-    const std::string cut = CutRuns(w, at_most);
-    if (cut.size() == w.size()) continue;
-    if (uint32_t id = FindWord(cut); id != kNone) return id;
+  if (digits && !letters) return kNone;
+  std::string_view read(w, word.size());
+  // Digits read as letters only inside a word ("sh1t", "id10t"), not at its ends ("a55", "B2"):
+  // those are names and numbers more often than words.
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (digits && !is_digit(word.front()) && !is_digit(word.back())) {
+    if (uint32_t id = FindWord(read); id != kNone) return id;
+  }
+  char cut[kMaxVariant];
+  for (size_t keep : {2, 1}) {
+    const size_t n = CutRuns(read, keep, cut);
+    if (n == read.size()) return kNone;  // nothing stretched
+    if (uint32_t id = FindWord(std::string_view(cut, n)); id != kNone) return id;
   }
   return kNone;
 }
@@ -220,7 +234,7 @@ Status ToneModel::AddLexiconLine(std::string_view category, std::string_view phr
   if (added) {
     std::string name(category);
     categories_.push_back(Category{name, InternFeature("lex:" + name), InternFeature("lex:~" + name),
-                                   name.rfind("abuse.", 0) == 0});
+                                   name.rfind("abuse.", 0) == 0, name == "abuse.profanity"});
   }
   Phrase p;
   p.at_start = at_start;

@@ -59,6 +59,7 @@ class ToneModel {
     std::string name;
     uint32_t plain, negated;  // features "lex:NAME" and "lex:~NAME"
     bool abusive = false;     // an "abuse." category
+    bool swearing = false;    // "abuse.profanity": aimed only by an addressee after it ("screw you")
   };
   enum Style : uint8_t { kCaps, kExclaim, kExclaimRepeat, kQuestion, kQuestionRepeat, kStyles };
 
@@ -79,8 +80,9 @@ class ToneModel {
   uint32_t FindWord(std::string_view word) const;
   // A word written another way, for a word FindWord does not know: masked ("f*ck": a lexicon
   // word of the same length agreeing on every letter shown), with digits for letters ("sh1t":
-  // 0 o, 1 i, 3 e, 4 a, 5 s, 7 t) or stretched ("soooo", "stupiddd": runs cut to two letters,
-  // then to one). kNone when no variant is known.
+  // 0 o, 1 i, 3 e, 4 a, 5 s, 7 t) or stretched ("soooo", "stupiddd": runs of three or more
+  // cut to two letters, then to one; a doubled last letter to one). kNone when no variant is
+  // known; words over 48 bytes are not tried.
   uint32_t FindVariant(std::string_view word) const;
   // The feature "lex:abuse.addressed": an abuse match aimed at the reader (a word of
   // "mod.addressee", such as "you", just before it or inside it).

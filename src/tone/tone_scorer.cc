@@ -101,13 +101,14 @@ void ToneScorer::Analyze(std::string_view text) {
       if (MatchPhrase(i, &end, &ph)) {
         float value = Multiplier(i, end);
         if (t.flags & ToneToken::kQuoted) value *= kQuotedShare;
-        bool abusive = false;
+        bool abusive = false, insulting = false;
         for (uint32_t c : ph->categories) {
           const ToneModel::Category& cat = model_.categories()[c];
           AddHit(negated ? cat.negated : cat.plain, static_cast<uint32_t>(i), end, value);
           abusive |= cat.abusive;
+          insulting |= cat.abusive && !cat.swearing;
         }
-        if (abusive && !negated) Address(i, end, value);
+        if (abusive && !negated) Address(i, end, value, insulting);
         lex_end = end;
         phrase_end = end;
       }
@@ -121,13 +122,16 @@ bool ToneScorer::IsAddressee(size_t i) const {
   return word_ids_[i] != ToneModel::kNone && (model_.word(word_ids_[i]).modifiers & ToneModel::kAddressee);
 }
 
-void ToneScorer::Address(size_t first, size_t end, float value) {
+void ToneScorer::Address(size_t first, size_t end, float value, bool insulting) {
   size_t from = first;
   for (size_t k = first; k < end; ++k) {
     if (IsAddressee(k)) return AddHit(model_.AddressedFeature(), first, end, value);
   }
-  // Back to the start of the sentence, at most kAddresseeBefore words.
-  for (int back = 0; back < kAddresseeBefore && from > 0 && !(tokens_[from].flags & ToneToken::kSentenceStart); ++back) {
+  // Back to the start of the sentence, at most kAddresseeBefore words: "you idiot", not
+  // "are you fucking kidding" (swearing is aimed by what follows it).
+  for (int back = 0; insulting && back < kAddresseeBefore && from > 0 &&
+                     !(tokens_[from].flags & ToneToken::kSentenceStart);
+       ++back) {
     --from;
     if (IsAddressee(from)) return AddHit(model_.AddressedFeature(), from, end, value);
   }

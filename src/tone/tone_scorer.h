@@ -11,9 +11,10 @@
 //      own (often none: "we will not sue" is no legal threat); an intensifier just before it
 //      ("very", "extremely") multiplies its value by 1.5, and so does a word in capitals; a
 //      match between double quotes counts half; an abuse match aimed at the reader (a word of
-//      "mod.addressee", "you", "your", up to three words before it or right after it) also
-//      adds "lex:abuse.addressed". Words the model does not know are looked up as written
-//      another way (ToneModel::FindVariant: "f*ck", "sh1t", "soooo"),
+//      "mod.addressee", "you", "your", inside it or right after it, or for insults, contempt,
+//      slurs and harsh words up to three words before it) also adds "lex:abuse.addressed".
+//      Words the model does not know are looked up as written another way
+//      (ToneModel::FindVariant: "f*ck", "sh1t", "soooo"),
 //   4. adds the word and bigram features ("w:WORD", "w:~WORD" when negated, "b:A B"; each
 //      counted once per message) and the style features (shouted words in capitals, "!", "!!",
 //      "?", "??"),
@@ -62,8 +63,9 @@ class ToneScorer {
   bool MatchPhrase(size_t i, uint32_t* end, const ToneModel::Phrase** phrase) const;
   float Multiplier(size_t first, size_t last) const;
   bool Shouted(size_t i) const;
-  // An abuse match over tokens [first, end) aimed at the reader adds "lex:abuse.addressed".
-  void Address(size_t first, size_t end, float value);
+  // An abuse match over tokens [first, end) aimed at the reader adds "lex:abuse.addressed";
+  // `insulting`: not swearing alone, so an addressee before it aims it too.
+  void Address(size_t first, size_t end, float value, bool insulting);
   bool IsAddressee(size_t i) const;
 
   const ToneModel& model_;

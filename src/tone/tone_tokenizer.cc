@@ -80,6 +80,7 @@ bool IsEmojiModifier(uint32_t cp) { return cp == 0xFE0F || cp == 0xFE0E || (cp >
 
 // The length of the emoji sequence at i (0 when none), and of its first code point.
 size_t EmojiAt(std::string_view s, size_t i, size_t* first) {
+  if (static_cast<unsigned char>(s[i]) < 0xE2) return 0;  // every pictograph's lead byte is E2 or F0
   uint32_t cp;
   size_t n = CodePoint(s, i, &cp);
   if (!IsPictograph(cp)) return 0;
