@@ -183,7 +183,7 @@ inline size_t BigramSlot(uint64_t key, size_t mask) {
 }  // namespace
 
 uint32_t ToneModel::Bigram(uint32_t first, uint32_t second) const {
-  if (bigram_slots_.empty()) return kNone;
+  if (!words_[first].bigram_first || !words_[second].bigram_second) return kNone;  // most pairs
   uint64_t key = BigramKey(first, second) + 1;  // never 0
   size_t mask = bigram_slots_.size() - 1;
   for (size_t h = BigramSlot(key, mask);; h = (h + 1) & mask) {
@@ -277,6 +277,8 @@ Status ToneModel::AddWeightLine(ToneDimension d, std::string_view feature, float
     uint32_t a = InternWord(pair.substr(0, sp)), b = InternWord(pair.substr(sp + 1));
     f = InternFeature(name);
     bigrams_[BigramKey(a, b)] = f;
+    words_[a].bigram_first = true;
+    words_[b].bigram_second = true;
   } else if (feature.substr(0, 6) == "style:") {
     auto it = feature_index_.find(name);
     if (it == feature_index_.end()) return Status::InvalidInput(fmt::format("{}: unknown '{}'", where, feature));

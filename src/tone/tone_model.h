@@ -49,6 +49,7 @@ class ToneModel {
     uint32_t negated = kNone;  // feature "w:~WORD"
     uint32_t first_phrase = 0, phrase_count = 0;  // phrases starting with this word
     uint8_t modifiers = 0;
+    bool bigram_first = false, bigram_second = false;  // the word is part of some "b:A B"
   };
   struct Phrase {
     std::vector<uint32_t> rest;         // the words after the first

@@ -79,8 +79,7 @@ bool IsPictograph(uint32_t cp) { return (cp >= 0x2600 && cp <= 0x27BF) || (cp >=
 bool IsEmojiModifier(uint32_t cp) { return cp == 0xFE0F || cp == 0xFE0E || (cp >= 0x1F3FB && cp <= 0x1F3FF); }
 
 // The length of the emoji sequence at i (0 when none), and of its first code point.
-size_t EmojiAt(std::string_view s, size_t i, size_t* first) {
-  if (static_cast<unsigned char>(s[i]) < 0xE2) return 0;  // every pictograph's lead byte is E2 or F0
+size_t EmojiSequenceAt(std::string_view s, size_t i, size_t* first) {
   uint32_t cp;
   size_t n = CodePoint(s, i, &cp);
   if (!IsPictograph(cp)) return 0;
@@ -101,6 +100,10 @@ size_t EmojiAt(std::string_view s, size_t i, size_t* first) {
   }
   return j - i;
 }
+// Every pictograph's lead byte is E2 or F0: the rest of the text costs one comparison.
+inline size_t EmojiAt(std::string_view s, size_t i, size_t* first) {
+  return static_cast<unsigned char>(s[i]) < 0xE2 ? 0 : EmojiSequenceAt(s, i, first);
+}
 
 // U+201C and U+201D, the typographic double quotes.
 bool IsCurlyQuote(std::string_view s, size_t i) {
@@ -119,6 +122,25 @@ void MarkQuoted(const std::vector<size_t>& quotes, std::vector<ToneToken>* token
     for (size_t t = quotes[q]; t < quotes[q + 1]; ++t) (*tokens)[t].flags |= ToneToken::kQuoted;
     q += 2;
   }
+}
+
+// Masking inside a word that starts with a letter, at s[i] ('*' or '$'): appends what it
+// reads as ("f*ck", "sh**" keep their '*'; "a$$" reads "ass") and returns the bytes taken, or
+// 0 when the sign ends the word (one trailing '*' is a footnote mark; "$5" is a price). Kept
+// out of line: the word loop stays small for the common case.
+[[gnu::noinline]] size_t MaskedAt(std::string_view s, size_t i, LowerBuffer* lower) {
+  const size_t n = s.size();
+  if (s[i] == '$') {
+    if (i + 1 < n && ClassOf(s[i + 1]) == kDigit) return 0;
+    lower->push_back('s');
+    return 1;
+  }
+  size_t j = i;
+  while (j < n && s[j] == '*') ++j;
+  const bool inner = j < n && ClassOf(s[j]) == kWordChar;
+  if (!inner && j - i < 2) return 0;
+  for (size_t m = i; m < j; ++m) lower->push_back('*');
+  return j - i;
 }
 
 size_t SkipToSpace(std::string_view s, size_t i) {
@@ -231,27 +253,25 @@ void Tokenize(std::string_view s, std::string* lower_out, std::vector<ToneToken>
     while (i < n) {
       char c = s[i];
       uint8_t k = ClassOf(c);
-      size_t unused;
-      if (static_cast<unsigned char>(c) >= 0x80 && (IsCurlyQuote(s, i) || EmojiAt(s, i, &unused) > 0)) break;
-      if (letter_first && i > start && c == '*') {  // a masked word: "f*ck", "sh**"
-        size_t j = i;
-        while (j < n && s[j] == '*') ++j;
-        const bool inner = j < n && ClassOf(s[j]) == kWordChar;
-        if (!inner && j - i < 2) break;  // one trailing '*' is a footnote mark
-        for (size_t m = i; m < j; ++m) lower->push_back('*');
-        digits_only = false;
-        i = j;
-        continue;
-      }
-      if (letter_first && i > start && c == '$' && (i + 1 == n || ClassOf(s[i + 1]) != kDigit)) {
-        lower->push_back('s');  // "a$$"
+      if (static_cast<unsigned char>(c) < 0x80 && (k == kWordChar || k == kDigit)) {  // the common case
+        if (k == kWordChar) digits_only = false;
+        if (c >= 'A' && c <= 'Z') { ++upper; c = static_cast<char>(c - 'A' + 'a'); }
+        else if (k == kWordChar) ++lowercase;
+        lower->push_back(c);
         ++i;
         continue;
       }
-      if (k == kWordChar || k == kDigit) {
-        if (k == kWordChar) digits_only = false;
-        if (c >= 'A' && c <= 'Z') { ++upper; c = static_cast<char>(c - 'A' + 'a'); }
-        else if (c >= 'a' && c <= 'z') ++lowercase;
+      size_t unused;
+      if (static_cast<unsigned char>(c) >= 0x80 && (IsCurlyQuote(s, i) || EmojiAt(s, i, &unused) > 0)) break;
+      if ((c == '*' || c == '$') && letter_first && i > start) {
+        const size_t masked = MaskedAt(s, i, lower);
+        if (masked == 0) break;
+        digits_only = false;
+        i += masked;
+        continue;
+      }
+      if (k == kWordChar) {  // a byte of a non-ASCII letter
+        digits_only = false;
         if (IsCurlyApos(s, i)) {
           lower->push_back('\'');
           i += 3;
