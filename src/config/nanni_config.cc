@@ -11,6 +11,7 @@
 #include "util/ascii.h"
 #include "util/printable.h"
 #include "util/text_file.h"
+#include "util/time.h"
 #include "util/toml_document.h"
 
 namespace nanni {
@@ -181,6 +182,11 @@ class ConfigReader {
     NANNI_RETURN_IF_ERROR(OnlyKeys(*table, fmt::format("{}.", key),
                                    {"time_zone", "days", "start", "end", "holidays"}));
     NANNI_RETURN_IF_ERROR(String(*table, "time_zone", fmt::format("{}.time_zone", key), &out->time_zone));
+    if (!out->time_zone.empty() && !IsKnownTimeZone(out->time_zone)) {
+      return Error(fmt::format("{}.time_zone", key),
+                   fmt::format("unknown time zone '{}' (an IANA name such as \"Europe/Berlin\")",
+                               Printable(out->time_zone, 60)));
+    }
     NANNI_RETURN_IF_ERROR(ReadDays(*table, key, out));
     for (auto [name, field] : {std::pair{"start", &out->start_minute}, {"end", &out->end_minute}}) {
       std::string text;

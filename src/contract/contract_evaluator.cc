@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "contract/late_payment.h"
+#include "contract/money_math.h"
 #include "contract/obligations.h"
 #include "contract/response_targets.h"
 #include "contract/rules.h"
@@ -49,7 +50,7 @@ Status CheckOne(const std::string& account, const std::vector<CaseEvent>& events
     f.events.erase(std::unique(f.events.begin(), f.events.end()), f.events.end());
     if (!f.breach) continue;
     int64_t& total = f.ours ? out->owed_to_them_minor : out->owed_to_us_minor;
-    total = std::min<int64_t>(INT64_MAX / 2, total + f.amount_minor);
+    total = SaturatingAdd(total, f.amount_minor);
   }
   return Status::OK();
 }

@@ -83,8 +83,9 @@ class InvoiceCheck {
     const int64_t interest = RoundedInterest(interest_e6);
     f.breach = late;
     f.amount_minor = interest;
-    f.steps.push_back(late ? fmt::format("interest owed: the sum / 365, rounded once: {}", interest)
-                           : "paid by the due date: no interest");
+    f.steps.push_back(late            ? fmt::format("interest owed: the sum / 365, rounded once: {}", interest)
+                      : outstanding > 0 ? "not due yet: no interest so far"
+                                        : "paid by the due date: no interest");
     out_->push_back(f);
     if (late) Fee(f, amount);
   }

@@ -29,4 +29,12 @@ inline int64_t MulMulDivRound(int64_t amount, int64_t a, int64_t b, int64_t deno
   return static_cast<int64_t>(q);
 }
 
+// a + b, held at INT64_MAX or INT64_MIN instead of overflowing: sums over many findings,
+// contracts or accounts.
+inline int64_t SaturatingAdd(int64_t a, int64_t b) {
+  int64_t sum;
+  if (__builtin_add_overflow(a, b, &sum)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return sum;
+}
+
 }  // namespace nanni

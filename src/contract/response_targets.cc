@@ -126,7 +126,7 @@ class ConversationCheck {
       f.steps.push_back(fmt::format("none by {}: {} so far", FormatUtc(to), ExactDuration(took)));
     }
     f.events = cited_;  // the conversation up to here: all the measure depends on
-    Settle(&f, took, target_s);
+    Settle(&f, took, target_s, answer == nullptr);
   }
 
   void Resolution(int64_t end, int64_t paused, bool resolved) {
@@ -143,7 +143,7 @@ class ConversationCheck {
                                : fmt::format("still open at {}: {} elapsed", FormatUtc(end), ExactDuration(gross)));
     if (paused > 0) f.steps.push_back(fmt::format("less {} waiting on the customer: {}", ExactDuration(paused), ExactDuration(took)));
     f.events = cited_;
-    Settle(&f, took, t_.resolution_s);
+    Settle(&f, took, t_.resolution_s, !resolved);
   }
 
   Finding Start(std::string_view rule) const {
@@ -154,11 +154,14 @@ class ConversationCheck {
     return f;
   }
 
-  void Settle(Finding* f, int64_t took, int64_t target_s) {
+  // `open`: nothing has ended the measure yet, so a target not missed is only not missed yet.
+  void Settle(Finding* f, int64_t took, int64_t target_s, bool open) {
     if (f->breach) {
       f->amount_minor = t_.credit_minor;
       f->steps.push_back(fmt::format("missed by {}{}", ExactDuration(took - target_s),
                                      t_.credit_minor > 0 ? fmt::format(": a credit of {} minor units", t_.credit_minor) : ""));
+    } else if (open) {
+      f->steps.push_back(fmt::format("not missed yet: {} left", ExactDuration(target_s - took)));
     } else {
       f->steps.push_back("met");
     }

@@ -170,7 +170,7 @@ class MonthlyCredits {
     int64_t before = 0;
     const size_t n = std::min<size_t>(earlier.size(), 11);
     for (size_t i = earlier.size() - n; i < earlier.size(); ++i) before += earlier[i];
-    const int64_t cap = MulDivRound(u_.monthly_charge_minor * 12, u_.rolling_cap, kWhole);
+    const int64_t cap = MulMulDivRound(u_.monthly_charge_minor, 12, u_.rolling_cap, kWhole);  // in 128 bits
     const int64_t room = std::max<int64_t>(0, cap - before);
     f->steps.push_back(fmt::format("rolling cap {} % of twelve months' charges = {}; credited in the {} month(s) before: {}; room {}",
                                    PercentText(u_.rolling_cap), cap, n, before, room));

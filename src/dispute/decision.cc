@@ -1,10 +1,12 @@
 #include "dispute/decision.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <set>
 
+#include "contract/money_math.h"
 #include "util/printable.h"
 
 namespace nanni {
@@ -34,7 +36,7 @@ void DecideAsk(const Claim& claim, const std::vector<ContractCheck>& checks, Ask
     return;
   }
   for (const Finding& f : a->findings) {
-    if (f.breach && OwedToClaimant(claim, f)) a->computed_minor += f.amount_minor;
+    if (f.breach && OwedToClaimant(claim, f)) a->computed_minor = SaturatingAdd(a->computed_minor, f.amount_minor);
   }
   a->awarded_minor = a->ask.amount_minor ? std::min(a->computed_minor, *a->ask.amount_minor) : a->computed_minor;
   if (a->awarded_minor == 0) {
@@ -110,11 +112,17 @@ Status Decide(const Claim& claim, const std::vector<CaseEvent>& events, int64_t 
   std::erase_if(checks, [&](const ContractCheck& c) {
     return c.terms_sha256.empty() || (!claim.contract.empty() && c.contract != claim.contract);
   });
+  std::set<std::string> currencies;
   for (const ContractCheck& c : checks) {
     d->terms.push_back(AppliedTerms{c.contract, c.contract_event, c.terms_sha256});
     d->currency = c.currency;
+    currencies.insert(c.currency);
   }
   CheckClaimFacts(claim, events, d);
+  if (currencies.size() > 1) {  // one amount cannot add euros to dollars
+    d->missing.push_back(fmt::format("the terms in the period are in {}: a claim must name one contract, so that its "
+                                     "amounts are in one currency", fmt::join(currencies, " and ")));
+  }
   for (const ClaimAsk& ask : claim.asks) {
     AskDecision& a = d->asks.emplace_back();
     a.ask = ask;
@@ -123,8 +131,8 @@ Status Decide(const Claim& claim, const std::vector<CaseEvent>& events, int64_t 
       continue;
     }
     DecideAsk(claim, checks, &a);
-    if (ask.amount_minor) d->claimed_minor += *ask.amount_minor;
-    d->awarded_minor += a.awarded_minor;
+    if (ask.amount_minor) d->claimed_minor = SaturatingAdd(d->claimed_minor, *ask.amount_minor);
+    d->awarded_minor = SaturatingAdd(d->awarded_minor, a.awarded_minor);
   }
   d->verdict = Overall(*d);
   return Status::OK();

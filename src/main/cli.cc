@@ -35,7 +35,10 @@ void NoteStaleIndex(Engine* engine) {
 
 Status FlagError(std::string_view flag, const Status& st) {
   if (st.ok()) return st;
-  return Status::InvalidArgument(fmt::format("{}: {}", flag, st.message()));
+  std::string message = fmt::format("{}: {}", flag, st.message());
+  if (st.code() == Status::Code::kNotFound) return Status::NotFound(std::move(message));
+  if (st.code() == Status::Code::kIOError) return Status::IOError(std::move(message));
+  return Status::InvalidArgument(std::move(message));
 }
 
 Status ParseFlagTime(std::string_view flag, const std::string& text, int64_t* utc_micros) {

@@ -82,7 +82,8 @@ Status OpenEngine(const GlobalOptions& global, LedgerAccess access, std::unique_
 void NoteStaleIndex(Engine* engine);
 
 // A value given to `flag` that could not be used: `st`'s message, prefixed with the flag, as
-// InvalidArgument (exit 2: the command line was wrong).
+// InvalidArgument (exit 2: the command line was wrong), except that a file that does not
+// exist stays NotFound (exit 3) and one the system failed to read stays IOError (exit 4).
 Status FlagError(std::string_view flag, const Status& st);
 
 // Parses a time bound given to `flag` (RFC 3339, or YYYY-MM-DD meaning 00:00 UTC).

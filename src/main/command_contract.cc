@@ -52,6 +52,19 @@ Status ParsePeriod(const std::string& text, ContractPeriod* out) {
   return bad();
 }
 
+// An id of the terms' events is already in the ledger with other content. Ids are unique in
+// the ledger: the contract event's is the contract number and the terms' hash, an obligation's
+// commitment the contract number and the obligation's id.
+Status TermsConflict(const Status& st, const Terms& terms, const std::string& account, const std::string& contract_id) {
+  const std::string why =
+      st.message().find(fmt::format("'{}'", contract_id)) != std::string::npos
+          ? fmt::format("these terms of contract {} are already recorded, at another time or for another account "
+                        "(`nanni contract check {}` shows what is in effect)", Printable(terms.contract), Printable(account))
+          : fmt::format("an obligation of contract {} is already recorded under other terms: revised terms give "
+                        "a changed obligation an id of its own", Printable(terms.contract));
+  return Status::Conflict(fmt::format("{}\n{}\nnothing was recorded; the ledger is unchanged", st.message(), why));
+}
+
 Status RunAdd(const GlobalOptions& global, const ContractFlags& flags) {
   std::string text;
   NANNI_RETURN_IF_ERROR(FlagError("TERMS", ReadTextFile(flags.terms_file, &text, 1 << 20)));
@@ -69,7 +82,13 @@ Status RunAdd(const GlobalOptions& global, const ContractFlags& flags) {
   options.progress = false;
   ImportSummary summary;
   Status st = engine->Import(std::move(sources), options, &summary);
+  if (st.code() == Status::Code::kConflict) return TermsConflict(st, terms, flags.account, id);
   if (!st.ok()) return st.WithSuffix("\nnothing was recorded; the ledger is unchanged");
+  if (summary.added == 0) {
+    fmt::print("the terms of contract {} for {} were already recorded, as event {}; nothing was added\nterms_sha256 {}\n",
+               terms.contract, flags.account, id, digest);
+    return Status::OK();
+  }
   fmt::print("recorded the terms of contract {} for {} as event {}\nterms_sha256 {}\n", terms.contract, flags.account, id, digest);
   if (!terms.obligations.empty()) {
     fmt::print("{} obligation(s), each a commitment its delivery (a commitment_outcome) refers to:\n", terms.obligations.size());

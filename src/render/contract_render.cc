@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "contract/money_math.h"
 #include "util/money.h"
 #include "util/time.h"
 
@@ -43,8 +44,8 @@ std::string ContractChecksText(const std::vector<ContractCheck>& checks, bool al
       for (const Finding& f : c.findings) {
         if (f.breach || all_findings) FindingText(f, c.currency, &out);
       }
-      totals[c.currency].first += c.owed_to_them_minor;
-      totals[c.currency].second += c.owed_to_us_minor;
+      totals[c.currency].first = SaturatingAdd(totals[c.currency].first, c.owed_to_them_minor);
+      totals[c.currency].second = SaturatingAdd(totals[c.currency].second, c.owed_to_us_minor);
     }
     for (const std::string& n : c.notes) out += fmt::format("  note: {}\n", n);
     out += "\n";
@@ -59,14 +60,47 @@ std::string ContractChecksText(const std::vector<ContractCheck>& checks, bool al
   return out;
 }
 
+namespace {
+
+// A moment of the period, or null: the open ends of a period, and every moment of a check
+// that found no usable terms (it has no period).
+void PeriodTime(const ContractCheck& c, int64_t micros, JsonOut* out) {
+  if (c.contract.empty() || micros == INT64_MIN || micros == INT64_MAX) {
+    out->Null();
+  } else {
+    out->String(FormatUtc(micros));
+  }
+}
+
+void WriteTotalsJson(const std::vector<ContractCheck>& checks, JsonOut* out) {
+  std::map<std::string, std::pair<int64_t, int64_t>> totals;  // currency -> (to them, to us)
+  for (const ContractCheck& c : checks) {
+    if (c.contract.empty()) continue;
+    auto& [to_them, to_us] = totals[c.currency];
+    to_them = SaturatingAdd(to_them, c.owed_to_them_minor);
+    to_us = SaturatingAdd(to_us, c.owed_to_us_minor);
+  }
+  out->Key("totals").BeginObject();
+  for (const auto& [currency, t] : totals) {
+    out->Key(currency).BeginObject().Key("owed_to_them_minor").Int(t.first).Key("owed_to_us_minor").Int(t.second);
+    out->EndObject();
+  }
+  out->EndObject();
+}
+
+}  // namespace
+
 void WriteContractChecksJson(const std::vector<ContractCheck>& checks, JsonOut* out) {
   out->BeginObject().Key("checks").BeginArray();
   for (const ContractCheck& c : checks) {
     out->BeginObject().Field("account", c.account).Field("contract", c.contract).Field("contract_event", c.contract_event);
     out->Field("terms_sha256", c.terms_sha256).Field("currency", c.currency);
-    out->Field("from", c.from_utc_micros == INT64_MIN ? std::string() : FormatUtc(c.from_utc_micros));
-    out->Field("to", c.to_utc_micros == INT64_MAX ? std::string() : FormatUtc(c.to_utc_micros));
-    out->Field("as_of", FormatUtc(c.as_of_utc_micros));
+    out->Key("from");
+    PeriodTime(c, c.from_utc_micros, out);
+    out->Key("to");
+    PeriodTime(c, c.to_utc_micros, out);
+    out->Key("as_of");
+    PeriodTime(c, c.as_of_utc_micros, out);
     out->Key("owed_to_them_minor").Int(c.owed_to_them_minor).Key("owed_to_us_minor").Int(c.owed_to_us_minor);
     out->Key("findings").BeginArray();
     for (const Finding& f : c.findings) WriteFinding(f, out);
@@ -74,7 +108,9 @@ void WriteContractChecksJson(const std::vector<ContractCheck>& checks, JsonOut* 
     for (const std::string& n : c.notes) out->String(n);
     out->EndArray().EndObject();
   }
-  out->EndArray().EndObject();
+  out->EndArray();
+  WriteTotalsJson(checks, out);
+  out->EndObject();
 }
 
 std::string RulingText(const Ruling& r) {

@@ -197,6 +197,16 @@ Status ParseTimeBound(std::string_view text, int64_t* utc_micros) {
   return Status::OK();
 }
 
+bool IsKnownTimeZone(std::string_view zone) {
+  if (zone == "UTC" || zone == "Etc/UTC") return true;
+  try {
+    date::locate_zone(std::string(zone));
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 Status LocalToTimestamp(int64_t local_micros, std::string_view zone, Ambiguity ambiguity,
                         Timestamp* out) {
   const date::time_zone* tz = nullptr;

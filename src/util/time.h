@@ -66,6 +66,9 @@ enum class Ambiguity {
 Status LocalToTimestamp(int64_t local_micros, std::string_view zone, Ambiguity ambiguity,
                         Timestamp* out);
 
+// Whether `zone` names a time zone of the IANA database ("UTC" included).
+bool IsKnownTimeZone(std::string_view zone);
+
 // Microseconds since the epoch of a civil date and time (no zone). Fields are not checked.
 int64_t CivilToMicros(int year, unsigned month, unsigned day, int hour, int minute, int second);
 

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 #include "support/test_support.h"
 #include "util/base64.h"
@@ -179,6 +180,57 @@ TEST_F(Disputes, FactsNotInTheRecordAreInsufficientEvidence) {
   EXPECT_EQ(r3["decision"]["verdict"], "insufficient evidence");
   EXPECT_NE(r3["decision"]["missing"][0].get<std::string>().find("no contract terms"), std::string::npos);
   EXPECT_EQ(CheckElsewhere(ReadFile(dir_.File("globex.ruling.json"))).exit_code, 0);
+}
+
+// A second contract in dollars supersedes the first from March 15: a claim over March would
+// add euros to dollars, so it must name one contract.
+TEST_F(Disputes, TermsInTwoCurrenciesAreNotAddedUp) {
+  std::string usd = kTerms;
+  usd.replace(usd.find("MSA-9"), 5, "MSA-10");
+  usd.replace(usd.find("EUR"), 3, "USD");
+  usd.replace(usd.find("2026-01-01T00:00:00Z"), 20, "2026-03-15T00:00:00Z");
+  WriteFile(dir_.File("usd.toml"), usd);
+  Must({"contract", "add", "acme", dir_.File("usd.toml"), "--time", "2026-03-01T00:00:00Z"});
+  json both = {{"claim", "nanni-claim/1"}, {"claimant", "customer"}, {"account", "acme"},
+               {"period", {{"from", "2026-03-01"}, {"to", "2026-04-01"}}}, {"asks", {{{"rule", "uptime.credit"}}}}};
+  json r = json::parse(ReadFile(Rule(both, "both")));
+  EXPECT_EQ(r["decision"]["verdict"], "insufficient evidence");
+  EXPECT_NE(r["decision"]["missing"][0].get<std::string>().find("EUR and USD"), std::string::npos) << r["decision"];
+  EXPECT_EQ(CheckElsewhere(ReadFile(dir_.File("both.ruling.json"))).exit_code, 0);
+  both["contract"] = "MSA-9";
+  json euros = json::parse(ReadFile(Rule(both, "euros")));
+  EXPECT_EQ(euros["decision"]["currency"], "EUR");
+  EXPECT_NE(euros["decision"]["verdict"], "insufficient evidence") << euros["decision"];
+  // The portfolio's totals are kept per currency too.
+  json all = json::parse(Must({"--json", "contract", "check", "--all", "--as-of", "2026-06-01"}));
+  std::map<std::string, int64_t> to_them;
+  for (const json& c : all["checks"]) to_them[c["currency"]] += c["owed_to_them_minor"].get<int64_t>();
+  ASSERT_EQ(all["totals"].size(), 2u) << all["totals"];
+  for (const auto& [currency, owed] : to_them) EXPECT_EQ(all["totals"][currency]["owed_to_them_minor"], owed);
+}
+
+TEST_F(Disputes, TheSameTermsRecordedAgainAddNothing) {
+  const std::string terms = dir_.File("terms.toml");
+  std::string out = Must({"contract", "add", "acme", terms, "--time", "2026-01-01T00:00:00Z"});
+  EXPECT_NE(out.find("already recorded"), std::string::npos) << out;
+  test::CommandResult later = Nanni({"--db", db_, "contract", "add", "acme", terms, "--time", "2026-02-01T00:00:00Z"});
+  EXPECT_EQ(later.exit_code, 1);
+  EXPECT_NE(later.err.find("already recorded, at another time or for another account"), std::string::npos) << later.err;
+  test::CommandResult missing = Nanni({"--db", db_, "contract", "add", "acme", dir_.File("no-such.toml")});
+  EXPECT_EQ(missing.exit_code, 3) << missing.err;  // a file that does not exist (docs/cli.md, exit codes)
+  EXPECT_NE(missing.err.find("no-such.toml"), std::string::npos);
+}
+
+// Terms with no usable period carry no dates: an account whose only terms fail to parse.
+TEST_F(Disputes, AnAccountWithoutUsableTermsShowsNoDates) {
+  WriteFile(dir_.File("bad.ndjson"),
+            R"({"id":"c-bad","account":"initech","time":"2026-01-01T00:00:00Z","kind":"contract","contract":"X-1","terms_sha256":"00","text":"x"})" "\n");
+  Must({"import", dir_.File("bad.ndjson")});
+  json r = json::parse(Must({"--json", "contract", "check", "initech", "--as-of", "2026-06-01"}));
+  ASSERT_EQ(r["checks"].size(), 1u) << r;
+  EXPECT_TRUE(r["checks"][0]["from"].is_null()) << r;
+  EXPECT_TRUE(r["checks"][0]["as_of"].is_null()) << r;
+  EXPECT_FALSE(r["checks"][0]["notes"].empty()) << r;
 }
 
 class TamperedRulings : public Disputes {
