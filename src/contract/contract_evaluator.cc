@@ -21,10 +21,9 @@ size_t RuleRank(std::string_view rule) {
 }
 
 Status CheckOne(const std::string& account, const std::vector<CaseEvent>& events, const RecordedTerms& recorded,
-                int64_t from, int64_t to, int64_t as_of, const ReferenceRates& rates, ContractCheck* out) {
+                BusinessClock clock, int64_t from, int64_t to, int64_t as_of, const ReferenceRates& rates,
+                ContractCheck* out) {
   const Terms& terms = recorded.terms;
-  BusinessClock clock;
-  NANNI_RETURN_IF_ERROR(BusinessClock::Create(terms.hours, &clock));
   clock.Cover(from, std::max(from, std::min(as_of, to == INT64_MAX ? as_of : to + 366 * kMicrosPerDay)));
   *out = ContractCheck();
   out->account = account;
@@ -100,10 +99,14 @@ Status EvaluateContracts(const std::string& account, const std::vector<CaseEvent
     const Terms& t = recorded[i].terms;
     int64_t end = t.ends ? t.ends->utc_micros : INT64_MAX;
     if (i + 1 < recorded.size()) end = std::min(end, recorded[i + 1].terms.starts.utc_micros);
-    const int64_t from = std::max(period.from_utc_micros, t.starts.utc_micros);
-    const int64_t to = std::min({period.to_utc_micros, end, as_of});
+    BusinessClock clock;
+    NANNI_RETURN_IF_ERROR(BusinessClock::Create(t.hours, &clock));
+    const auto [asked_from, asked_to] = PeriodIn(period, clock);
+    const int64_t from = std::max(asked_from, t.starts.utc_micros);
+    const int64_t to = std::min({asked_to, end, as_of});
     if (from >= to) continue;
-    NANNI_RETURN_IF_ERROR(CheckOne(account, events, recorded[i], from, to, as_of, rates, &out->emplace_back()));
+    NANNI_RETURN_IF_ERROR(CheckOne(account, events, recorded[i], std::move(clock), from, to, as_of, rates,
+                                   &out->emplace_back()));
   }
   if (!notes.empty()) {
     if (out->empty()) out->emplace_back().account = account;

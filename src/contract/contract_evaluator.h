@@ -9,6 +9,7 @@
 
 #include "casefile/case_input.h"
 #include "contract/contract_check.h"
+#include "contract/contract_period.h"
 #include "contract/reference_rates.h"
 #include "contract/terms.h"
 
@@ -30,13 +31,9 @@ void FindRecordedTerms(const std::vector<CaseEvent>& events, std::vector<Recorde
 // The kinds of events the rules read (an account's other events are never needed).
 const std::vector<std::string>& ContractEventKinds();
 
-struct ContractPeriod {
-  int64_t from_utc_micros = INT64_MIN;  // [from, to); the defaults: the whole term
-  int64_t to_utc_micros = INT64_MAX;
-};
-
 // One ContractCheck per recorded terms in effect during `period` (a later contract supersedes
-// an earlier one from its start), each over the part of the period it governs, measured at
+// an earlier one from its start), each over the part of the period it governs (its dates read
+// in that terms' time zone), measured at
 // `as_of_utc_micros`. `events`: one account's events in effect (casefile/case_input.h). None
 // when the account's record holds no terms.
 Status EvaluateContracts(const std::string& account, const std::vector<CaseEvent>& events, const ContractPeriod& period,

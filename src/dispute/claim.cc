@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "contract/rules.h"
 #include "dispute/json_fields.h"
@@ -26,11 +27,12 @@ Status ReadPeriod(const object& root, ContractPeriod* out) {
   object o;
   if (e.get_object().get(o) != simdjson::SUCCESS) return FieldError(kDoc, "period", "must be an object {\"from\", \"to\"}");
   NANNI_RETURN_IF_ERROR(OnlyKeys(kDoc, o, "period", {"from", "to"}));
-  for (auto [key, field] : {std::pair{"from", &out->from_utc_micros}, {"to", &out->to_utc_micros}}) {
+  for (auto [key, field, day] : {std::tuple{"from", &out->from_utc_micros, &out->from_day},
+                                  std::tuple{"to", &out->to_utc_micros, &out->to_day}}) {
     std::string text;
     NANNI_RETURN_IF_ERROR(String(kDoc, o, "period", key, false, &text));
-    if (!text.empty() && !ParseTimeBound(text, field).ok()) {
-      return FieldError(kDoc, Path("period", key), "must be a date (2026-03-01) or an RFC 3339 time");
+    if (!text.empty() && !ParsePeriodBound(text, field, day).ok()) {
+      return FieldError(kDoc, Path("period", key), "must be a date (2026-03-01, in the terms' time zone) or an RFC 3339 time");
     }
   }
   if (out->to_utc_micros <= out->from_utc_micros) return FieldError(kDoc, "period.to", "must be later than period.from");
@@ -130,8 +132,8 @@ void WriteClaim(const Claim& c, JsonOut* out) {
   if (!c.terms_sha256.empty()) out->Field("terms_sha256", c.terms_sha256);
   if (c.period.from_utc_micros != INT64_MIN || c.period.to_utc_micros != INT64_MAX) {
     out->Key("period").BeginObject();
-    if (c.period.from_utc_micros != INT64_MIN) out->Field("from", FormatUtc(c.period.from_utc_micros));
-    if (c.period.to_utc_micros != INT64_MAX) out->Field("to", FormatUtc(c.period.to_utc_micros));
+    if (c.period.from_utc_micros != INT64_MIN) out->Field("from", PeriodBoundText(c.period.from_utc_micros, c.period.from_day));
+    if (c.period.to_utc_micros != INT64_MAX) out->Field("to", PeriodBoundText(c.period.to_utc_micros, c.period.to_day));
     out->EndObject();
   }
   out->Key("asks").BeginArray();

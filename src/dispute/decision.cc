@@ -165,8 +165,8 @@ void WriteFinding(const Finding& f, JsonOut* out) {
 void WriteDecision(const Decision& d, JsonOut* out) {
   out->BeginObject().Field("account", d.account).Field("currency", d.currency);
   out->Key("period").BeginObject();
-  if (d.period.from_utc_micros != INT64_MIN) out->Field("from", FormatUtc(d.period.from_utc_micros));
-  if (d.period.to_utc_micros != INT64_MAX) out->Field("to", FormatUtc(d.period.to_utc_micros));
+  if (d.period.from_utc_micros != INT64_MIN) out->Field("from", PeriodBoundText(d.period.from_utc_micros, d.period.from_day));
+  if (d.period.to_utc_micros != INT64_MAX) out->Field("to", PeriodBoundText(d.period.to_utc_micros, d.period.to_day));
   out->EndObject().Field("as_of", FormatUtc(d.as_of_utc_micros));
   out->Key("terms").BeginArray();
   for (const AppliedTerms& t : d.terms) {

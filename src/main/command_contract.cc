@@ -22,36 +22,6 @@ struct ContractFlags {
   AnalysisFlags analysis;
 };
 
-// "2026-03" (a month), "2026" (a year), "2026-01-01..2026-04-01" (dates or times, end excluded).
-Status ParsePeriod(const std::string& text, ContractPeriod* out) {
-  *out = ContractPeriod();
-  if (text.empty()) return Status::OK();
-  auto bad = [&] {
-    return Status::InvalidArgument(fmt::format(
-        "--period: '{}' is not YYYY, YYYY-MM or FROM..TO (dates or RFC 3339 times, TO excluded)", Printable(text, 60)));
-  };
-  const size_t dots = text.find("..");
-  if (dots != std::string::npos) {
-    if (!ParseTimeBound(text.substr(0, dots), &out->from_utc_micros).ok() ||
-        !ParseTimeBound(text.substr(dots + 2), &out->to_utc_micros).ok() || out->to_utc_micros <= out->from_utc_micros) {
-      return bad();
-    }
-    return Status::OK();
-  }
-  int year = 0, month = 0;
-  char tail = 0;
-  if (text.size() == 4 && std::sscanf(text.c_str(), "%4d%c", &year, &tail) == 1) {
-    ParseTimeBound(fmt::format("{:04}-01-01", year), &out->from_utc_micros);
-    return ParseTimeBound(fmt::format("{:04}-01-01", year + 1), &out->to_utc_micros).ok() ? Status::OK() : bad();
-  }
-  if (text.size() == 7 && std::sscanf(text.c_str(), "%4d-%2d%c", &year, &month, &tail) == 2 && month >= 1 && month <= 12) {
-    ParseTimeBound(fmt::format("{:04}-{:02}-01", year, month), &out->from_utc_micros);
-    const int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
-    return ParseTimeBound(fmt::format("{:04}-{:02}-01", ny, nm), &out->to_utc_micros).ok() ? Status::OK() : bad();
-  }
-  return bad();
-}
-
 // An id of the terms' events is already in the ledger with other content. Ids are unique in
 // the ledger: the contract event's is the contract number and the terms' hash, an obligation's
 // commitment the contract number and the obligation's id.
@@ -100,7 +70,7 @@ Status RunAdd(const GlobalOptions& global, const ContractFlags& flags) {
 Status RunCheck(const GlobalOptions& global, const ContractFlags& flags) {
   if (flags.all == !flags.account.empty()) return Status::InvalidArgument("give an ACCOUNT, or --all (not both)");
   ContractPeriod period;
-  NANNI_RETURN_IF_ERROR(ParsePeriod(flags.period, &period));
+  NANNI_RETURN_IF_ERROR(FlagError("--period", ParseContractPeriod(flags.period, &period)));
   return RunAnalysis(global, flags.analysis, [&](Engine* engine, const ReportMoment& moment, std::string* body) {
     std::vector<ContractCheck> checks;
     if (flags.all) {
@@ -140,7 +110,7 @@ void RegisterContractCommand(CLI::App& app, GlobalOptions& global, CommandRun* r
   CLI::App* check = cmd->add_subcommand("check", "What the terms say each side owes, from the record");
   check->add_option("ACCOUNT", flags->account, "The account");
   check->add_flag("--all", flags->all, "Every account whose record holds terms");
-  check->add_option("--period", flags->period, "YYYY, YYYY-MM or FROM..TO (TO excluded; default: the whole term)");
+  check->add_option("--period", flags->period, "YYYY, YYYY-MM or FROM..TO (TO excluded; dates in the terms' time zone; default: the whole term)");
   check->add_flag("--met", flags->met, "Also list the rules that were met, each with its computation");
   AddAnalysisOptions(check, &flags->analysis, 0);
   check->footer(

@@ -12,6 +12,12 @@ namespace nanni {
 
 namespace {
 
+// A period asked (its dates as given: they are read in the terms' time zone).
+std::string PeriodText(const ContractPeriod& p) {
+  return fmt::format("{} to {}", p.from_utc_micros == INT64_MIN ? "the start" : PeriodBoundText(p.from_utc_micros, p.from_day),
+                     p.to_utc_micros == INT64_MAX ? "the end" : PeriodBoundText(p.to_utc_micros, p.to_day));
+}
+
 std::string PeriodText(int64_t from, int64_t to) {
   return fmt::format("{} to {}", from == INT64_MIN ? "the start" : FormatUtc(from), to == INT64_MAX ? "the end" : FormatUtc(to));
 }
@@ -119,7 +125,7 @@ std::string RulingText(const Ruling& r) {
                                 r.claim.claimant == "customer" ? "us" : d.account, d.verdict == Verdict::kUpheld ? "UPHELD"
                                 : d.verdict == Verdict::kPartlyUpheld ? "PARTLY UPHELD"
                                 : d.verdict == Verdict::kRejected ? "REJECTED" : "INSUFFICIENT EVIDENCE");
-  out += fmt::format("  account {}, period {}, as of {}\n", d.account, PeriodText(d.period.from_utc_micros, d.period.to_utc_micros),
+  out += fmt::format("  account {}, period {}, as of {}\n", d.account, PeriodText(d.period),
                      FormatUtc(d.as_of_utc_micros));
   for (const AppliedTerms& t : d.terms) out += fmt::format("  terms {} of contract {} ({})\n", t.terms_sha256, t.contract, t.contract_event);
   if (!d.currency.empty()) {

@@ -5,7 +5,7 @@
 //   === name of the case
 //   --- terms                  (TOML; omitted: the previous case's terms)
 //   --- events                 (NDJSON, docs/events.md; account "acme")
-//   --- check FROM..TO as-of T (dates or RFC 3339 times; TO excluded)
+//   --- check FROM..TO as-of T (dates, read in the terms' time zone, or RFC 3339 times; TO excluded)
 //   --- expect
 //   rule<TAB>month<TAB>subject<TAB>breach|met<TAB>amount_minor
 //   note<TAB>text the check's notes must contain
@@ -82,10 +82,9 @@ void RunCase(const Case& c) {
   const size_t dots = c.check.find(".."), as_of = c.check.find(" as-of ");
   ASSERT_NE(dots, std::string::npos);
   ASSERT_NE(as_of, std::string::npos);
-  ContractPeriod period;
+  ContractPeriod period;  // as --period reads it: dates in the terms' time zone
   int64_t moment = 0;
-  ASSERT_TRUE(ParseTimeBound(c.check.substr(0, dots), &period.from_utc_micros).ok());
-  ASSERT_TRUE(ParseTimeBound(c.check.substr(dots + 2, as_of - dots - 2), &period.to_utc_micros).ok());
+  ASSERT_TRUE(ParseContractPeriod(c.check.substr(0, as_of), &period).ok()) << c.check;
   ASSERT_TRUE(ParseTimeBound(c.check.substr(as_of + 7), &moment).ok());
   ReportMoment at;
   at.as_of = Timestamp{moment, 0};
