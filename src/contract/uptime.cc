@@ -85,18 +85,23 @@ std::vector<Span> Minus(const std::vector<Span>& a, const std::vector<Span>& b) 
   return out;
 }
 
+// The counted incidents (not excluded maintenance), merged where they overlap or touch.
+std::vector<Span> CountedRuns(const std::vector<Outage>& outages) {
+  std::vector<Span> counted;
+  for (const Outage& o : outages) {
+    if (o.counted && !o.excluded) counted.push_back(o.span);
+  }
+  return Union(std::move(counted));
+}
+
 // The downtime runs: counted incidents merged, less excluded maintenance, each run at least
 // the minimum period (shorter ones are not counted).
 std::vector<Span> Downtime(const std::vector<Outage>& outages, int64_t minimum_s) {
-  std::vector<Span> counted, excluded;
+  std::vector<Span> excluded;
   for (const Outage& o : outages) {
-    if (o.excluded) {
-      excluded.push_back(o.span);
-    } else if (o.counted) {
-      counted.push_back(o.span);
-    }
+    if (o.excluded) excluded.push_back(o.span);
   }
-  std::vector<Span> runs = Minus(Union(std::move(counted)), Union(std::move(excluded)));
+  std::vector<Span> runs = Minus(CountedRuns(outages), Union(std::move(excluded)));
   std::erase_if(runs, [&](const Span& s) { return s.end - s.begin < minimum_s * kMicrosPerSecond; });
   return runs;
 }
@@ -110,7 +115,11 @@ int64_t Overlap(const std::vector<Span>& runs, int64_t begin, int64_t end) {
 class MonthlyCredits {
  public:
   MonthlyCredits(const ContractInput& in, std::vector<Outage> outages)
-      : in_(in), u_(in.terms.uptime), outages_(std::move(outages)), runs_(Downtime(outages_, u_.minimum_period_s)) {}
+      : in_(in),
+        u_(in.terms.uptime),
+        outages_(std::move(outages)),
+        merged_(CountedRuns(outages_)),
+        runs_(Downtime(outages_, u_.minimum_period_s)) {}
 
   // Every month from the rolling window's start to the period's end; findings for those in the period.
   void Run(std::vector<Finding>* out) {
@@ -178,13 +187,20 @@ class MonthlyCredits {
   }
 
   // Cites every incident that overlaps [begin, end) (the excluded too: they shape the
-  // downtime) and, under a rolling cap, every one since the term began (the cap's history);
-  // returns how many count in [begin, end).
+  // downtime), every incident merged with those into one run however far outside the month
+  // it lies (the run's length decides whether it reaches the minimum period), and, under a
+  // rolling cap, every one since the term began (the cap's history); returns how many count
+  // in [begin, end).
   size_t Cite(int64_t begin, int64_t end, Finding* f) const {
-    const int64_t from = u_.rolling_cap > 0 ? in_.terms.starts.utc_micros : begin;
+    int64_t from = u_.rolling_cap > 0 ? in_.terms.starts.utc_micros : begin, to = end;
+    for (const Span& run : merged_) {
+      if (run.end < from || run.begin >= to) continue;
+      from = std::min(from, run.begin);
+      to = std::max(to, run.end);
+    }
     size_t counted = 0;
     for (const Outage& o : outages_) {
-      if (o.span.end < from || o.span.begin >= end) continue;
+      if (o.span.end < from || o.span.begin >= to) continue;
       f->events.insert(f->events.end(), o.events.begin(), o.events.end());
       if (o.span.end > begin && o.counted && !o.excluded) ++counted;
     }
@@ -194,6 +210,7 @@ class MonthlyCredits {
   const ContractInput& in_;
   const UptimeTerms& u_;
   std::vector<Outage> outages_;
+  std::vector<Span> merged_;  // the counted incidents merged, before exclusions and the minimum
   std::vector<Span> runs_;
 };
 

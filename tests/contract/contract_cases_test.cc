@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -54,6 +55,27 @@ std::vector<Case> ReadCases(const std::string& path) {
 
 std::string Describe(const Finding& f) {
   return fmt::format("{}\t{}\t{}\t{}\t{}", f.rule, f.month, f.subject, f.breach ? "breach" : "met", f.amount_minor);
+}
+
+// A finding rests on the events it cites: the rules given only those (and the terms) give it
+// again, step for step. This is what lets `dispute check` recompute a ruling from its evidence.
+void ExpectRecomputable(const Finding& f, const std::vector<CaseEvent>& all, const ContractPeriod& period,
+                        int64_t moment) {
+  std::vector<CaseEvent> cited;
+  for (const CaseEvent& e : all) {
+    if (e.event.id == "terms" || std::count(f.events.begin(), f.events.end(), e.event.id) > 0) cited.push_back(e);
+  }
+  std::vector<ContractCheck> again;
+  ASSERT_TRUE(EvaluateContracts("acme", cited, period, moment, ReferenceRates::Embedded(), &again).ok());
+  ASSERT_EQ(again.size(), 1u);
+  const auto same = std::find_if(again[0].findings.begin(), again[0].findings.end(), [&](const Finding& g) {
+    return g.rule == f.rule && g.month == f.month && g.subject == f.subject;
+  });
+  ASSERT_NE(same, again[0].findings.end()) << "from its cited events alone, no finding " << Describe(f);
+  EXPECT_EQ(Describe(*same), Describe(f)) << "from its cited events alone:\n    " << fmt::format("{}", fmt::join(same->steps, "\n    "))
+                                          << "\nfrom the whole record:\n    " << fmt::format("{}", fmt::join(f.steps, "\n    "));
+  EXPECT_EQ(same->steps, f.steps) << Describe(f);
+  EXPECT_EQ(same->events, f.events) << Describe(f);
 }
 
 void RunCase(const Case& c) {
@@ -107,6 +129,7 @@ void RunCase(const Case& c) {
     for (const Finding& f : checks[0].findings) all += Describe(f) + "\n    " + fmt::format("{}", fmt::join(f.steps, "\n    ")) + "\n";
     return all;
   }();
+  for (const Finding& f : checks[0].findings) ExpectRecomputable(f, events, period, moment);
 }
 
 class ContractCases : public testing::TestWithParam<std::string> {};
