@@ -55,7 +55,7 @@ class InvoiceCheck {
                                   FormatUtc(due), p_.net_days >= 0 ? fmt::format(" ({} days net)", p_.net_days) : ""));
     const int64_t due_day = in_.clock.LocalDay(due);
     Millionths rate = 0;
-    if (!Rate(due_day + 1, &rate, &f)) return;
+    const bool rated = Rate(due_day + 1, &rate, &f);  // false: a note says why; the fee is owed all the same
     int64_t outstanding = amount, last_day = due_day;
     __int128 interest_e6 = 0;  // sum of outstanding x rate x days, rounded once at the end
     bool late = false;
@@ -65,7 +65,7 @@ class InvoiceCheck {
       const int64_t day = in_.clock.LocalDay(pay->event.time.utc_micros);
       f.events.push_back(StoredId(*pay));
       if (day > last_day) {
-        interest_e6 += Accrue(outstanding, rate, day - last_day, &f);
+        if (rated) interest_e6 += Accrue(outstanding, rate, day - last_day, &f);
         last_day = day;
         late = true;
       }
@@ -75,7 +75,7 @@ class InvoiceCheck {
     if (outstanding > 0) {
       const int64_t today = in_.clock.LocalDay(in_.as_of_utc_micros);
       if (today > last_day) {
-        interest_e6 += Accrue(outstanding, rate, today - last_day, &f);
+        if (rated) interest_e6 += Accrue(outstanding, rate, today - last_day, &f);
         late = true;
       }
       f.steps.push_back(fmt::format("{} still unpaid at {}", outstanding, FormatUtc(in_.as_of_utc_micros)));
@@ -86,7 +86,7 @@ class InvoiceCheck {
     f.steps.push_back(late            ? fmt::format("interest owed: the sum / 365, rounded once: {}", interest)
                       : outstanding > 0 ? "not due yet: no interest so far"
                                         : "paid by the due date: no interest");
-    out_->push_back(f);
+    if (rated) out_->push_back(f);
     if (late) Fee(f, amount);
   }
 
