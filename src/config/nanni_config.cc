@@ -205,7 +205,8 @@ class ConfigReader {
                      fmt::format("'{}' is not YYYY-MM-DD", Printable(day, 40)));
       }
     }
-    std::sort(out->holidays.begin(), out->holidays.end());
+    std::sort(out->holidays.begin(), out->holidays.end());  // one text per meaning: sorted, once each
+    out->holidays.erase(std::unique(out->holidays.begin(), out->holidays.end()), out->holidays.end());
     return Status::OK();
   }
 

@@ -157,8 +157,10 @@ class TermsReader {
     if (const auto* i = node->as_integer()) {
       text = std::to_string(i->get());
     } else if (const auto* f = node->as_floating_point()) {
-      if (!std::isfinite(f->get())) return bad();
-      text = fmt::format("{:.4f}", f->get());
+      // A float is refused where its string would be: more than four decimals are not rounded.
+      const double v = f->get();
+      if (!std::isfinite(v) || std::fabs(v * 10000 - std::round(v * 10000)) > 1e-6) return bad();
+      text = fmt::format("{:.4f}", v);
     } else if (const auto* s = node->as_string()) {
       text = s->get();
     } else {
@@ -393,7 +395,7 @@ void FormatObligation(const Obligation& o, std::string* out) {
   *out += fmt::format(
       "\n[[obligation]]\nid = {}\nowner = \"{}\"\nwhat = {}\ndue = \"{}\"\nvalue_minor = {}\npenalty = \"{}\"\n"
       "period = \"{}\"\nperiods = \"{}\"\ncap = \"{}\"\nforce_majeure = {}\n",
-      Quoted(o.id), o.owner, Quoted(o.what), FormatRfc3339(o.due), o.value_minor, PercentText(o.penalty),
+      Quoted(o.id), o.owner, Quoted(o.what), FormatUtc(o.due.utc_micros), o.value_minor, PercentText(o.penalty),
       Duration(o.period_s), o.whole_periods ? "whole" : "pro_rata", PercentText(o.cap), o.force_majeure);
 }
 
@@ -416,8 +418,8 @@ Status ParseTerms(std::string_view toml_text, const std::string& name, Terms* ou
 std::string FormatTerms(const Terms& t) {
   std::string out = "# nanni contract terms, canonical form (docs/contracts.md)\n";
   out += fmt::format("contract = {}\ncurrency = \"{}\"\nstarts = \"{}\"\n", Quoted(t.contract), t.currency,
-                     FormatRfc3339(t.starts));
-  if (t.ends) out += fmt::format("ends = \"{}\"\n", FormatRfc3339(*t.ends));
+                     FormatUtc(t.starts.utc_micros));
+  if (t.ends) out += fmt::format("ends = \"{}\"\n", FormatUtc(t.ends->utc_micros));
   FormatHours(t.hours, &out);
   for (const ResponseTarget& r : t.responses) {
     out += fmt::format("\n[[response]]\npriority = \"{}\"\nchannel = {}\n", r.priority, Quoted(r.channel));

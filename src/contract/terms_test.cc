@@ -83,10 +83,15 @@ TEST(TermsTest, TheCanonicalFormReadsBackToItselfAndNamesTheTermsByHash) {
   EXPECT_EQ(TermsDigest(canonical).size(), 64u);
   EXPECT_EQ(ContractEventId(t, TermsDigest(canonical)), "contract:MSA-7:" + TermsDigest(canonical).substr(0, 16));
   EXPECT_EQ(ObligationEventId(t, t.obligations[0]), "contract:MSA-7:obligation:go-live");
-  // The same terms written another way (order, spelling of numbers and durations) have the same hash.
+  // The same terms written another way (order, spelling of numbers, durations and instants,
+  // a holiday given twice) have the same hash.
   std::string other = kSheet;
   other.replace(other.find("below = 99.0"), 12, "below = \"99\"");
   other.replace(other.find("period = \"48h\""), 14, "period = \"2d\"");
+  other.replace(other.find("2026-01-01T00:00:00+01:00"), 25, "2025-12-31T23:00:00Z");  // the same instant
+  const std::string holidays = "holidays = [\"2026-12-25\", \"2026-01-01\"]";
+  other.replace(other.find(holidays), holidays.size(),
+                "holidays = [\"2026-01-01\", \"2026-12-25\", \"2026-01-01\"]");  // a holiday twice is one holiday
   Terms t2;
   ASSERT_TRUE(ParseTerms(other, "other.toml", &t2).ok());
   EXPECT_EQ(TermsDigest(FormatTerms(t2)), TermsDigest(canonical));
