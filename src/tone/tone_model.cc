@@ -224,7 +224,8 @@ Status ToneModel::AddLexiconLine(std::string_view category, std::string_view phr
   if (!st.ok()) return st.WithPrefix(where);
   if (category.substr(0, 4) == "mod.") {
     uint8_t m = category == "mod.negator" ? kNegator : category == "mod.intensifier" ? kIntensifier
-              : category == "mod.scope_end" ? kScopeEnd : category == "mod.addressee" ? kAddressee : 0;
+              : category == "mod.scope_end" ? kScopeEnd : category == "mod.addressee" ? kAddressee
+              : category == "mod.group" ? kGroup : 0;
     if (m == 0) return Status::InvalidInput(fmt::format("{}: unknown modifier '{}'", where, category));
     if (keys.size() != 1) return Status::InvalidInput(fmt::format("{}: a modifier is one word", where));
     words_[InternWord(keys[0])].modifiers |= m;
@@ -316,6 +317,7 @@ Status ToneModel::Load(const std::vector<ToneDataFile>& lexicons,
   m->fingerprint_ = Fingerprint(lexicons, weights);
   for (int s = 0; s < kStyles; ++s) m->styles_[s] = m->InternFeature(kStyleNames[s]);
   m->addressed_ = m->InternFeature("lex:abuse.addressed");
+  m->group_ = m->InternFeature("lex:abuse.group");
   for (const ToneDataFile& file : lexicons) {
     NANNI_RETURN_IF_ERROR(ForEachLine(file, [&](const std::string& where, const auto& fields) {
       if (fields.size() != 2 || fields[0].empty() || fields[1].empty()) {

@@ -3,8 +3,8 @@
 // Two kinds of file (formats in data/tone/README.md):
 //   lexicon:  "category<TAB>phrase" lines. A phrase is lower-case words separated by spaces,
 //             '^' first means "only at the start of a sentence", "<num>" matches any number.
-//             Categories "mod.negator", "mod.intensifier", "mod.scope_end" and
-//             "mod.addressee" are modifiers;
+//             Categories "mod.negator", "mod.intensifier", "mod.scope_end",
+//             "mod.addressee" and "mod.group" are modifiers;
 //             every other category becomes the features "lex:CATEGORY" and "lex:~CATEGORY"
 //             (the second when the match lies in the scope of a negation).
 //   weights:  "dimension<TAB>feature<TAB>weight" lines; features are "bias", "lex:CAT",
@@ -43,7 +43,7 @@ class ToneModel {
   static constexpr uint32_t kNone = UINT32_MAX;
   using Weights = std::array<float, kToneDimensions>;
 
-  enum Modifier : uint8_t { kNegator = 1, kIntensifier = 2, kScopeEnd = 4, kAddressee = 8 };
+  enum Modifier : uint8_t { kNegator = 1, kIntensifier = 2, kScopeEnd = 4, kAddressee = 8, kGroup = 16 };
   struct Word {
     uint32_t plain = kNone;    // feature "w:WORD"
     uint32_t negated = kNone;  // feature "w:~WORD"
@@ -88,6 +88,9 @@ class ToneModel {
   // The feature "lex:abuse.addressed": an abuse match aimed at the reader (a word of
   // "mod.addressee", such as "you", just before it or inside it).
   uint32_t AddressedFeature() const { return addressed_; }
+  // The feature "lex:abuse.group": an insult aimed at a group of people (a word of
+  // "mod.group", such as "immigrants", just before it or inside it).
+  uint32_t GroupFeature() const { return group_; }
   const Word& word(uint32_t id) const { return words_[id]; }
   uint32_t words() const { return static_cast<uint32_t>(words_.size()); }
   std::string_view WordText(uint32_t id) const;
@@ -118,6 +121,7 @@ class ToneModel {
   ToneModel() = default;
   uint64_t fingerprint_ = 0;
   uint32_t addressed_ = kNone;
+  uint32_t group_ = kNone;
   uint32_t FindMasked(std::string_view word) const;
   uint32_t InternWord(std::string_view word);
   uint32_t InternFeature(const std::string& name);

@@ -1,6 +1,8 @@
 #include "tone/tone_scorer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 
 #include "text/new_text.h"
@@ -12,8 +14,8 @@ constexpr int kNegationScope = 3;       // words after a negator
 constexpr float kIntensified = 1.5f;    // "very rude"
 constexpr float kCapitalised = 1.5f;    // "UNACCEPTABLE"
 constexpr float kQuotedShare = 0.5f;    // words between double quotes are someone else's, or a mention
-constexpr int kAddresseeBefore = 3;     // "you" up to three words before an insult aims it
-constexpr int kAddresseeAfter = 1;      // ... or right after it ("screw you")
+constexpr size_t kAddresseeBefore = 3;  // "you" up to three words before an insult aims it
+constexpr size_t kAddresseeAfter = 1;   // ... or right after it ("screw you")
 }  // namespace
 
 ToneScorer::ToneScorer(const ToneModel& model) : model_(model), seen_(model.features(), 0) {}
@@ -118,26 +120,40 @@ void ToneScorer::Analyze(std::string_view text) {
   }
 }
 
-bool ToneScorer::IsAddressee(size_t i) const {
-  return word_ids_[i] != ToneModel::kNone && (model_.word(word_ids_[i]).modifiers & ToneModel::kAddressee);
+bool ToneScorer::Has(uint8_t modifier, size_t i) const {
+  return word_ids_[i] != ToneModel::kNone && (model_.word(word_ids_[i]).modifiers & modifier);
+}
+
+size_t ToneScorer::AimedBy(uint8_t modifier, size_t first, size_t end) const {
+  for (size_t k = first; k < end; ++k) {
+    if (Has(modifier, k)) return k;
+  }
+  // Back to the start of the sentence, at most kAddresseeBefore words: "you idiot",
+  // "immigrants are stupid".
+  for (size_t k = first, back = 0; back < kAddresseeBefore && k > 0 && !(tokens_[k].flags & ToneToken::kSentenceStart);
+       ++back) {
+    if (Has(modifier, --k)) return k;
+  }
+  return SIZE_MAX;
 }
 
 void ToneScorer::Address(size_t first, size_t end, float value, bool insulting) {
-  size_t from = first;
-  for (size_t k = first; k < end; ++k) {
-    if (IsAddressee(k)) return AddHit(model_.AddressedFeature(), first, end, value);
-  }
-  // Back to the start of the sentence, at most kAddresseeBefore words: "you idiot", not
-  // "are you fucking kidding" (swearing is aimed by what follows it).
-  for (int back = 0; insulting && back < kAddresseeBefore && from > 0 &&
-                     !(tokens_[from].flags & ToneToken::kSentenceStart);
-       ++back) {
-    --from;
-    if (IsAddressee(from)) return AddHit(model_.AddressedFeature(), from, end, value);
+  if (insulting) {
+    if (size_t g = AimedBy(ToneModel::kGroup, first, end); g != SIZE_MAX) {
+      AddHit(model_.GroupFeature(), std::min(g, first), end, value);
+    }
+    if (size_t a = AimedBy(ToneModel::kAddressee, first, end); a != SIZE_MAX) {
+      return AddHit(model_.AddressedFeature(), std::min(a, first), end, value);
+    }
+  } else {
+    // Swearing is aimed only by what is inside it or follows it: not "are you fucking kidding".
+    for (size_t k = first; k < end; ++k) {
+      if (Has(ToneModel::kAddressee, k)) return AddHit(model_.AddressedFeature(), first, end, value);
+    }
   }
   for (size_t k = end; k < end + kAddresseeAfter && k < tokens_.size(); ++k) {
     if (tokens_[k].flags & ToneToken::kSentenceStart) break;
-    if (IsAddressee(k)) return AddHit(model_.AddressedFeature(), first, k + 1, value);
+    if (Has(ToneModel::kAddressee, k)) return AddHit(model_.AddressedFeature(), first, k + 1, value);
   }
 }
 

@@ -12,7 +12,8 @@
 //      ("very", "extremely") multiplies its value by 1.5, and so does a word in capitals; a
 //      match between double quotes counts half; an abuse match aimed at the reader (a word of
 //      "mod.addressee", "you", "your", inside it or right after it, or for insults, contempt,
-//      slurs and harsh words up to three words before it) also adds "lex:abuse.addressed".
+//      slurs and harsh words up to three words before it) also adds "lex:abuse.addressed",
+//      and such a word of "mod.group" ("immigrants are stupid") adds "lex:abuse.group".
 //      Words the model does not know are looked up as written another way
 //      (ToneModel::FindVariant: "f*ck", "sh1t", "soooo"),
 //   4. adds the word and bigram features ("w:WORD", "w:~WORD" when negated, "b:A B"; each
@@ -64,9 +65,13 @@ class ToneScorer {
   float Multiplier(size_t first, size_t last) const;
   bool Shouted(size_t i) const;
   // An abuse match over tokens [first, end) aimed at the reader adds "lex:abuse.addressed";
-  // `insulting`: not swearing alone, so an addressee before it aims it too.
+  // `insulting`: not swearing alone, so an addressee before it aims it too. An insulting
+  // match aimed at a group of people adds "lex:abuse.group".
   void Address(size_t first, size_t end, float value, bool insulting);
-  bool IsAddressee(size_t i) const;
+  // The first token with `modifier` inside [first, end), else up to kAddresseeBefore words
+  // before `first` in its sentence, nearest first; SIZE_MAX when none.
+  size_t AimedBy(uint8_t modifier, size_t first, size_t end) const;
+  bool Has(uint8_t modifier, size_t i) const;
 
   const ToneModel& model_;
   SplitText split_;
