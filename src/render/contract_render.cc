@@ -32,11 +32,41 @@ void FindingText(const Finding& f, const std::string& currency, std::string* out
   *out += fmt::format("      events: {}\n", fmt::join(f.events, ", "));
 }
 
+// A moment of the period, or null: the open ends of a period, and every moment of a check
+// that found no usable terms (it has no period).
+void PeriodTime(const ContractCheck& c, int64_t micros, JsonOut* out) {
+  if (c.contract.empty() || micros == INT64_MIN || micros == INT64_MAX) {
+    out->Null();
+  } else {
+    out->String(FormatUtc(micros));
+  }
+}
+
+// Per currency: owed to them, owed to us; never added across currencies.
+std::map<std::string, std::pair<int64_t, int64_t>> Totals(const std::vector<ContractCheck>& checks) {
+  std::map<std::string, std::pair<int64_t, int64_t>> totals;
+  for (const ContractCheck& c : checks) {
+    if (c.contract.empty()) continue;
+    auto& [to_them, to_us] = totals[c.currency];
+    to_them = SaturatingAdd(to_them, c.owed_to_them_minor);
+    to_us = SaturatingAdd(to_us, c.owed_to_us_minor);
+  }
+  return totals;
+}
+
+void WriteTotalsJson(const std::vector<ContractCheck>& checks, JsonOut* out) {
+  out->Key("totals").BeginObject();
+  for (const auto& [currency, t] : Totals(checks)) {
+    out->Key(currency).BeginObject().Key("owed_to_them_minor").Int(t.first).Key("owed_to_us_minor").Int(t.second);
+    out->EndObject();
+  }
+  out->EndObject();
+}
+
 }  // namespace
 
 std::string ContractChecksText(const std::vector<ContractCheck>& checks, bool all_findings) {
   std::string out;
-  std::map<std::string, std::pair<int64_t, int64_t>> totals;  // currency -> (to them, to us)
   for (const ContractCheck& c : checks) {
     if (c.contract.empty()) {
       out += fmt::format("{}: no usable terms\n", c.account);
@@ -50,14 +80,12 @@ std::string ContractChecksText(const std::vector<ContractCheck>& checks, bool al
       for (const Finding& f : c.findings) {
         if (f.breach || all_findings) FindingText(f, c.currency, &out);
       }
-      totals[c.currency].first = SaturatingAdd(totals[c.currency].first, c.owed_to_them_minor);
-      totals[c.currency].second = SaturatingAdd(totals[c.currency].second, c.owed_to_us_minor);
     }
     for (const std::string& n : c.notes) out += fmt::format("  note: {}\n", n);
     out += "\n";
   }
   if (checks.size() > 1) {
-    for (const auto& [currency, t] : totals) {
+    for (const auto& [currency, t] : Totals(checks)) {
       out += fmt::format("all {} checks in {}: owed to customers {}, owed to us {}\n", checks.size(), currency,
                          MoneyText(t.first, currency), MoneyText(t.second, currency));
     }
@@ -65,36 +93,6 @@ std::string ContractChecksText(const std::vector<ContractCheck>& checks, bool al
   if (checks.empty()) out = "no account's record holds contract terms (`nanni contract add ACCOUNT TERMS.toml` records them)\n";
   return out;
 }
-
-namespace {
-
-// A moment of the period, or null: the open ends of a period, and every moment of a check
-// that found no usable terms (it has no period).
-void PeriodTime(const ContractCheck& c, int64_t micros, JsonOut* out) {
-  if (c.contract.empty() || micros == INT64_MIN || micros == INT64_MAX) {
-    out->Null();
-  } else {
-    out->String(FormatUtc(micros));
-  }
-}
-
-void WriteTotalsJson(const std::vector<ContractCheck>& checks, JsonOut* out) {
-  std::map<std::string, std::pair<int64_t, int64_t>> totals;  // currency -> (to them, to us)
-  for (const ContractCheck& c : checks) {
-    if (c.contract.empty()) continue;
-    auto& [to_them, to_us] = totals[c.currency];
-    to_them = SaturatingAdd(to_them, c.owed_to_them_minor);
-    to_us = SaturatingAdd(to_us, c.owed_to_us_minor);
-  }
-  out->Key("totals").BeginObject();
-  for (const auto& [currency, t] : totals) {
-    out->Key(currency).BeginObject().Key("owed_to_them_minor").Int(t.first).Key("owed_to_us_minor").Int(t.second);
-    out->EndObject();
-  }
-  out->EndObject();
-}
-
-}  // namespace
 
 void WriteContractChecksJson(const std::vector<ContractCheck>& checks, JsonOut* out) {
   out->BeginObject().Key("checks").BeginArray();

@@ -14,7 +14,8 @@ namespace nanni {
 // (`all_findings`: the rules met too).
 std::string ContractChecksText(const std::vector<ContractCheck>& checks, bool all_findings);
 
-// {"checks": [{account, contract, ..., "findings": [...], "notes": [...]}], "totals": {...}}:
+// {"checks": [{account, contract, ..., "findings": [...], "notes": [...]}], "totals": {CURRENCY:
+// {"owed_to_them_minor", "owed_to_us_minor"}}} (never added across currencies):
 // every finding, met or not.
 void WriteContractChecksJson(const std::vector<ContractCheck>& checks, JsonOut* out);
 
