@@ -209,6 +209,23 @@ TEST_F(Disputes, TermsInTwoCurrenciesAreNotAddedUp) {
   for (const auto& [currency, owed] : to_them) EXPECT_EQ(all["totals"][currency]["owed_to_them_minor"], owed);
 }
 
+// A fact corrected twice: the ruling rests on the last version, and its evidence carries
+// what the check needs to apply the corrections again, from the ruling alone.
+TEST_F(Disputes, AFactCorrectedTwiceIsRuledOnItsLastVersionAndChecks) {
+  WriteFile(dir_.File("corrections.ndjson"),
+            R"({"id":"inc-1-end-v2","corrects":"inc-1-end","account":"acme","time":"2026-03-10T10:00:00Z","kind":"incident","incident":"INC-1","phase":"end"}
+{"id":"inc-1-end-v3","corrects":"inc-1-end-v2","account":"acme","time":"2026-03-10T06:00:00Z","kind":"incident","incident":"INC-1","phase":"end"}
+)");
+  Must({"import", dir_.File("corrections.ndjson")});
+  json claim = {{"claim", "nanni-claim/1"}, {"claimant", "customer"}, {"account", "acme"},
+                {"period", {{"from", "2026-03-01"}, {"to", "2026-04-01"}}}, {"asks", {{{"rule", "uptime.credit"}}}}};
+  json r = json::parse(ReadFile(Rule(claim, "corrected")));
+  // Six hours down (00:00 to the last version's 06:00): 99.193548 %, the 10 % tier.
+  EXPECT_EQ(r["decision"]["awarded_minor"], 10000) << r["decision"];
+  test::CommandResult check = CheckElsewhere(ReadFile(dir_.File("corrected.ruling.json")));
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
 TEST_F(Disputes, TheSameTermsRecordedAgainAddNothing) {
   const std::string terms = dir_.File("terms.toml");
   std::string out = Must({"contract", "add", "acme", terms, "--time", "2026-01-01T00:00:00Z"});
