@@ -130,9 +130,11 @@ size_t ToneScorer::AimedBy(uint8_t modifier, size_t first, size_t end) const {
   }
   // Back to the start of the sentence, at most kAddresseeBefore words: "you idiot",
   // "immigrants are stupid".
-  for (size_t k = first, back = 0; back < kAddresseeBefore && k > 0 && !(tokens_[k].flags & ToneToken::kSentenceStart);
-       ++back) {
-    if (Has(modifier, --k)) return k;
+  size_t k = first;
+  for (size_t back = 0; back < kAddresseeBefore; ++back) {
+    if (k == 0 || (tokens_[k].flags & ToneToken::kSentenceStart)) break;
+    --k;
+    if (Has(modifier, k)) return k;
   }
   return SIZE_MAX;
 }
