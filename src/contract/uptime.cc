@@ -178,7 +178,7 @@ class MonthlyCredits {
   int64_t RollingCap(int64_t credit, const std::vector<int64_t>& earlier, Finding* f) const {
     int64_t before = 0;
     const size_t n = std::min<size_t>(earlier.size(), 11);
-    for (size_t i = earlier.size() - n; i < earlier.size(); ++i) before += earlier[i];
+    for (size_t i = earlier.size() - n; i < earlier.size(); ++i) before = SaturatingAdd(before, earlier[i]);
     const int64_t cap = MulMulDivRound(u_.monthly_charge_minor, 12, u_.rolling_cap, kWhole);  // in 128 bits
     const int64_t room = std::max<int64_t>(0, cap - before);
     f->steps.push_back(fmt::format("rolling cap {} % of twelve months' charges = {}; credited in the {} month(s) before: {}; room {}",
