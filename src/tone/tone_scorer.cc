@@ -16,6 +16,8 @@ constexpr float kCapitalised = 1.5f;    // "UNACCEPTABLE"
 constexpr float kQuotedShare = 0.5f;    // words between double quotes are someone else's, or a mention
 constexpr size_t kAddresseeBefore = 3;  // "you" up to three words before an insult aims it
 constexpr size_t kAddresseeAfter = 1;   // ... or right after it ("screw you")
+constexpr size_t kMinSpelledOut = 3;    // letters of a word spelled out ("f u c k") read as one
+constexpr size_t kMaxSpelledOut = 24;
 }  // namespace
 
 ToneScorer::ToneScorer(const ToneModel& model) : model_(model), seen_(model.features(), 0) {}
@@ -66,17 +68,79 @@ bool ToneScorer::MatchPhrase(size_t i, uint32_t* end, const ToneModel::Phrase** 
   return false;
 }
 
-void ToneScorer::Analyze(std::string_view text) {
-  Tokenize(text, &lower_, &tokens_);
-  hits_.clear();
-  const size_t n = tokens_.size();
-  word_ids_.resize(n);
-  negated_.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) {
+bool ToneScorer::LookUpWords() {
+  word_ids_.resize(tokens_.size());
+  size_t one_byte_run = 0, longest = 0;  // tokens of one byte in a row: letters spelled out?
+  for (size_t i = 0; i < tokens_.size(); ++i) {
     const std::string_view key = TokenKey(tokens_[i], lower_);
     word_ids_[i] = model_.FindWord(key);
     if (word_ids_[i] == ToneModel::kNone && tokens_[i].kind == ToneToken::kWord) word_ids_[i] = model_.FindVariant(key);
+    one_byte_run = tokens_[i].size == 1 ? one_byte_run + 1 : 0;
+    longest = std::max(longest, one_byte_run);
   }
+  return longest >= kMinSpelledOut;
+}
+
+bool ToneScorer::StartsAbuse(uint32_t id) const {
+  const ToneModel::Word& w = model_.word(id);
+  for (uint32_t p = w.first_phrase; p < w.first_phrase + w.phrase_count; ++p) {
+    for (uint32_t c : model_.phrases()[p].categories) {
+      if (model_.categories()[c].abusive) return true;
+    }
+  }
+  return false;
+}
+
+// Whether token i is one ASCII letter and follows token i - 1, also one letter, across exactly
+// one space, '.', '-', '_' or '*' of `text`.
+bool ToneScorer::SpelledOn(std::string_view text, size_t i) const {
+  if (i == 0 || tokens_[i].size != 1 || tokens_[i - 1].size != 1) return false;  // most tokens
+  auto letter = [&](size_t k) {
+    const char c = text[tokens_[k].begin];
+    return tokens_[k].kind == ToneToken::kWord && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  };
+  if (!letter(i) || !letter(i - 1) || tokens_[i].begin != tokens_[i - 1].begin + 2) return false;
+  const char gap = text[tokens_[i - 1].begin + 1];
+  return gap == ' ' || gap == '.' || gap == '-' || gap == '_' || gap == '*';
+}
+
+void ToneScorer::JoinSpelledOut(std::string_view text) {
+  size_t out = 0;
+  for (size_t i = 0; i < tokens_.size();) {
+    size_t j = i + 1;
+    while (j < tokens_.size() && j - i < kMaxSpelledOut && SpelledOn(text, j)) ++j;
+    uint32_t id = ToneModel::kNone;
+    if (j - i >= kMinSpelledOut) {
+      char word[kMaxSpelledOut];
+      for (size_t k = i; k < j; ++k) word[k - i] = lower_[tokens_[k].lower_begin];
+      const std::string_view joined(word, j - i);
+      id = model_.FindWord(joined);
+      if (id == ToneModel::kNone) id = model_.FindVariant(joined);
+      if (id != ToneModel::kNone && !StartsAbuse(id)) id = ToneModel::kNone;
+    }
+    if (out != i) {  // after a join: the later tokens move up
+      tokens_[out] = tokens_[i];
+      word_ids_[out] = word_ids_[i];
+    }
+    if (id != ToneModel::kNone) {  // "f u c k" reads as one word, quoted as written
+      tokens_[out].size = tokens_[j - 1].begin + tokens_[j - 1].size - tokens_[i].begin;
+      word_ids_[out] = id;
+      i = j;
+    } else {
+      ++i;
+    }
+    ++out;
+  }
+  tokens_.resize(out);
+  word_ids_.resize(out);
+}
+
+void ToneScorer::Analyze(std::string_view text) {
+  Tokenize(text, &lower_, &tokens_);
+  hits_.clear();
+  if (LookUpWords()) JoinSpelledOut(text);
+  const size_t n = tokens_.size();
+  negated_.assign(n, 0);
   int scope = 0;             // words left in the current negation's scope
   size_t lex_end = 0;        // tokens before this are inside a matched phrase
   size_t phrase_end = 0;     // a negator inside a matched phrase opens no scope

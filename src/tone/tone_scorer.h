@@ -58,6 +58,14 @@ class ToneScorer {
   };
   // Finds the lexicon and style hits and fills word_ids_/negated_ over tokens_.
   void Analyze(std::string_view text);
+  // Fills word_ids_; true when three or more tokens in a row are one byte each (letters
+  // spelled out, perhaps).
+  bool LookUpWords();
+  // Letters spelled out one by one ("f u c k", "s.h.i.t") become one token when together they
+  // are a word that starts an abuse phrase; other runs of letters ("U S A") stay as they are.
+  void JoinSpelledOut(std::string_view text);
+  bool SpelledOn(std::string_view text, size_t i) const;
+  bool StartsAbuse(uint32_t word_id) const;
   void AddHit(uint32_t feature, uint32_t first, uint32_t last, float value) {
     hits_.push_back(Hit{feature, first, last, value});
   }
